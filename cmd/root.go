@@ -1,0 +1,126 @@
+// Package cmd is tcvpc's command line: cobra wiring over pkg/api,
+// pkg/output and pkg/wait.
+package cmd
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+)
+
+// globals are the root's persistent flags.
+type globals struct {
+	profile, region, endpoint, site, sigMethod, language string
+	output, query                                        string
+	legacy, debug, yes, noHeader, quiet                  bool
+	timeout                                              time.Duration
+	maxRetries                                           int
+}
+
+// app is one invocation: the factory plus the parsed global flags.
+type app struct {
+	f    *Factory
+	g    globals
+	root *cobra.Command
+	ran  bool // a command's own code started (errors before are usage errors)
+}
+
+// Main runs tcvpc with args and returns the exit code.
+func Main(ctx context.Context, f *Factory, args []string) int {
+	a := &app{f: f}
+	root := a.newRoot()
+	root.SetArgs(args)
+	root.SetIn(f.IO.In)
+	root.SetOut(f.IO.Out)
+	root.SetErr(f.IO.ErrOut)
+	err := root.ExecuteContext(ctx)
+	if err == nil {
+		return ExitOK
+	}
+	if !a.ran {
+		var u *UsageError
+		if !errors.As(err, &u) {
+			err = &UsageError{msg: err.Error()}
+		}
+	}
+	code := exitCode(err)
+	msg := err.Error()
+	if code == ExitInterrupted && !strings.Contains(msg, "tcvpc") {
+		msg = "interrupted"
+	}
+	fmt.Fprintln(f.IO.ErrOut, "Error: "+msg)
+	if code == ExitUsage && strings.HasPrefix(msg, "unknown command") && !strings.Contains(msg, "--help") {
+		fmt.Fprintln(f.IO.ErrOut, "Run 'tcvpc --help' for usage.")
+	}
+	return code
+}
+
+func (a *app) newRoot() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "tcvpc",
+		Short: "Tencent Cloud VPC from the command line",
+		Long: `tcvpc manages Tencent Cloud VPC resources through API 3.0 and, with --legacy,
+the legacy VPC API.
+
+Credentials come from flags, then TENCENTCLOUD_SECRET_ID / TENCENTCLOUD_SECRET_KEY,
+then a tcvpc profile (tcvpc configure), then tccli's and the SDKs' files.`,
+		SilenceUsage:      true,
+		SilenceErrors:     true,
+		Version:           a.f.Version,
+		CompletionOptions: cobra.CompletionOptions{HiddenDefaultCmd: true},
+		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
+			a.ran = true
+			return nil
+		},
+	}
+	root.SetVersionTemplate("tcvpc {{.Version}}\n")
+	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
+		return &UsageError{msg: err.Error()}
+	})
+	pf := root.PersistentFlags()
+	g := &a.g
+	pf.StringVar(&g.profile, "profile", "", "named profile to use (env TCVPC_PROFILE)")
+	pf.StringVar(&g.region, "region", "", "region, e.g. ap-guangzhou (env TENCENTCLOUD_REGION)")
+	pf.StringVar(&g.endpoint, "endpoint", "", "scheme://host[:port] replacing the service endpoints (env TCVPC_ENDPOINT)")
+	pf.StringVar(&g.site, "site", "", "API site: cn or intl (env TCVPC_SITE)")
+	pf.StringVar(&g.sigMethod, "signature-method", "", "TC3-HMAC-SHA256 (default), HmacSHA256 or HmacSHA1")
+	pf.StringVar(&g.language, "language", "", "language of service messages: zh-CN or en-US")
+	pf.BoolVar(&g.legacy, "legacy", false, "use the legacy VPC API (vpc.api.qcloud.com)")
+	pf.StringVarP(&g.output, "output", "o", "", "output format: table, json, yaml or text (env TCVPC_OUTPUT)")
+	pf.StringVar(&g.query, "query", "", "JMESPath expression applied to the reply before output")
+	pf.BoolVar(&g.noHeader, "no-header", false, "omit the table header")
+	pf.DurationVar(&g.timeout, "timeout", 30*time.Second, "timeout of each HTTP request")
+	pf.IntVar(&g.maxRetries, "max-retries", 3, "retries of throttled, failed or dropped requests")
+	pf.BoolVar(&g.debug, "debug", false, "print each HTTP exchange to stderr (secrets redacted)")
+	pf.BoolVarP(&g.yes, "yes", "y", false, "do not ask for confirmation")
+	pf.BoolVarP(&g.quiet, "quiet", "q", false, "no progress output on stderr")
+
+	root.AddCommand(a.versionCmd(), a.configureCmd(), a.completionCmd())
+	a.addResourceCommands(root)
+	a.addHelpTopics(root)
+	a.root = root
+	return root
+}
+
+func (a *app) versionCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "version",
+		Short: "Print the version of tcvpc",
+		Args:  noArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			fmt.Fprintf(a.f.IO.Out, "tcvpc %s\n", a.f.Version)
+			return nil
+		},
+	}
+}
+
+func noArgs(cmd *cobra.Command, args []string) error {
+	if len(args) > 0 {
+		return usagef("%q takes no arguments, got %q", cmd.CommandPath(), args[0])
+	}
+	return nil
+}

@@ -1,0 +1,150 @@
+package cmd
+
+import (
+	"net/url"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/tcvpc/tcvpc/pkg/api"
+	"github.com/tcvpc/tcvpc/pkg/config"
+	"github.com/tcvpc/tcvpc/pkg/output"
+	"github.com/tcvpc/tcvpc/pkg/sign"
+)
+
+// session is what a command that talks to the service needs, built from
+// flags, environment and profiles, validated before any request.
+type session struct {
+	settings *config.Settings
+	client   *api.Client
+	format   string
+	query    *output.Query
+	region   string
+}
+
+// loader reads settings with the flags the user set explicitly.
+func (a *app) loader(cmd *cobra.Command) *config.Loader {
+	flags := map[string]string{}
+	set := func(flag, key, val string) {
+		if f := cmd.Flags().Lookup(flag); f != nil && f.Changed {
+			flags[key] = val
+		}
+	}
+	set("profile", "profile", a.g.profile)
+	set("region", config.KeyRegion, a.g.region)
+	set("endpoint", config.KeyEndpoint, a.g.endpoint)
+	set("site", config.KeySite, a.g.site)
+	set("signature-method", config.KeySignatureMethod, a.g.sigMethod)
+	set("language", config.KeyLanguage, a.g.language)
+	set("output", config.KeyOutput, a.g.output)
+	return &config.Loader{Home: a.f.Home, Getenv: a.f.Getenv, Flags: flags}
+}
+
+// outputOptions validates -o and --query alone, for commands that render
+// without calling the service.
+func (a *app) outputOptions(cmd *cobra.Command, s *config.Settings) (string, *output.Query, error) {
+	format, err := output.ParseFormat(s.Get(config.KeyOutput))
+	if err != nil {
+		return "", nil, usageFrom(err, s.Values[config.KeyOutput])
+	}
+	q, err := output.CompileQuery(a.g.query)
+	if err != nil {
+		return "", nil, usagef("%v", err)
+	}
+	return format, q, nil
+}
+
+// usageFrom turns a validation error into a usage error naming where the
+// bad value came from when it was not a flag.
+func usageFrom(err error, v config.Value) error {
+	if v.Source != "" && !strings.HasPrefix(v.Source, "flag") {
+		return usagef("%v (value from %s)", err, v.Source)
+	}
+	return usagef("%v", err)
+}
+
+// newSession resolves everything and builds the client. needRegion says
+// whether the operation needs a region.
+func (a *app) newSession(cmd *cobra.Command, style api.Style, needRegion bool) (*session, error) {
+	s, err := a.loader(cmd).Load()
+	if err != nil {
+		return nil, usagef("%v", err)
+	}
+	for _, w := range s.Warnings {
+		a.warnf("%s", w)
+	}
+	format, q, err := a.outputOptions(cmd, s)
+	if err != nil {
+		return nil, err
+	}
+	if a.g.timeout <= 0 {
+		return nil, usagef("invalid value %s for --timeout: expected a positive duration such as 30s", a.g.timeout)
+	}
+	if a.g.maxRetries < 0 || a.g.maxRetries > 20 {
+		return nil, usagef("invalid value %d for --max-retries: expected 0 to 20", a.g.maxRetries)
+	}
+	method, err := parseSignatureMethod(s.Get(config.KeySignatureMethod))
+	if err != nil {
+		return nil, usageFrom(err, s.Values[config.KeySignatureMethod])
+	}
+	site := strings.ToLower(s.Get(config.KeySite))
+	switch site {
+	case "", "cn", "china":
+		site = ""
+	case "intl":
+	default:
+		return nil, usageFrom(errorf("invalid value %q for --site: expected cn or intl", site), s.Values[config.KeySite])
+	}
+	endpoint := s.Get(config.KeyEndpoint)
+	if endpoint != "" {
+		if err := checkEndpoint(endpoint); err != nil {
+			return nil, usageFrom(err, s.Values[config.KeyEndpoint])
+		}
+	}
+	lang := s.Get(config.KeyLanguage)
+	switch lang {
+	case "", "zh-CN", "en-US":
+	default:
+		return nil, usageFrom(errorf("invalid value %q for --language: expected zh-CN or en-US", lang), s.Values[config.KeyLanguage])
+	}
+	region := s.Get(config.KeyRegion)
+	if region == "" && (needRegion || style == api.Legacy) {
+		return nil, usagef("no region: pass --region (e.g. --region ap-guangzhou), set TENCENTCLOUD_REGION, or run `tcvpc configure set region REGION`")
+	}
+	id, key := s.Get(config.KeySecretID), s.Get(config.KeySecretKey)
+	if id == "" || key == "" {
+		return nil, &credentialsError{err: api.ErrNoCredentials}
+	}
+	cfg := api.Config{
+		SecretID: id, SecretKey: key, Token: s.Get(config.KeyToken),
+		Region: region, LegacyRegion: config.LegacyRegion(region),
+		Endpoint: endpoint, Site: site, SignatureMethod: method, Language: lang,
+		Timeout: a.g.timeout, MaxRetries: a.g.maxRetries,
+		UserAgent: "tcvpc/" + a.f.Version,
+		Transport: a.f.Transport, Now: a.f.Now, Sleep: a.f.Sleep,
+	}
+	if a.g.debug {
+		cfg.Debug = a.f.IO.ErrOut
+	}
+	return &session{settings: s, client: api.New(cfg), format: format, query: q, region: region}, nil
+}
+
+func parseSignatureMethod(s string) (string, error) {
+	switch strings.ToLower(s) {
+	case "", strings.ToLower(sign.TC3):
+		return sign.TC3, nil
+	case strings.ToLower(sign.HmacSHA256):
+		return sign.HmacSHA256, nil
+	case strings.ToLower(sign.HmacSHA1):
+		return sign.HmacSHA1, nil
+	}
+	return "", errorf("invalid value %q for --signature-method: expected TC3-HMAC-SHA256, HmacSHA256 or HmacSHA1", s)
+}
+
+func checkEndpoint(e string) error {
+	u, err := url.Parse(e)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" ||
+		(u.Path != "" && u.Path != "/") || u.RawQuery != "" || u.User != nil {
+		return errorf("invalid value %q for --endpoint: expected scheme://host[:port], e.g. http://127.0.0.1:8080", e)
+	}
+	return nil
+}
