@@ -40,14 +40,15 @@ Secrets are read without echo; press Enter to keep the current value.`,
 		Args:      exactArgs(1, "KEY"),
 		ValidArgs: config.Keys(),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if !validKey(args[0]) {
-				return usagef("unknown setting %q: expected one of %s", args[0], strings.Join(config.Keys(), ", "))
+			key, err := config.ParseKey(args[0])
+			if err != nil {
+				return usagef("%v", err)
 			}
 			s, err := a.loader(cmd).Load()
 			if err != nil {
 				return err
 			}
-			fmt.Fprintln(a.f.IO.Out, s.Get(args[0]))
+			fmt.Fprintln(a.f.IO.Out, s.Get(key))
 			return nil
 		},
 	})
@@ -67,15 +68,6 @@ func exactArgs(n int, meta string) cobra.PositionalArgs {
 		}
 		return nil
 	}
-}
-
-func validKey(k string) bool {
-	for _, x := range config.Keys() {
-		if x == k {
-			return true
-		}
-	}
-	return false
 }
 
 func (a *app) profileName(cmd *cobra.Command) string {
@@ -101,7 +93,7 @@ func (a *app) configureList(cmd *cobra.Command) error {
 	for _, k := range config.Keys() {
 		v := s.Values[k]
 		val := v.Value
-		if k == config.KeySecretID || config.IsSecret(k) {
+		if config.ShouldMask(k) {
 			val = config.Mask(val)
 		}
 		rows = append(rows, map[string]any{"Name": k, "Value": val, "Source": v.Source})

@@ -137,12 +137,15 @@ func (a *app) build(root *cobra.Command, c Command) {
 	for _, p := range c.Params {
 		usage := p.Usage
 		switch {
+		case p.V3 == "" && p.Required:
+			usage += " (required with --legacy)"
 		case p.V3 == "":
-			usage += " (legacy only)"
+			usage += " (--legacy only)"
+		case p.Legacy == "" && c.Legacy != "" && p.Required:
+			usage += " (required, API 3.0 only)"
 		case p.Legacy == "" && c.Legacy != "":
 			usage += " (API 3.0 only)"
-		}
-		if p.Required {
+		case p.Required:
 			usage += " (required)"
 		}
 		switch p.Kind {

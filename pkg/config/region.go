@@ -1,0 +1,47 @@
+package config
+
+import "strings"
+
+// legacyRegions maps API 3.0 region names to the legacy API's short names.
+//
+// The VPC manual (seeds/004_cb4c1ebc4616f197.txt) has no table of short
+// names; it shows two on resources whose names say where they are:
+// ap-guangzhou → gz (line 643, and lines 16704–16707: a group in region "gz"
+// named "广州安全组"; the legacy examples send Region=gz, lines 7880, 7986) and
+// ap-shanghai → sh (line 644; lines 16698–16701 "上海安全组").
+//
+// The others follow the region list the official SDK documents for the
+// legacy short names (tencentcloud-sdk-go dayu/v20180709 models.go, the
+// Region field: "ca" is Toronto, "usw" Silicon Valley, "use" Ashburn).
+// Unknown names pass through unchanged, as the manual's own legacy
+// common-parameter example sends Region=ap-guangzhou (lines 7794–7797).
+var legacyRegions = map[string]string{
+	"ap-guangzhou":     "gz",
+	"ap-shanghai":      "sh",
+	"ap-beijing":       "bj",
+	"ap-chengdu":       "cd",
+	"ap-chongqing":     "cq",
+	"ap-hongkong":      "hk",
+	"ap-singapore":     "sg",
+	"ap-seoul":         "kr",
+	"ap-mumbai":        "in",
+	"ap-bangkok":       "th",
+	"ap-tokyo":         "jp",
+	"eu-frankfurt":     "de",
+	"eu-moscow":        "ru",
+	"na-siliconvalley": "usw",
+	"na-ashburn":       "use",
+	"na-toronto":       "ca",
+	"ap-shanghai-fsi":  "shjr",
+	"ap-shenzhen-fsi":  "szjr",
+}
+
+// LegacyRegion maps an API 3.0 region name to the short name the legacy API
+// uses where the manual supports one. Short names and unknown names pass
+// through unchanged.
+func LegacyRegion(region string) string {
+	if short, ok := legacyRegions[strings.ToLower(strings.TrimSpace(region))]; ok {
+		return short
+	}
+	return region
+}
