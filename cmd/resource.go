@@ -5,11 +5,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/tcvpc/tcvpc/pkg/api"
+	"github.com/tcvpc/tcvpc/pkg/api/model"
 	"github.com/tcvpc/tcvpc/pkg/output"
 	"github.com/tcvpc/tcvpc/pkg/params"
 	"github.com/tcvpc/tcvpc/pkg/wait"
@@ -23,17 +25,20 @@ const (
 	Int
 	Bool
 	Strings // an array: repeated flag or commas
+	JSON    // an object or array of objects, given as JSON
 )
 
-// Param maps a flag (or the positional argument) to its wire names.
+// Param maps a flag (or the positional argument) to its documented wire
+// names. Only what the model cannot tell needs declaring: a flag name
+// shared by two differently named twins, a rename, a value check.
 type Param struct {
-	Flag     string // kebab-case; for the positional argument, its metavar (VPN_CONNECTION_ID)
-	V3       string // API 3.0 name, "" if the flag does not exist there
-	Legacy   string // legacy name, "" if the flag does not exist there
-	Kind     Kind
-	Required bool
-	Shape    string // ID prefix such as "vpngw": the value must be vpngw-xxxxxxxx
-	Usage    string
+	Flag   string // kebab-case; for the positional argument, its metavar (VPN_CONNECTION_ID)
+	V3     string // API 3.0 name, "" if the flag does not exist there
+	Legacy string // legacy name, "" if the flag does not exist there
+	Shape  string // ID prefix such as "vpngw"; inferred from the name when empty
+	Usage  string // defaults to the model's description
+	// Complete names the resource whose IDs complete this flag ("vpc").
+	Complete string
 }
 
 func (p Param) wire(style api.Style) string {
@@ -43,7 +48,8 @@ func (p Param) wire(style api.Style) string {
 	return p.V3
 }
 
-// Command declares one resource command over one or two operations.
+// Command declares one resource command over an API 3.0 operation and
+// its legacy twin.
 type Command struct {
 	Path    string // "vpn conn reset"
 	Aliases []string
@@ -54,6 +60,9 @@ type Command struct {
 	Legacy  string // legacy Action, "" if none
 	Arg     *Param
 	Params  []Param
+	// Hide lists wire parameters not offered as flags (set by the command
+	// itself, e.g. pagination).
+	Hide []string
 	// Confirm, when set, asks before acting: the verb of the prompt.
 	Confirm string
 	Noun    string // "VPN connection", for messages
@@ -61,11 +70,15 @@ type Command struct {
 	Doing   string // progressive for the wait label: "Deleting"
 	// RegionOptional: the operation's page says Region is not required.
 	RegionOptional bool
-	// Async is how the legacy operation completes ("" = synchronously).
-	Async wait.Kind
-	// Rows/Columns for table and text output, per style; nil Columns with
-	// Quiet means a table shows only the success line.
+	// List makes this a listing: --filter, --limit, --offset, --all.
+	List               *List
 	V3View, LegacyView View
+}
+
+// List describes pagination and filtering of a Describe operation.
+type List struct {
+	V3Rows, LegacyRows   string // "VpcSet", "data"
+	V3Total, LegacyTotal string // "TotalCount", "totalCount"
 }
 
 // View says how a reply is tabulated.
@@ -73,6 +86,7 @@ type View struct {
 	Rows    string
 	Columns []output.Column
 	Quiet   bool // nothing but the success line in table/text mode
+	Single  bool // show: the first row of Rows as KEY/VALUE
 }
 
 var shapeRE = regexp.MustCompile(`^[a-z]+-[0-9a-z]{8}$`)
@@ -80,21 +94,140 @@ var shapeRE = regexp.MustCompile(`^[a-z]+-[0-9a-z]{8}$`)
 // legacyIDRE matches the older IDs the legacy API still accepts (gz_vpc_266).
 var legacyIDRE = regexp.MustCompile(`^[a-z]+_[a-z]+_[0-9]+$`)
 
-func checkShape(p Param, style api.Style, v string) error {
-	if p.Shape == "" {
+func checkShape(shape, name string, style api.Style, v string) error {
+	if shape == "" {
 		return nil
 	}
-	if strings.HasPrefix(v, p.Shape+"-") && shapeRE.MatchString(v) {
+	if strings.HasPrefix(v, shape+"-") && shapeRE.MatchString(v) {
 		return nil
 	}
 	if style == api.Legacy && legacyIDRE.MatchString(v) {
 		return nil
 	}
-	name := "--" + p.Flag
-	if strings.ToUpper(p.Flag) == p.Flag {
-		name = p.Flag
+	return usagef("invalid value %q for %s: expected an ID like %s-xxxxxxxx (8 lowercase letters or digits)", v, name, shape)
+}
+
+// built is a declaration joined with the model.
+type built struct {
+	Command
+	ops   [3]*model.Operation // by api.Style
+	flags []*flagDef
+	arg   *flagDef
+}
+
+// resolve joins c with the model: every documented parameter of either
+// operation becomes a flag, named from the declaration or derived from
+// the wire name; twins whose names derive to the same flag share it.
+func resolve(c Command) *built {
+	b := &built{Command: c}
+	if c.V3 != "" {
+		b.ops[api.V3] = mustFind(c.V3, model.V3)
 	}
-	return usagef("invalid value %q for %s: expected an ID like %s-xxxxxxxx (8 lowercase letters or digits)", v, name, p.Shape)
+	if c.Legacy != "" {
+		b.ops[api.Legacy] = mustFind(c.Legacy, model.Legacy)
+	}
+	hidden := map[string]bool{}
+	for _, h := range c.Hide {
+		hidden[h] = true
+	}
+	if c.List != nil {
+		for _, h := range []string{"Offset", "Limit", "Filters", "offset", "limit"} {
+			hidden[h] = true
+		}
+	}
+	byName := map[string]*flagDef{}
+	claimed := [3]map[string]bool{{}, {}, {}}
+	add := func(p Param) *flagDef {
+		d := &flagDef{name: p.Flag, usage: p.Usage, shape: p.Shape, comp: p.Complete}
+		for _, s := range []api.Style{api.V3, api.Legacy} {
+			w := p.wire(s)
+			if w == "" || b.ops[s] == nil {
+				continue
+			}
+			mp := findParam(b.ops[s], w)
+			if mp == nil {
+				panic(fmt.Sprintf("%s: %s has no parameter %s", c.Path, b.ops[s].Action, w))
+			}
+			d.wire[s], d.params[s] = w, mp
+			claimed[s][w] = true
+			d.kind = kindOf(mp)
+			if d.usage == "" {
+				d.usage = mp.Description
+			}
+			if d.shape == "" {
+				d.shape = shapeOf(w)
+			}
+			if d.check == nil {
+				d.check = valueCheck(w)
+			}
+			if len(mp.Enum) > 0 {
+				d.enum = mp.Enum
+			}
+		}
+		return d
+	}
+	if c.Arg != nil {
+		b.arg = add(*c.Arg)
+	}
+	for _, p := range c.Params {
+		d := add(p)
+		byName[d.name] = d
+		b.flags = append(b.flags, d)
+	}
+	for _, s := range []api.Style{api.V3, api.Legacy} {
+		op := b.ops[s]
+		if op == nil {
+			continue
+		}
+		for i := range op.Params {
+			mp := &op.Params[i]
+			if claimed[s][mp.Name] || hidden[mp.Name] {
+				continue
+			}
+			name := kebab(mp.Name)
+			d := byName[name]
+			if d == nil || d.wire[s] != "" {
+				if d != nil {
+					name = name + "-" + s.String()
+				}
+				d = &flagDef{name: name}
+				byName[name] = d
+				b.flags = append(b.flags, d)
+			}
+			d.wire[s], d.params[s] = mp.Name, mp
+			if d.usage == "" {
+				d.usage = mp.Description
+			}
+			d.kind = kindOf(mp)
+			if d.shape == "" {
+				d.shape = shapeOf(mp.Name)
+			}
+			if d.check == nil {
+				d.check = valueCheck(mp.Name)
+			}
+			if len(mp.Enum) > 0 {
+				d.enum = mp.Enum
+			}
+		}
+	}
+	return b
+}
+
+func mustFind(action string, style model.Style) *model.Operation {
+	op, ok := model.Find(action, style)
+	if !ok {
+		panic("no " + style.String() + " operation " + action + " in the API model")
+	}
+	return op
+}
+
+func findParam(op *model.Operation, name string) *model.Param {
+	for i := range op.Params {
+		if op.Params[i].Name == name {
+			return &op.Params[i]
+		}
+	}
+	return nil
 }
 
 // build turns a declaration into a cobra command under root, creating the
@@ -105,7 +238,7 @@ func (a *app) build(root *cobra.Command, c Command) {
 	for _, w := range words[:len(words)-1] {
 		parent = groupCmd(parent, w)
 	}
-	vals := map[string]any{}
+	b := resolve(c)
 	use := words[len(words)-1]
 	if c.Arg != nil {
 		use += " " + c.Arg.Flag
@@ -114,7 +247,7 @@ func (a *app) build(root *cobra.Command, c Command) {
 		Use:     use,
 		Aliases: c.Aliases,
 		Short:   c.Short,
-		Long:    c.Long,
+		Long:    b.long(),
 		Example: c.Example,
 		Args: func(cmd *cobra.Command, args []string) error {
 			n := 0
@@ -134,39 +267,94 @@ func (a *app) build(root *cobra.Command, c Command) {
 		},
 	}
 	fs := cmd.Flags()
-	for _, p := range c.Params {
-		usage := p.Usage
+	for _, d := range b.flags {
+		usage := oneLine(d.usage)
 		switch {
-		case p.V3 == "" && p.Required:
+		case d.wire[api.V3] == "" && d.required(api.Legacy):
 			usage += " (required with --legacy)"
-		case p.V3 == "":
+		case d.wire[api.V3] == "":
 			usage += " (--legacy only)"
-		case p.Legacy == "" && c.Legacy != "" && p.Required:
-			usage += " (required, API 3.0 only)"
-		case p.Legacy == "" && c.Legacy != "":
+		case d.wire[api.Legacy] == "" && b.ops[api.Legacy] != nil && d.required(api.V3):
+			usage += " (required; API 3.0 only)"
+		case d.wire[api.Legacy] == "" && b.ops[api.Legacy] != nil:
 			usage += " (API 3.0 only)"
-		case p.Required:
+		case d.required(api.V3) || d.required(api.Legacy):
 			usage += " (required)"
 		}
-		switch p.Kind {
+		switch d.kind {
 		case Int:
-			vals[p.Flag] = fs.Int64(p.Flag, 0, usage)
+			fs.Int64(d.name, 0, usage)
 		case Bool:
-			vals[p.Flag] = fs.Bool(p.Flag, false, usage)
+			fs.Bool(d.name, false, usage)
 		case Strings:
-			vals[p.Flag] = fs.StringSlice(p.Flag, nil, usage)
+			fs.StringSlice(d.name, nil, usage)
 		default:
-			vals[p.Flag] = fs.String(p.Flag, "", usage)
+			fs.String(d.name, "", usage)
+		}
+		if len(d.enum) > 0 {
+			enum := d.enum
+			_ = cmd.RegisterFlagCompletionFunc(d.name, func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+				return enum, cobra.ShellCompDirectiveNoFileComp
+			})
 		}
 	}
+	var lo *listOpts
+	if c.List != nil {
+		lo = addListFlags(cmd)
+	}
 	var wo *waitOpts
-	if c.Async != "" {
+	if b.async() != "" {
 		wo = addWaitFlags(cmd)
 	}
+	a.addCompletion(cmd, b)
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
-		return a.runCommand(cmd, c, args, vals, wo)
+		return a.runCommand(cmd, b, args, lo, wo)
 	}
 	parent.AddCommand(cmd)
+}
+
+// async is how the legacy operation completes, from the model.
+func (b *built) async() wait.Kind {
+	op := b.ops[api.Legacy]
+	if op == nil {
+		return ""
+	}
+	switch op.Async {
+	case model.VpcTask:
+		return wait.VpcTask
+	case model.NetTask:
+		return wait.NetTask
+	case model.NatBill:
+		return wait.NatBill
+	}
+	return ""
+}
+
+// long adds the operations behind the command to its description.
+func (b *built) long() string {
+	s := b.Long
+	if s == "" {
+		s = b.Short + "."
+	}
+	var ops []string
+	if op := b.ops[api.V3]; op != nil {
+		ops = append(ops, "API 3.0: "+op.Action)
+	}
+	if op := b.ops[api.Legacy]; op != nil {
+		ops = append(ops, "legacy (--legacy): "+op.Action)
+	}
+	if len(ops) > 0 {
+		s += "\n\nOperations: " + strings.Join(ops, "; ") + "."
+	}
+	return s
+}
+
+func oneLine(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > 90 {
+		s = string(r[:89]) + "…"
+	}
+	return s
 }
 
 func groupCmd(parent *cobra.Command, name string) *cobra.Command {
@@ -175,10 +363,15 @@ func groupCmd(parent *cobra.Command, name string) *cobra.Command {
 			return c
 		}
 	}
-	g := &cobra.Command{Use: name, Short: groupShort[name], Aliases: groupAliases[name], Args: groupArgs, RunE: groupRun}
+	info := groups[name]
+	g := &cobra.Command{Use: name, Short: info.short, Aliases: info.aliases, Args: groupArgs, RunE: groupRun}
 	parent.AddCommand(g)
 	return g
 }
+
+// groupRun shows a group's help; runnable so that unknown subcommands are
+// errors (exit 2) rather than help (exit 0).
+func groupRun(cmd *cobra.Command, args []string) error { return cmd.Help() }
 
 // groupArgs rejects unknown subcommands of a group with a usage error.
 func groupArgs(cmd *cobra.Command, args []string) error {
@@ -188,141 +381,231 @@ func groupArgs(cmd *cobra.Command, args []string) error {
 	return nil
 }
 
-// groupRun shows a group's help; runnable so that unknown subcommands are
-// errors (exit 2) rather than help (exit 0).
-func groupRun(cmd *cobra.Command, args []string) error { return cmd.Help() }
-
-var groupShort = map[string]string{
-	"vpn":  "VPN gateways, tunnels and customer gateways",
-	"conn": "VPN tunnels (connections)",
-}
-
-var groupAliases = map[string][]string{
-	"conn": {"connection", "connections", "tunnel"},
-}
-
 // request builds the wire parameters for style from the flags, checking
 // every value; nothing the user typed is dropped silently.
-func (c Command) request(cmd *cobra.Command, style api.Style, args []string, vals map[string]any) (api.Request, error) {
-	action := c.V3
-	if style == api.Legacy {
-		action = c.Legacy
-	}
+func (b *built) request(cmd *cobra.Command, style api.Style, args []string) (api.Request, error) {
 	styleName := map[api.Style]string{api.V3: "API 3.0", api.Legacy: "the legacy API (--legacy)"}[style]
-	if action == "" {
+	op := b.ops[style]
+	if op == nil {
 		return api.Request{}, usagef("%s is not available in %s", cmd.CommandPath(), styleName)
 	}
 	t := params.Tree{}
-	if c.Arg != nil {
-		if err := checkShape(*c.Arg, style, args[0]); err != nil {
+	if b.arg != nil {
+		w := b.arg.wire[style]
+		if w == "" {
+			return api.Request{}, usagef("%s is not available in %s", cmd.CommandPath(), styleName)
+		}
+		if err := checkShape(b.arg.shape, b.Arg.Flag, style, args[0]); err != nil {
 			return api.Request{}, err
 		}
-		t[c.Arg.wire(style)] = args[0]
+		if b.arg.params[style].Array {
+			t[w] = []any{args[0]}
+		} else {
+			t[w] = args[0]
+		}
 	}
-	for _, p := range c.Params {
-		f := cmd.Flags().Lookup(p.Flag)
-		name := p.wire(style)
+	for _, d := range b.flags {
+		f := cmd.Flags().Lookup(d.name)
+		name := d.wire[style]
+		flag := "--" + d.name
 		if name == "" {
 			if f.Changed {
-				return api.Request{}, usagef("--%s is not used by %s", p.Flag, styleName)
+				return api.Request{}, usagef("%s is not used by %s", flag, styleName)
 			}
 			continue
 		}
 		if !f.Changed {
-			if p.Required {
-				return api.Request{}, usagef("%s needs --%s", cmd.CommandPath(), p.Flag)
+			if d.required(style) {
+				return api.Request{}, usagef("%s needs %s", cmd.CommandPath(), flag)
 			}
 			continue
 		}
-		switch v := vals[p.Flag].(type) {
-		case *string:
-			if err := checkShape(p, style, *v); err != nil {
-				return api.Request{}, err
-			}
-			t[name] = *v
-		case *int64:
-			t[name] = jsonInt(*v)
-		case *bool:
-			t[name] = *v
-		case *[]string:
-			list := make([]any, 0, len(*v))
-			for _, s := range *v {
-				if err := checkShape(p, style, s); err != nil {
-					return api.Request{}, err
-				}
-				list = append(list, s)
-			}
-			t[name] = list
+		var err error
+		t[name], err = d.value(cmd, style)
+		if err != nil {
+			return api.Request{}, err
 		}
 	}
-	return api.Request{Action: action, Style: style, Params: t}, nil
+	return api.Request{Action: op.Action, Style: style, Params: t}, nil
 }
 
-func (a *app) runCommand(cmd *cobra.Command, c Command, args []string, vals map[string]any, wo *waitOpts) error {
+// value reads and checks one flag's value.
+func (d *flagDef) value(cmd *cobra.Command, style api.Style) (any, error) {
+	fs := cmd.Flags()
+	flag := "--" + d.name
+	one := func(v string) error {
+		if err := checkShape(d.shape, flag, style, v); err != nil {
+			return err
+		}
+		if d.check != nil {
+			if err := d.check(flag, v); err != nil {
+				return err
+			}
+		}
+		if len(d.enum) > 0 && !contains(d.enum, v) {
+			return usagef("invalid value %q for %s: expected one of %s", v, flag, strings.Join(d.enum, ", "))
+		}
+		return nil
+	}
+	switch d.kind {
+	case Int:
+		v, _ := fs.GetInt64(d.name)
+		return json.Number(strconv.FormatInt(v, 10)), nil
+	case Bool:
+		v, _ := fs.GetBool(d.name)
+		if p := d.params[style]; p != nil && p.Type == model.Integer {
+			return json.Number(map[bool]string{true: "1", false: "0"}[v]), nil
+		}
+		return v, nil
+	case Strings:
+		vs, _ := fs.GetStringSlice(d.name)
+		list := make([]any, 0, len(vs))
+		for _, v := range vs {
+			if err := one(v); err != nil {
+				return nil, err
+			}
+			list = append(list, v)
+		}
+		return list, nil
+	case JSON:
+		s, _ := fs.GetString(d.name)
+		dec := json.NewDecoder(strings.NewReader(s))
+		dec.UseNumber()
+		var v any
+		if err := dec.Decode(&v); err != nil {
+			return nil, usagef("invalid value for %s: expected JSON (%v)", flag, err)
+		}
+		return v, nil
+	}
+	s, _ := fs.GetString(d.name)
+	if err := one(s); err != nil {
+		return nil, err
+	}
+	if p := d.params[style]; p != nil && p.Array {
+		return []any{s}, nil
+	}
+	return s, nil
+}
+
+func contains(list []string, v string) bool {
+	for _, x := range list {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+// validate checks a request against the model and types its values for
+// a JSON body.
+func validate(op *model.Operation, req *api.Request) error {
+	if err := op.Validate(req.Params); err != nil {
+		return usagef("%v", err)
+	}
+	typed, err := op.Coerce(req.Params)
+	if err != nil {
+		return usagef("%v", err)
+	}
+	req.Params = typed
+	return nil
+}
+
+func (a *app) runCommand(cmd *cobra.Command, b *built, args []string, lo *listOpts, wo *waitOpts) error {
 	style := api.V3
 	if a.g.legacy {
 		style = api.Legacy
 	}
-	req, err := c.request(cmd, style, args, vals)
+	req, err := b.request(cmd, style, args)
 	if err != nil {
 		return err
 	}
-	doWait := wo != nil && wo.wait
-	if doWait && style != api.Legacy {
-		// The API 3.0 operation is synchronous: nothing to wait for.
-		doWait = false
+	if lo != nil {
+		if err := lo.apply(b.List, style, &req); err != nil {
+			return err
+		}
 	}
-	s, err := a.newSession(cmd, style, !c.RegionOptional)
+	if err := validate(b.ops[style], &req); err != nil {
+		return err
+	}
+	kind := b.async()
+	doWait := wo != nil && wo.wait && style == api.Legacy
+	s, err := a.newSession(cmd, style, !b.RegionOptional)
 	if err != nil {
 		return err
 	}
-	target := c.Noun
-	if c.Arg != nil {
+	target := b.Noun
+	if b.Arg != nil {
 		target += " " + args[0]
 	}
-	if c.Confirm != "" {
-		if err := a.confirm(c.Confirm, target); err != nil {
+	if b.Confirm != "" {
+		if err := a.confirm(b.Confirm, target); err != nil {
 			return err
 		}
 	}
 	ctx := cmd.Context()
-	reply, err := s.client.Do(ctx, req)
+	var reply *api.Reply
+	if lo != nil && lo.all {
+		reply, err = a.fetchAll(ctx, s, b.List, req)
+	} else {
+		reply, err = s.client.Do(ctx, req)
+	}
 	if err != nil {
 		return err
 	}
-	view := c.V3View
+	view := b.V3View
 	if style == api.Legacy {
-		view = c.LegacyView
+		view = b.LegacyView
 	}
-	if doWait && c.Async != "" {
+	if doWait && kind != "" {
 		id := params.Scalar(lookupPath(reply.Data, "data.taskId"))
-		if c.Async == wait.NatBill {
-			id = params.Scalar(lookupPath(reply.Data, "data.billId"))
+		if kind == wait.NatBill {
+			id = params.Scalar(firstOf(reply.Data, "billId", "data.billId"))
 		}
 		if id == "" {
 			return fmt.Errorf("%s returned no task ID to wait on", req.Action)
 		}
-		label := fmt.Sprintf("%s %s (%s)", c.Doing, target, wait.Describe(c.Async, id))
-		obs, err := a.waitTask(ctx, s, wo, c.Async, id, label)
+		doing := b.Doing
+		if doing == "" {
+			doing = "Waiting for"
+		}
+		label := fmt.Sprintf("%s %s (%s)", doing, target, wait.Describe(kind, id))
+		obs, err := a.waitTask(ctx, s, wo, kind, id, label)
 		if err != nil {
 			return err
 		}
 		if s.format == output.JSON || s.format == output.YAML || s.query != nil {
 			return a.render(s, obs.Data, View{})
 		}
-		a.success("%s %s", c.Done, target)
+		a.success("%s %s", b.Done, target)
 		return nil
 	}
 	if view.Quiet && s.query == nil && (s.format == output.Table || s.format == output.Text) {
-		a.success("%s %s", c.Done, target)
+		a.success("%s %s", b.Done, target)
 		return nil
+	}
+	if view.Single && s.query == nil && (s.format == output.Table || s.format == output.Text) {
+		rows, _ := lookupPath(reply.Data, view.Rows).([]any)
+		if len(rows) == 0 {
+			return &api.Error{Style: style, Code: "ResourceNotFound", Message: fmt.Sprintf("%s not found", target), RequestID: reply.RequestID}
+		}
+		row, _ := rows[0].(map[string]any)
+		return a.render(s, row, View{})
 	}
 	if err := a.render(s, reply.Data, view); err != nil {
 		return err
 	}
-	if c.Async != "" && style == api.Legacy && a.f.IO.StderrTTY && !a.g.quiet {
+	if kind != "" && style == api.Legacy && a.f.IO.StderrTTY && !a.g.quiet {
 		if id := params.Scalar(lookupPath(reply.Data, "data.taskId")); id != "" {
 			fmt.Fprintf(a.f.IO.ErrOut, "Started; follow with: tcvpc task wait %s\n", id)
+		}
+	}
+	return nil
+}
+
+func firstOf(data map[string]any, paths ...string) any {
+	for _, p := range paths {
+		if v := lookupPath(data, p); v != nil {
+			return v
 		}
 	}
 	return nil
@@ -386,7 +669,13 @@ func lookupPath(data map[string]any, path string) any {
 	return cur
 }
 
-func jsonInt(v int64) any { return json.Number(strconv.FormatInt(v, 10)) }
-
 func errorf(format string, args ...any) error { return fmt.Errorf(format, args...) }
 
+func sortedFlagNames(b *built) []string {
+	var names []string
+	for _, d := range b.flags {
+		names = append(names, d.name)
+	}
+	sort.Strings(names)
+	return names
+}

@@ -32,7 +32,8 @@ type app struct {
 // Main runs tcvpc with args and returns the exit code.
 func Main(ctx context.Context, f *Factory, args []string) int {
 	a := &app{f: f}
-	root := a.newRoot()
+	args = flattenedFlags(args)
+	root := a.newRoot(args)
 	root.SetArgs(args)
 	root.SetIn(f.IO.In)
 	root.SetOut(f.IO.Out)
@@ -59,7 +60,7 @@ func Main(ctx context.Context, f *Factory, args []string) int {
 	return code
 }
 
-func (a *app) newRoot() *cobra.Command {
+func (a *app) newRoot(args []string) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "tcvpc",
 		Short: "Tencent Cloud VPC from the command line",
@@ -99,7 +100,7 @@ then a tcvpc profile (tcvpc configure), then tccli's and the SDKs' files.`,
 	pf.BoolVarP(&g.yes, "yes", "y", false, "do not ask for confirmation")
 	pf.BoolVarP(&g.quiet, "quiet", "q", false, "no progress output on stderr")
 
-	root.AddCommand(a.versionCmd(), a.configureCmd(), a.completionCmd())
+	root.AddCommand(a.versionCmd(), a.configureCmd(), a.completionCmd(), a.apiCmd(args))
 	a.addResourceCommands(root)
 	a.addHelpTopics(root)
 	a.root = root
