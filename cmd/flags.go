@@ -88,7 +88,7 @@ type flagDef struct {
 	kind   Kind
 	shape  string
 	check  func(flag, v string) error
-	wire   [3]string      // by api.Style
+	wire   [3]string       // by api.Style
 	params [3]*model.Param // the documented parameter, by style
 	enum   []string
 	comp   string // resource kind whose IDs complete this flag
