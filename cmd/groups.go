@@ -5,6 +5,24 @@ var groups = map[string]struct {
 	short   string
 	aliases []string
 }{
-	"vpn":  {"VPN gateways, tunnels and customer gateways", nil},
-	"conn": {"VPN tunnels (connections)", []string{"connection", "connections", "tunnel"}},
+	"vpc":           {"Virtual private clouds", []string{"vpcs"}},
+	"subnet":        {"Subnets of a VPC", []string{"subnets"}},
+	"route-table":   {"Route tables and their routes", []string{"rtb", "route-tables"}},
+	"route":         {"Routes (route policies) of a route table", []string{"routes"}},
+	"eip":           {"Elastic public IP addresses", []string{"eips", "address"}},
+	"eni":           {"Elastic network interfaces", []string{"enis", "network-interface"}},
+	"ip":            {"Private IP addresses of a network interface", []string{"ips"}},
+	"sg":            {"Security groups", []string{"security-group", "sgs"}},
+	"rule":          {"Rules (policies) of a security group", []string{"rules", "policy"}},
+	"template":      {"IP address and protocol/port templates and their groups", []string{"templates"}},
+	"address":       {"IP address templates", nil},
+	"address-group": {"IP address template groups", nil},
+	"service":       {"Protocol/port templates", nil},
+	"service-group": {"Protocol/port template groups", nil},
+	"classiclink":   {"Classic network instances linked to a VPC", []string{"classic-link"}},
+	"account":       {"Account attributes", nil},
+	"vpn":           {"VPN gateways, tunnels and customer gateways", nil},
+	"gw":            {"VPN gateways", []string{"gateway", "gateways"}},
+	"conn":          {"VPN tunnels (connections)", []string{"connection", "connections", "tunnel"}},
+	"cgw":           {"Customer gateways", []string{"customer-gateway", "customer-gateways"}},
 }

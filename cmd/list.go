@@ -2,12 +2,12 @@ package cmd
 
 import (
 	"context"
-	"encoding/json"
-	"strconv"
+		"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/tcvpc/tcvpc/pkg/api"
+	"github.com/tcvpc/tcvpc/pkg/api/model"
 	"github.com/tcvpc/tcvpc/pkg/params"
 )
 
@@ -74,7 +74,7 @@ func (lo *listOpts) apply(l *List, style api.Style, req *api.Request) error {
 
 // fetchAll follows Offset/Limit until TotalCount rows are in, and returns
 // one reply whose row list holds them all.
-func (a *app) fetchAll(ctx context.Context, s *session, l *List, req api.Request) (*api.Reply, error) {
+func (a *app) fetchAll(ctx context.Context, s *session, op *model.Operation, l *List, req api.Request) (*api.Reply, error) {
 	rowsKey, totalKey, off, lim := l.V3Rows, l.V3Total, "Offset", "Limit"
 	if req.Style == api.Legacy {
 		rowsKey, totalKey, off, lim = l.LegacyRows, l.LegacyTotal, "offset", "limit"
@@ -84,13 +84,20 @@ func (a *app) fetchAll(ctx context.Context, s *session, l *List, req api.Request
 		start, _ = strconv.Atoi(params.Scalar(v))
 	}
 	if _, ok := req.Params[lim]; !ok {
-		req.Params[lim] = pageNumber(req.Params, lim, pageSize)
+		req.Params[lim] = strconv.Itoa(pageSize)
 	}
 	var first *api.Reply
 	var all []any
 	for {
-		req.Params[off] = pageNumber(req.Params, off, start+len(all))
-		reply, err := s.client.Do(ctx, req)
+		req.Params[off] = strconv.Itoa(start + len(all))
+		// The paging values keep the type the operation documents.
+		typed, err := op.Coerce(req.Params)
+		if err != nil {
+			return nil, usagef("%v", err)
+		}
+		page := req
+		page.Params = typed
+		reply, err := s.client.Do(ctx, page)
 		if err != nil {
 			return nil, err
 		}
@@ -106,14 +113,6 @@ func (a *app) fetchAll(ctx context.Context, s *session, l *List, req api.Request
 	}
 	setPath(first.Data, rowsKey, all)
 	return first, nil
-}
-
-// pageNumber keeps the JSON type the model gave the paging parameter.
-func pageNumber(p params.Tree, key string, n int) any {
-	if _, isNum := p[key].(json.Number); isNum {
-		return json.Number(strconv.Itoa(n))
-	}
-	return strconv.Itoa(n)
 }
 
 func setPath(data map[string]any, path string, v any) {

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -249,6 +248,8 @@ func (a *app) build(root *cobra.Command, c Command) {
 		Short:   c.Short,
 		Long:    b.long(),
 		Example: c.Example,
+		// The operations behind the command, for tests and docs.
+		Annotations: map[string]string{"v3": c.V3, "legacy": c.Legacy},
 		Args: func(cmd *cobra.Command, args []string) error {
 			n := 0
 			if c.Arg != nil {
@@ -270,13 +271,17 @@ func (a *app) build(root *cobra.Command, c Command) {
 	for _, d := range b.flags {
 		usage := oneLine(d.usage)
 		switch {
+		case b.ops[api.V3] == nil || b.ops[api.Legacy] == nil:
+			if d.required(api.V3) || d.required(api.Legacy) {
+				usage += " (required)"
+			}
 		case d.wire[api.V3] == "" && d.required(api.Legacy):
 			usage += " (required with --legacy)"
 		case d.wire[api.V3] == "":
 			usage += " (--legacy only)"
-		case d.wire[api.Legacy] == "" && b.ops[api.Legacy] != nil && d.required(api.V3):
+		case d.wire[api.Legacy] == "" && d.required(api.V3):
 			usage += " (required; API 3.0 only)"
-		case d.wire[api.Legacy] == "" && b.ops[api.Legacy] != nil:
+		case d.wire[api.Legacy] == "":
 			usage += " (API 3.0 only)"
 		case d.required(api.V3) || d.required(api.Legacy):
 			usage += " (required)"
@@ -512,7 +517,8 @@ func validate(op *model.Operation, req *api.Request) error {
 
 func (a *app) runCommand(cmd *cobra.Command, b *built, args []string, lo *listOpts, wo *waitOpts) error {
 	style := api.V3
-	if a.g.legacy {
+	if a.g.legacy || b.ops[api.V3] == nil {
+		// An operation only the legacy API has needs no --legacy.
 		style = api.Legacy
 	}
 	req, err := b.request(cmd, style, args)
@@ -545,7 +551,7 @@ func (a *app) runCommand(cmd *cobra.Command, b *built, args []string, lo *listOp
 	ctx := cmd.Context()
 	var reply *api.Reply
 	if lo != nil && lo.all {
-		reply, err = a.fetchAll(ctx, s, b.List, req)
+		reply, err = a.fetchAll(ctx, s, b.ops[style], b.List, req)
 	} else {
 		reply, err = s.client.Do(ctx, req)
 	}
@@ -671,11 +677,3 @@ func lookupPath(data map[string]any, path string) any {
 
 func errorf(format string, args ...any) error { return fmt.Errorf(format, args...) }
 
-func sortedFlagNames(b *built) []string {
-	var names []string
-	for _, d := range b.flags {
-		names = append(names, d.name)
-	}
-	sort.Strings(names)
-	return names
-}

@@ -27,7 +27,8 @@ func (a *app) taskCmd() *cobra.Command {
 		return k, nil
 	}
 	show := &cobra.Command{
-		Use:     "show TASK_ID",
+		Use:         "show TASK_ID",
+		Annotations: map[string]string{"legacy": "DescribeVpcTaskResult DescribeNetTaskResult QueryNatGatewayProductionStatus"},
 		Short:   "Show the state of a task once",
 		Example: "  tcvpc task show 12615\n  tcvpc task show 297 --kind net",
 		Args:    exactArgs(1, "TASK_ID"),

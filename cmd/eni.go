@@ -1,0 +1,4 @@
+package cmd
+
+// eniCommands declares the commands of this group.
+func eniCommands() []Command { return nil }

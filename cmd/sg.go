@@ -1,0 +1,4 @@
+package cmd
+
+// sgCommands declares the commands of this group.
+func sgCommands() []Command { return nil }
