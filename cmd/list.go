@@ -2,7 +2,7 @@ package cmd
 
 import (
 	"context"
-		"strconv"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"

@@ -676,4 +676,3 @@ func lookupPath(data map[string]any, path string) any {
 }
 
 func errorf(format string, args ...any) error { return fmt.Errorf(format, args...) }
-

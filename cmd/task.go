@@ -29,9 +29,9 @@ func (a *app) taskCmd() *cobra.Command {
 	show := &cobra.Command{
 		Use:         "show TASK_ID",
 		Annotations: map[string]string{"legacy": "DescribeVpcTaskResult DescribeNetTaskResult QueryNatGatewayProductionStatus"},
-		Short:   "Show the state of a task once",
-		Example: "  tcvpc task show 12615\n  tcvpc task show 297 --kind net",
-		Args:    exactArgs(1, "TASK_ID"),
+		Short:       "Show the state of a task once",
+		Example:     "  tcvpc task show 12615\n  tcvpc task show 297 --kind net",
+		Args:        exactArgs(1, "TASK_ID"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			k, err := parse(args)
 			if err != nil {
