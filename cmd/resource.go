@@ -38,6 +38,9 @@ type Param struct {
 	Usage  string // defaults to the model's description
 	// Complete names the resource whose IDs complete this flag ("vpc").
 	Complete string
+	// Check validates each value beyond what the model knows (ports,
+	// protocols); it returns a usage error naming flag.
+	Check func(flag, value string) error
 }
 
 func (p Param) wire(style api.Style) string {
@@ -137,7 +140,7 @@ func resolve(c Command) *built {
 	byName := map[string]*flagDef{}
 	claimed := [3]map[string]bool{{}, {}, {}}
 	add := func(p Param) *flagDef {
-		d := &flagDef{name: p.Flag, usage: p.Usage, shape: p.Shape, comp: p.Complete}
+		d := &flagDef{name: p.Flag, usage: p.Usage, shape: p.Shape, comp: p.Complete, check: p.Check}
 		for _, s := range []api.Style{api.V3, api.Legacy} {
 			w := p.wire(s)
 			if w == "" || b.ops[s] == nil {
