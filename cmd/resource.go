@@ -2,6 +2,8 @@ package cmd
 
 import (
 	"bufio"
+	"context"
+	"errors"
 	"encoding/json"
 	"fmt"
 	"regexp"
@@ -73,7 +75,10 @@ type Command struct {
 	// RegionOptional: the operation's page says Region is not required.
 	RegionOptional bool
 	// List makes this a listing: --filter, --limit, --offset, --all.
-	List               *List
+	List *List
+	// State makes --wait follow an API 3.0 resource through its
+	// transitional states.
+	State              *StateWait
 	V3View, LegacyView View
 }
 
@@ -81,6 +86,18 @@ type Command struct {
 type List struct {
 	V3Rows, LegacyRows   string // "VpcSet", "data"
 	V3Total, LegacyTotal string // "TotalCount", "totalCount"
+}
+
+// StateWait says how to follow a resource's state after the operation.
+type StateWait struct {
+	Describe string   // API 3.0 Describe Action
+	IDParam  string   // its ID list parameter, e.g. "VpnGatewayIds"
+	IDPath   string   // where the reply carries the ID ("VpnGateway.VpnGatewayId"); "" = the positional ID
+	Rows     string   // the Describe reply's list, e.g. "VpnGatewaySet"
+	Field    string   // the state field, e.g. "State"
+	Ready    []string // states that end the wait
+	Failed   []string // states that mean failure
+	Gone     bool     // wait until the resource has disappeared (deletes)
 }
 
 // View says how a reply is tabulated.
@@ -311,7 +328,7 @@ func (a *app) build(root *cobra.Command, c Command) {
 		lo = addListFlags(cmd)
 	}
 	var wo *waitOpts
-	if b.async() != "" {
+	if b.async() != "" || c.State != nil {
 		wo = addWaitFlags(cmd)
 	}
 	a.addCompletion(cmd, b)
@@ -537,7 +554,8 @@ func (a *app) runCommand(cmd *cobra.Command, b *built, args []string, lo *listOp
 		return err
 	}
 	kind := b.async()
-	doWait := wo != nil && wo.wait && style == api.Legacy
+	doWait := wo != nil && wo.wait && style == api.Legacy && kind != ""
+	stateWait := wo != nil && wo.wait && style == api.V3 && b.State != nil
 	s, err := a.newSession(cmd, style, !b.RegionOptional)
 	if err != nil {
 		return err
@@ -565,7 +583,10 @@ func (a *app) runCommand(cmd *cobra.Command, b *built, args []string, lo *listOp
 	if style == api.Legacy {
 		view = b.LegacyView
 	}
-	if doWait && kind != "" {
+	if stateWait {
+		return a.waitForState(cmd, s, b, wo, reply, args, target, view)
+	}
+	if doWait {
 		id := params.Scalar(lookupPath(reply.Data, "data.taskId"))
 		if kind == wait.NatBill {
 			id = params.Scalar(firstOf(reply.Data, "billId", "data.billId"))
@@ -609,6 +630,56 @@ func (a *app) runCommand(cmd *cobra.Command, b *built, args []string, lo *listOp
 		}
 	}
 	return nil
+}
+
+// waitForState follows the resource the operation acted on until its
+// state settles, then shows it.
+func (a *app) waitForState(cmd *cobra.Command, s *session, b *built, wo *waitOpts, reply *api.Reply, args []string, target string, view View) error {
+	st := b.State
+	id := ""
+	if st.IDPath != "" {
+		id = params.Scalar(lookupPath(reply.Data, st.IDPath))
+	} else if len(args) > 0 {
+		id = args[0]
+	}
+	if id == "" {
+		return fmt.Errorf("%s returned no ID to wait on", b.ops[api.V3].Action)
+	}
+	if st.IDPath != "" {
+		target = b.Noun + " " + id
+	}
+	if wo.timeout <= 0 {
+		return usagef("invalid value %s for --wait-timeout: expected a positive duration such as 10m", wo.timeout)
+	}
+	describe := api.Request{Action: st.Describe, Style: api.V3, Params: params.Tree{st.IDParam: []any{id}}}
+	check := wait.StateCheck(s.client, wait.State{Describe: describe, Rows: st.Rows, Field: st.Field, Ready: st.Ready, Failed: st.Failed, Gone: st.Gone})
+	doing := b.Doing
+	if doing == "" {
+		doing = "Waiting for"
+	}
+	prog := a.newProgress(fmt.Sprintf("%s %s", doing, target))
+	p := wait.Poller{Timeout: wo.timeout, Now: a.f.Now, Sleep: a.f.Sleep, OnChange: prog.change}
+	words := strings.Fields(b.Path)
+	resume := "tcvpc " + strings.Join(append(words[:len(words)-1:len(words)-1], "show", id), " ")
+	obs, err := p.Wait(cmd.Context(), target, resume, check)
+	prog.stop()
+	if errors.Is(err, context.Canceled) {
+		return &interruptedError{hint: fmt.Sprintf("interrupted: %s continues on the server; check it with: %s", target, resume)}
+	}
+	if err != nil {
+		return err
+	}
+	if st.Gone {
+		if s.format == output.JSON || s.format == output.YAML || s.query != nil {
+			return a.render(s, reply.Data, View{})
+		}
+		a.success("%s %s", b.Done, target)
+		return nil
+	}
+	if s.format == output.JSON || s.format == output.YAML || s.query != nil {
+		return a.render(s, obs.Data, View{})
+	}
+	return a.render(s, obs.Data, View{Rows: st.Rows, Columns: view.Columns})
 }
 
 func firstOf(data map[string]any, paths ...string) any {

@@ -83,3 +83,52 @@ func failureDetail(data map[string]any) string {
 	b, _ := json.Marshal(data)
 	return string(b)
 }
+
+// State describes how to read an API 3.0 resource's state.
+type State struct {
+	Describe api.Request // a Describe call that returns the resource
+	Rows     string      // the list in the reply, e.g. "VpnGatewaySet"
+	Field    string      // the state field of a row, e.g. "State"
+	Ready    []string    // states that end the wait successfully
+	Failed   []string    // states that end it in failure
+	// Gone, when set, makes an empty list success (waiting for a delete).
+	Gone bool
+}
+
+// StateCheck polls a resource until its state is one of Ready or Failed.
+func StateCheck(c Doer, s State) Check {
+	return func(ctx context.Context) (Observation, error) {
+		reply, err := c.Do(ctx, s.Describe)
+		if err != nil {
+			return Observation{}, err
+		}
+		obs := Observation{Data: reply.Data, Outcome: Running}
+		rows, _ := reply.Data[s.Rows].([]any)
+		if len(rows) == 0 {
+			if s.Gone {
+				obs.Outcome, obs.State = Succeeded, "deleted"
+				return obs, nil
+			}
+			obs.State = "not visible yet"
+			return obs, nil
+		}
+		row, _ := rows[0].(map[string]any)
+		obs.State = params.Scalar(row[s.Field])
+		switch {
+		case contains(s.Ready, obs.State) && !s.Gone:
+			obs.Outcome = Succeeded
+		case contains(s.Failed, obs.State):
+			obs.Outcome, obs.Detail = Failed, "state "+obs.State
+		}
+		return obs, nil
+	}
+}
+
+func contains(list []string, v string) bool {
+	for _, x := range list {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}

@@ -215,3 +215,31 @@ func TestParseKind(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestStateCheck(t *testing.T) {
+	row := func(state string) *api.Reply {
+		return &api.Reply{Data: map[string]any{"VpnGatewaySet": []any{map[string]any{"VpnGatewayId": "vpngw-1", "State": state}}}}
+	}
+	empty := &api.Reply{Data: map[string]any{"VpnGatewaySet": []any{}}}
+	describe := api.Request{Action: "DescribeVpnGateways", Style: api.V3}
+	clock := &fakeClock{now: time.Unix(0, 0)}
+	var changes []string
+	c := &scripted{replies: []any{empty, row("PENDING"), &api.Error{Code: "RequestLimitExceeded"}, row("PENDING"), row("AVAILABLE")}}
+	st := State{Describe: describe, Rows: "VpnGatewaySet", Field: "State", Ready: []string{"AVAILABLE"}, Failed: []string{"FAILED"}}
+	obs, err := poller(clock, &changes).Wait(context.Background(), "vpngw-1", "", StateCheck(c, st))
+	if err != nil || obs.State != "AVAILABLE" {
+		t.Fatalf("%v %v", obs, err)
+	}
+	if want := []string{"not visible yet@0s", "PENDING@1s", "AVAILABLE@8.125s"}; !reflect.DeepEqual(changes, want) {
+		t.Fatalf("changes %v", changes)
+	}
+	_, err = poller(clock, &changes).Wait(context.Background(), "vpngw-1", "", StateCheck(&scripted{replies: []any{row("FAILED")}}, st))
+	if err == nil || err.Error() != "vpngw-1 failed: state FAILED" {
+		t.Fatal(err)
+	}
+	st.Gone = true
+	obs, err = poller(clock, &changes).Wait(context.Background(), "vpngw-1", "", StateCheck(&scripted{replies: []any{row("DELETING"), empty}}, st))
+	if err != nil || obs.State != "deleted" {
+		t.Fatalf("%v %v", obs, err)
+	}
+}
