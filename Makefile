@@ -28,7 +28,8 @@ lint:
 
 # Regenerate generated files; CI fails if they drift.
 generate:
-	$(GO) generate ./...
+	$(GO) generate ./pkg/api/model/
+	$(GO) run ./tools/gendocs
 
 check-generated: generate
 	git diff --exit-code -- pkg/ docs/ completions/
@@ -39,6 +40,7 @@ demo: build
 
 bench: build
 	$(GO) test -run '^$$' -bench . -benchmem ./bench/...
+	./bench/startup.sh $(BIN)
 
 clean:
 	rm -rf bin

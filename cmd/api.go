@@ -60,7 +60,7 @@ one operation's parameters, outputs and error codes.`,
 		}
 		seen[op.Action] = true
 		sub := &cobra.Command{Use: op.Action, Short: oneLine(op.Title), Args: noArgs}
-		if op.Action == want {
+		if op.Action == want || a.allAPI {
 			a.setupAPIAction(sub, op.Action)
 		}
 		cmd.AddCommand(sub)

@@ -27,6 +27,9 @@ type app struct {
 	g    globals
 	root *cobra.Command
 	ran  bool // a command's own code started (errors before are usage errors)
+	// allAPI builds the parameter flags of every `tcvpc api` Action, not
+	// just the one being run (for docs).
+	allAPI bool
 }
 
 // Main runs tcvpc with args and returns the exit code.
@@ -124,4 +127,13 @@ func noArgs(cmd *cobra.Command, args []string) error {
 		return usagef("%q takes no arguments, got %q", cmd.CommandPath(), args[0])
 	}
 	return nil
+}
+
+// Tree builds the whole command tree with every flag, for generating docs
+// and completions.
+func Tree(f *Factory) *cobra.Command {
+	a := &app{f: f, allAPI: true}
+	root := a.newRoot(nil)
+	root.SetOut(f.IO.Out)
+	return root
 }
