@@ -702,7 +702,7 @@ func (a *app) render(s *session, data map[string]any, v View) error {
 // success prints a human line on stdout, only on a terminal and never
 // with -o json|yaml.
 func (a *app) success(format string, args ...any) {
-	if !a.f.IO.StdoutTTY || a.g.output == output.JSON || a.g.output == output.YAML {
+	if !a.f.IO.StdoutTTY || a.format == output.JSON || a.format == output.YAML {
 		return
 	}
 	fmt.Fprintf(a.f.IO.Out, format+"\n", args...)

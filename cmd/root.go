@@ -27,6 +27,8 @@ type app struct {
 	g    globals
 	root *cobra.Command
 	ran  bool // a command's own code started (errors before are usage errors)
+	// format is the resolved output format once a session exists.
+	format string
 	// allAPI builds the parameter flags of every `tcvpc api` Action, not
 	// just the one being run (for docs).
 	allAPI bool
@@ -103,7 +105,7 @@ then a tcvpc profile (tcvpc configure), then tccli's and the SDKs' files.`,
 	pf.BoolVarP(&g.yes, "yes", "y", false, "do not ask for confirmation")
 	pf.BoolVarP(&g.quiet, "quiet", "q", false, "no progress output on stderr")
 
-	root.AddCommand(a.versionCmd(), a.configureCmd(), a.completionCmd(), a.apiCmd(args))
+	root.AddCommand(a.versionCmd(), a.configureCmd(), a.completionCmd(), a.apiCmd(args), a.emulatorCmd())
 	a.addResourceCommands(root)
 	a.addHelpTopics(root)
 	a.root = root

@@ -76,6 +76,7 @@ func (a *app) newSession(cmd *cobra.Command, style api.Style, needRegion bool) (
 	if err != nil {
 		return nil, err
 	}
+	a.format = format
 	if a.g.timeout <= 0 {
 		return nil, usagef("invalid value %s for --timeout: expected a positive duration such as 30s", a.g.timeout)
 	}
