@@ -59,7 +59,9 @@ one operation's parameters, outputs and error codes.`,
 			continue
 		}
 		seen[op.Action] = true
-		sub := &cobra.Command{Use: op.Action, Short: oneLine(op.Title), Args: noArgs}
+		// Runnable, so completion offers it; the run is set up only for the
+		// Action named on the command line.
+		sub := &cobra.Command{Use: op.Action, Short: oneLine(op.Title), Args: noArgs, RunE: func(*cobra.Command, []string) error { return nil }}
 		if op.Action == want || a.allAPI {
 			a.setupAPIAction(sub, op.Action)
 		}

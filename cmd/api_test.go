@@ -125,3 +125,18 @@ func TestAPIListAndDescribe(t *testing.T) {
 		}
 	}
 }
+
+func TestAPICompletion(t *testing.T) {
+	res := run{}.exec(t, "__complete", "api", "DescribeVpcT")
+	if res.code != 0 || !strings.HasPrefix(res.stdout, "DescribeVpcTaskResult\t查询任务执行结果接口\n") {
+		t.Fatalf("Action completion: %+v", res)
+	}
+	res = run{}.exec(t, "__complete", "api", "DeleteVpnConn", "--vpn")
+	if !strings.Contains(res.stdout, "--vpnGwId\t") || !strings.Contains(res.stdout, "--vpnConnId\t") {
+		t.Fatalf("parameter completion: %q", res.stdout)
+	}
+	res = run{}.exec(t, "__complete", "api", "CreateVpnConnection", "--IKEOptionsSpecification")
+	if !strings.Contains(res.stdout, "--IKEOptionsSpecification\t") {
+		t.Fatalf("parameter completion: %q", res.stdout)
+	}
+}
