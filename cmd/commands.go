@@ -7,6 +7,7 @@ func declarations() [][]Command {
 	return [][]Command{
 		vpcCommands(), routeTableCommands(), eipCommands(), eniCommands(),
 		sgCommands(), vpnCommands(), templateCommands(),
+		aclCommands(), dcgCommands(), peeringCommands(), natCommands(), flowlogCommands(),
 	}
 }
 

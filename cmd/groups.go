@@ -25,4 +25,11 @@ var groups = map[string]struct {
 	"gw":            {"VPN gateways", []string{"gateway", "gateways"}},
 	"conn":          {"VPN tunnels (connections)", []string{"connection", "connections", "tunnel"}},
 	"cgw":           {"Customer gateways", []string{"customer-gateway", "customer-gateways"}},
+	"acl":           {"Network ACLs of subnets", []string{"network-acl", "acls"}},
+	"dcg":           {"Direct connect gateways", []string{"direct-connect-gateway"}},
+	"nat-rule":      {"NAT rules of a direct connect gateway", []string{"nat-rules"}},
+	"acl-rule":      {"ACL rules of a direct connect gateway", []string{"acl-rules"}},
+	"peering":       {"VPC peering connections (same and cross region)", []string{"pcx"}},
+	"nat":           {"NAT gateways", []string{"nat-gateway"}},
+	"flowlog":       {"Flow logs", []string{"flow-log", "flowlogs"}},
 }

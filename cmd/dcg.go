@@ -1,0 +1,4 @@
+package cmd
+
+// dcgCommands declares the commands of this group.
+func dcgCommands() []Command { return nil }
