@@ -1,0 +1,77 @@
+package cmd
+
+import (
+	"net"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/tcvpc/tcvpc/pkg/emulator"
+)
+
+// emulatorCmd is `tcvpc emulator`: a local VPC cloud for scripts and CI.
+func (a *app) emulatorCmd() *cobra.Command {
+	var (
+		opts      emulator.Options
+		taskDelay time.Duration
+		seed      uint64
+	)
+	cmd := &cobra.Command{
+		Use:   "emulator",
+		Short: "Run a local VPC cloud that speaks both APIs",
+		Long: `Run a local emulation of the VPC service: API 3.0 on / and the legacy API on
+/v2/index.php, with signatures checked, documented error codes, asynchronous
+tasks and rate limits, over one in-memory store. Point tcvpc, the SDKs or
+your own scripts at it to create and tear down networks without an account.
+
+The first line of output is "listening http://HOST:PORT"; an export snippet
+for a shell follows. Without --secret-id/--secret-key the emulator accepts
+the fixed demo credentials
+  SecretId  ` + emulator.DemoSecretID + `
+  SecretKey ` + emulator.DemoSecretKey + `
+
+--faults injects failures: comma-separated key=value pairs,
+  5xx=P        HTTP 500/502/503 without an envelope, with probability P
+  internal=P   the InternalError envelope (legacy code 6000)
+  drop=P       the connection is closed without an answer
+  latency=D    every answer is delayed by D (50ms) or by MIN-MAX (10ms-100ms)
+for example --faults 5xx=0.1,internal=0.05,drop=0.02,latency=50ms. --seed makes
+the faults and the generated IDs repeatable.
+
+It stops cleanly on SIGINT or SIGTERM; with --state the store is saved to that
+file (atomically, mode 0600) every second while it changes and on exit, and
+loaded again on start.`,
+		Example: `  tcvpc emulator --addr 127.0.0.1:8080 --state ./cloud.json
+  eval "$(tcvpc emulator | sed -n '/^export /p')"   # in another shell: use the printed exports`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if (opts.SecretID == "") != (opts.SecretKey == "") {
+				return usagef("--secret-id and --secret-key go together: give both or neither")
+			}
+			if _, _, err := net.SplitHostPort(opts.Addr); err != nil {
+				return usagef("--addr %q: want HOST:PORT, e.g. 127.0.0.1:0", opts.Addr)
+			}
+			if taskDelay < 0 {
+				return usagef("--task-delay %s: want a duration of 0 or more, e.g. 2s", taskDelay)
+			}
+			if _, err := emulator.ParseFaults(opts.Faults); err != nil {
+				return usagef("--faults: %v", err)
+			}
+			opts.TaskDelay = taskDelay
+			if taskDelay == 0 {
+				opts.TaskDelay = -1 // instant: Options reads 0 as the default
+			}
+			opts.Seed = seed
+			return emulator.Serve(cmd.Context(), opts, a.f.IO.Out)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&opts.Addr, "addr", "127.0.0.1:0", "listen address HOST:PORT (port 0 picks a free one)")
+	f.StringVar(&opts.SecretID, "secret-id", "", "SecretId to accept (default: the demo SecretId)")
+	f.StringVar(&opts.SecretKey, "secret-key", "", "SecretKey to accept (default: the demo SecretKey)")
+	f.DurationVar(&taskDelay, "task-delay", emulator.DefaultTaskDelay, "how long asynchronous work takes")
+	f.StringVar(&opts.StateFile, "state", "", "persist the store in this file and reload it on start")
+	f.StringVar(&opts.Faults, "faults", "", "inject faults, e.g. 5xx=0.1,internal=0.05,drop=0.02,latency=50ms")
+	f.Uint64Var(&seed, "seed", 0, "seed for faults and generated IDs (0: random)")
+	return cmd
+}

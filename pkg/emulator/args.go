@@ -1,0 +1,352 @@
+package emulator
+
+import (
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Parameter accessors. A tree from a JSON body holds typed values, one from
+// a query string holds strings; these read either.
+
+func (c *call) raw(name string) (any, bool) {
+	var cur any = map[string]any(c.params)
+	for _, seg := range strings.Split(name, ".") {
+		m, ok := cur.(map[string]any)
+		if !ok {
+			return nil, false
+		}
+		if cur, ok = m[seg]; !ok {
+			return nil, false
+		}
+	}
+	return cur, cur != nil
+}
+
+func (c *call) has(name string) bool {
+	v, ok := c.raw(name)
+	if !ok {
+		return false
+	}
+	if s, isStr := v.(string); isStr {
+		return s != ""
+	}
+	return true
+}
+
+func scalarString(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return x
+	case json.Number:
+		return x.String()
+	case bool:
+		return strconv.FormatBool(x)
+	case float64:
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	case int:
+		return strconv.Itoa(x)
+	case int64:
+		return strconv.FormatInt(x, 10)
+	}
+	return fmt.Sprint(v)
+}
+
+// str returns a scalar parameter as a string, "" when absent.
+func (c *call) str(name string) string {
+	v, _ := c.raw(name)
+	return scalarString(v)
+}
+
+// need returns a required string parameter or MissingParameter.
+func (c *call) need(name string) (string, *apiError) {
+	v := strings.TrimSpace(c.str(name))
+	if v == "" {
+		return "", c.missing(name)
+	}
+	return v, nil
+}
+
+func (c *call) missing(name string) *apiError {
+	if c.style == Legacy {
+		return lerrf(4000, "MissingParameter", "The request is missing a required parameter `%s`.", name)
+	}
+	return errf("MissingParameter", "The request is missing a required parameter `%s`.", name)
+}
+
+func (c *call) invalid(name, format string, args ...any) *apiError {
+	msg := fmt.Sprintf("Parameter `%s`: ", name) + fmt.Sprintf(format, args...)
+	if c.style == Legacy {
+		return lerrf(4000, "InvalidParameterValue", "%s", msg)
+	}
+	return errf("InvalidParameterValue", "%s", msg)
+}
+
+// intParam reads an integer parameter, def when absent.
+func (c *call) intParam(name string, def int) (int, *apiError) {
+	if !c.has(name) {
+		return def, nil
+	}
+	s := c.str(name)
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		f, ferr := strconv.ParseFloat(s, 64)
+		if ferr != nil || f != float64(int(f)) {
+			return 0, c.invalid(name, "%q is not an integer", s)
+		}
+		n = int(f)
+	}
+	return n, nil
+}
+
+// boolParam reads a boolean; set is false when absent. It accepts what
+// both styles send: true/false and 1/0.
+func (c *call) boolParam(name string) (val, set bool, err *apiError) {
+	if !c.has(name) {
+		return false, false, nil
+	}
+	switch strings.ToLower(c.str(name)) {
+	case "true", "1":
+		return true, true, nil
+	case "false", "0":
+		return false, true, nil
+	}
+	return false, false, c.invalid(name, "%q is not a boolean", c.str(name))
+}
+
+// strs reads an array of strings ("Names.N"); a single scalar counts as one.
+func (c *call) strs(name string) []string {
+	v, ok := c.raw(name)
+	if !ok {
+		return nil
+	}
+	return toStrings(v)
+}
+
+func toStrings(v any) []string {
+	switch x := v.(type) {
+	case []any:
+		out := make([]string, 0, len(x))
+		for _, e := range x {
+			if s := scalarString(e); s != "" {
+				out = append(out, s)
+			}
+		}
+		return out
+	case []string:
+		return x
+	case map[string]any:
+		return nil
+	}
+	if s := scalarString(v); s != "" {
+		return []string{s}
+	}
+	return nil
+}
+
+// objs reads an array of objects ("subnetSet.N.cidrBlock").
+func (c *call) objs(name string) []map[string]any {
+	v, ok := c.raw(name)
+	if !ok {
+		return nil
+	}
+	switch x := v.(type) {
+	case []any:
+		out := make([]map[string]any, 0, len(x))
+		for _, e := range x {
+			if m, ok := e.(map[string]any); ok {
+				out = append(out, m)
+			}
+		}
+		return out
+	case map[string]any:
+		return []map[string]any{x}
+	}
+	return nil
+}
+
+// obj reads an object parameter.
+func (c *call) obj(name string) map[string]any {
+	v, _ := c.raw(name)
+	m, _ := v.(map[string]any)
+	return m
+}
+
+func field(m map[string]any, k string) string { return scalarString(m[k]) }
+
+// filters reads API 3.0 Filters.N.Name / Filters.N.Values.M.
+func (c *call) filters() (map[string][]string, *apiError) {
+	out := map[string][]string{}
+	for i, f := range c.objs("Filters") {
+		name := field(f, "Name")
+		if name == "" {
+			return nil, c.invalid(fmt.Sprintf("Filters.%d.Name", i), "a filter needs a Name")
+		}
+		out[name] = append(out[name], toStrings(f["Values"])...)
+	}
+	return out, nil
+}
+
+// query is a parsed Describe request: IDs or filters, and a page.
+type query struct {
+	ids     []string
+	filters map[string][]string
+	offset  int
+	limit   int
+}
+
+// v3Query reads idsParam, Filters, Offset and Limit, checking the filter
+// names against known and that IDs and Filters are not both given.
+func (c *call) v3Query(idsParam string, known ...string) (*query, *apiError) {
+	q := &query{ids: c.strs(idsParam)}
+	f, err := c.filters()
+	if err != nil {
+		return nil, err
+	}
+	q.filters = f
+	if len(q.ids) > 0 && len(f) > 0 {
+		return nil, errf("InvalidParameter.Coexist", "The parameters `%s` and `Filters` cannot be specified at the same time.", idsParam)
+	}
+	if len(q.ids) > 100 {
+		return nil, errf("InvalidParameterValue.LimitExceeded", "At most 100 values of `%s` are allowed.", idsParam)
+	}
+	for name := range f {
+		ok := false
+		for _, k := range known {
+			if k == name {
+				ok = true
+			}
+		}
+		if !ok {
+			return nil, errf("InvalidParameter.FilterInvalidKey", "The filter `%s` is not supported; supported: %s.", name, strings.Join(known, ", "))
+		}
+	}
+	if q.offset, err = c.intParam("Offset", 0); err != nil {
+		return nil, err
+	}
+	if q.limit, err = c.intParam("Limit", 20); err != nil {
+		return nil, err
+	}
+	if q.offset < 0 {
+		return nil, c.invalid("Offset", "must not be negative")
+	}
+	if q.limit < 0 || q.limit > 100 {
+		return nil, errf("InvalidParameterValue.Range", "Parameter `Limit` must be between 0 and 100.")
+	}
+	return q, nil
+}
+
+// match reports whether a resource passes the query. get returns a
+// resource's values for a filter name.
+func (q *query) match(id string, get func(name string) []string) bool {
+	if len(q.ids) > 0 {
+		found := false
+		for _, x := range q.ids {
+			if x == id {
+				found = true
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	for name, want := range q.filters {
+		have := get(name)
+		ok := false
+		for _, w := range want {
+			for _, h := range have {
+				if w == h || (strings.HasSuffix(name, "cidr-block") && strings.HasPrefix(h, w+"/")) {
+					ok = true
+				}
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// pageOf cuts items to the requested page.
+func pageOf[T any](items []T, offset, limit int) []T {
+	if offset >= len(items) {
+		return []T{}
+	}
+	items = items[offset:]
+	if limit < len(items) {
+		items = items[:limit]
+	}
+	return items
+}
+
+// legacyQuery is a legacy Describe's paging and ordering.
+type legacyQuery struct {
+	offset, limit int
+	field         string
+	desc          bool
+}
+
+// legacyPage reads offset, limit (default 20, at most max), orderField
+// (one of fields, default createTime) and orderDirection (default desc).
+func (c *call) legacyPage(max int, fields ...string) (*legacyQuery, *apiError) {
+	q := &legacyQuery{field: "createTime", desc: true}
+	var err *apiError
+	if q.offset, err = c.intParam("offset", 0); err != nil {
+		return nil, err
+	}
+	if q.limit, err = c.intParam("limit", 20); err != nil {
+		return nil, err
+	}
+	if q.offset < 0 {
+		return nil, c.invalid("offset", "must not be negative")
+	}
+	if q.limit < 0 || q.limit > max {
+		return nil, c.invalid("limit", "must be between 0 and %d", max)
+	}
+	if f := c.str("orderField"); f != "" {
+		ok := f == "createTime"
+		for _, k := range fields {
+			if k == f {
+				ok = true
+			}
+		}
+		if !ok {
+			return nil, c.invalid("orderField", "%q cannot be sorted on; use createTime or %s", f, strings.Join(fields, ", "))
+		}
+		q.field = f
+	}
+	switch strings.ToLower(c.str("orderDirection")) {
+	case "", "desc":
+	case "asc":
+		q.desc = false
+	default:
+		return nil, c.invalid("orderDirection", "must be asc or desc")
+	}
+	return q, nil
+}
+
+// apply sorts rows (legacy field names) and cuts the page. Rows keep
+// creation order among equals, and createTime ties break on creation.
+func (q *legacyQuery) apply(rows []map[string]any) []map[string]any {
+	key := q.field
+	if q.desc {
+		for i, j := 0, len(rows)-1; i < j; i, j = i+1, j-1 {
+			rows[i], rows[j] = rows[j], rows[i]
+		}
+	}
+	sort.SliceStable(rows, func(i, j int) bool {
+		a, b := scalarString(rows[i][key]), scalarString(rows[j][key])
+		if q.desc {
+			return a > b
+		}
+		return a < b
+	})
+	return pageOf(rows, q.offset, q.limit)
+}
+
+// fuzzy is the legacy "支持模糊搜索" name match: a substring.
+func fuzzy(have, want string) bool { return want == "" || strings.Contains(have, want) }

@@ -1,0 +1,127 @@
+package emulator
+
+import (
+	"errors"
+	"fmt"
+	"runtime/debug"
+	"sync"
+
+	"github.com/tcvpc/tcvpc/pkg/api/model"
+)
+
+// handler carries out one operation with the store locked. It returns the
+// reply's own fields: the Response members for API 3.0, the top-level
+// members besides code/message for the legacy API.
+type handler func(c *call, st *Store) (map[string]any, *apiError)
+
+var (
+	handlersOnce sync.Once
+	handlerTable map[string]handler
+)
+
+func handlerKey(st Style, action string) string { return st.String() + "/" + action }
+
+// handlers is built on first use, not in init, so that the other commands
+// of the binary start without paying for it.
+func handlers() map[string]handler {
+	handlersOnce.Do(func() {
+		handlerTable = map[string]handler{}
+		for _, reg := range []func(map[string]handler){
+			registerVPC, registerSubnet, registerVPN, registerTask,
+			registerRouteTable, registerSecurityGroup, registerENI, registerEIP,
+		} {
+			reg(handlerTable)
+		}
+	})
+	return handlerTable
+}
+
+func modelStyle(st Style) model.Style {
+	if st == Legacy {
+		return model.Legacy
+	}
+	return model.V3
+}
+
+// dispatch checks the Action and parameters against the model, then runs
+// the operation's handler, or the generic one for operations whose state
+// is not kept.
+func (s *Server) dispatch(c *call) (rep reply) {
+	op, ok := model.Find(c.action, modelStyle(c.style))
+	if !ok {
+		return reply{err: unknownAction(c)}
+	}
+	c.op = op
+	if err := op.Validate(c.params); err != nil {
+		return reply{err: validationError(c, err)}
+	}
+	if typed, err := op.Coerce(c.params); err == nil {
+		c.params = typed
+	}
+	h := handlers()[handlerKey(c.style, c.action)]
+	if h == nil {
+		h = genericHandler(op)
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			rep = reply{err: errf("InternalError", "The emulator failed on %s: %v", c.action, p)}
+			if s.opts.Debug != nil {
+				fmt.Fprintf(s.opts.Debug, "panic in %s: %v\n%s", c.action, p, debug.Stack())
+			}
+		}
+	}()
+	s.store.mu.Lock()
+	defer s.store.mu.Unlock()
+	s.store.settle(c.now)
+	data, aerr := h(c, s.store)
+	if aerr != nil {
+		return reply{err: aerr}
+	}
+	if data == nil {
+		data = map[string]any{}
+	}
+	return reply{data: data}
+}
+
+func unknownAction(c *call) *apiError {
+	other := V3
+	if c.style == V3 {
+		other = Legacy
+	}
+	hint := ""
+	if _, ok := model.Find(c.action, modelStyle(other)); ok {
+		if other == Legacy {
+			hint = " It is a legacy API action: send it to " + legacyPath + "."
+		} else {
+			hint = " It is an API 3.0 action: send it to / with Version " + apiVersion + "."
+		}
+	}
+	if c.style == Legacy {
+		return lerrf(4000, "InvalidAction", "The action `%s` does not exist in the legacy VPC API.%s", c.action, hint)
+	}
+	return errf("InvalidAction", "The action `%s` does not exist.%s", c.action, hint)
+}
+
+func validationError(c *call, err error) *apiError {
+	var ve *model.ValidationError
+	if !errors.As(err, &ve) {
+		return c.invalid("?", "%v", err)
+	}
+	code := "InvalidParameterValue"
+	msg := fmt.Sprintf("Parameter `%s`: %s.", ve.Param, ve.Problem)
+	switch {
+	case ve.Problem == "required":
+		code = "MissingParameter"
+		msg = fmt.Sprintf("The request is missing a required parameter `%s`.", ve.Param)
+	case ve.Problem == model.ProblemUnknown:
+		code = "UnknownParameter"
+		msg = fmt.Sprintf("The parameter `%s` is not recognized.", ve.Param)
+		if ve.Suggest != "" {
+			msg += fmt.Sprintf(" Did you mean `%s`?", ve.Suggest)
+		}
+	}
+	if c.style == Legacy {
+		return lerrf(4000, code, "%s", msg)
+	}
+	return errf(code, "%s", msg)
+}

@@ -1,0 +1,190 @@
+package emulator
+
+// EIP is an elastic public IP.
+type EIP struct {
+	base
+	Name       string `json:"name"`
+	IP         string `json:"ip"`
+	InstanceID string `json:"instanceId,omitempty"`
+	ENIID      string `json:"eniId,omitempty"`
+	PrivateIP  string `json:"privateIp,omitempty"`
+}
+
+// eipQuota is the documented per-region EIP quota.
+const eipQuota = 20
+
+func registerEIP(h map[string]handler) {
+	h["v3/AllocateAddresses"] = v3AllocateAddresses
+	h["v3/ReleaseAddresses"] = v3ReleaseAddresses
+	h["v3/DescribeAddresses"] = v3DescribeAddresses
+	h["v3/ModifyAddressAttribute"] = v3ModifyAddressAttribute
+	h["v3/AssociateAddress"] = v3AssociateAddress
+	h["v3/DisassociateAddress"] = v3DisassociateAddress
+	h["v3/DescribeAddressQuota"] = v3DescribeAddressQuota
+}
+
+func (a *EIP) status() string {
+	if a.InstanceID != "" || a.ENIID != "" {
+		return "BIND"
+	}
+	return "UNBIND"
+}
+
+func (a *EIP) v3() map[string]any {
+	return map[string]any{
+		"AddressId": a.ID, "AddressName": a.Name, "AddressStatus": a.status(), "AddressIp": a.IP,
+		"InstanceId": a.InstanceID, "CreatedTime": a.created(), "NetworkInterfaceId": a.ENIID,
+		"PrivateAddressIp": a.PrivateIP, "IsArrears": false, "IsBlocked": false,
+		"IsEipDirectConnection": false, "AddressType": "EIP", "CascadeRelease": false, "TagSet": []any{},
+	}
+}
+
+func v3AllocateAddresses(c *call, st *Store) (map[string]any, *apiError) {
+	n, err := c.intParam("AddressCount", 1)
+	if err != nil {
+		return nil, err
+	}
+	if n < 1 {
+		return nil, errf("InvalidParameterValue", "AddressCount must be at least 1.")
+	}
+	if len(st.EIPs)+n > eipQuota {
+		return nil, errf(c.pick("AddressQuotaLimitExceeded", "LimitExceeded"), "The account may hold %d EIPs; it has %d.", eipQuota, len(st.EIPs))
+	}
+	ids := []any{}
+	for range n {
+		a := &EIP{base: st.newBase(c, "eip-"), IP: c.publicIP()}
+		st.EIPs[a.ID] = a
+		ids = append(ids, a.ID)
+	}
+	return map[string]any{"AddressSet": ids}, nil
+}
+
+func v3Address(c *call, st *Store, id string) (*EIP, *apiError) {
+	if err := c.checkID("AddressId", id, "eip-"); err != nil {
+		return nil, errf(c.pick("InvalidAddressId.Malformed", "InvalidParameterValue.Malformed"), "%s", err.Message)
+	}
+	a := st.EIPs[id]
+	if a == nil {
+		return nil, errf(c.pick("InvalidAddressId.NotFound", "ResourceNotFound"), "The EIP %s does not exist.", id)
+	}
+	return a, nil
+}
+
+func v3ReleaseAddresses(c *call, st *Store) (map[string]any, *apiError) {
+	ids := c.strs("AddressIds")
+	if len(ids) == 0 {
+		return nil, c.missing("AddressIds")
+	}
+	for _, id := range ids {
+		a, err := v3Address(c, st, id)
+		if err != nil {
+			return nil, err
+		}
+		if a.status() == "BIND" {
+			return nil, errf(c.pick("InvalidAddressState", "UnsupportedOperation"), "The EIP %s is bound; disassociate it first.", id)
+		}
+	}
+	for _, id := range ids {
+		delete(st.EIPs, id)
+	}
+	st.dirty = true
+	return nil, nil
+}
+
+func v3ModifyAddressAttribute(c *call, st *Store) (map[string]any, *apiError) {
+	a, err := v3Address(c, st, c.str("AddressId"))
+	if err != nil {
+		return nil, err
+	}
+	if !nameOK(c.str("AddressName")) {
+		return nil, errf("InvalidParameterValue", "AddressName must be 1 to 60 characters.")
+	}
+	a.Name = c.str("AddressName")
+	st.dirty = true
+	return nil, nil
+}
+
+func v3AssociateAddress(c *call, st *Store) (map[string]any, *apiError) {
+	a, err := v3Address(c, st, c.str("AddressId"))
+	if err != nil {
+		return nil, err
+	}
+	if a.status() == "BIND" {
+		return nil, errf(c.pick("InvalidAddressState", "UnsupportedOperation"), "The EIP %s is already bound.", a.ID)
+	}
+	inst, eni := c.str("InstanceId"), c.str("NetworkInterfaceId")
+	switch {
+	case inst != "" && eni != "":
+		return nil, errf("InvalidParameter.Coexist", "InstanceId and NetworkInterfaceId cannot both be given.")
+	case inst == "" && eni == "":
+		return nil, c.missing("InstanceId")
+	case eni != "":
+		e := st.ENIs[eni]
+		if e == nil {
+			return nil, errf("ResourceNotFound", "The network interface %s does not exist.", eni)
+		}
+		ip := c.str("PrivateIpAddress")
+		if ip == "" {
+			return nil, c.missing("PrivateIpAddress")
+		}
+		a.ENIID, a.PrivateIP = eni, ip
+	default:
+		a.InstanceID = inst
+	}
+	st.dirty = true
+	return nil, nil
+}
+
+func v3DisassociateAddress(c *call, st *Store) (map[string]any, *apiError) {
+	a, err := v3Address(c, st, c.str("AddressId"))
+	if err != nil {
+		return nil, err
+	}
+	if a.status() != "BIND" {
+		return nil, errf(c.pick("InvalidAddressState", "UnsupportedOperation"), "The EIP %s is not bound.", a.ID)
+	}
+	a.InstanceID, a.ENIID, a.PrivateIP = "", "", ""
+	st.dirty = true
+	return nil, nil
+}
+
+func v3DescribeAddresses(c *call, st *Store) (map[string]any, *apiError) {
+	q, err := c.v3Query("AddressIds", "address-id", "address-name", "address-ip", "address-status", "instance-id", "private-ip-address", "network-interface-id", "is-arrears")
+	if err != nil {
+		return nil, err
+	}
+	var rows []any
+	for _, a := range sortedByNum(st.EIPs, func(a *EIP) int64 { return a.Num }) {
+		ok := q.match(a.ID, func(name string) []string {
+			switch name {
+			case "address-id":
+				return []string{a.ID}
+			case "address-name":
+				return []string{a.Name}
+			case "address-ip":
+				return []string{a.IP}
+			case "address-status":
+				return []string{a.status()}
+			case "instance-id":
+				return []string{a.InstanceID}
+			case "private-ip-address":
+				return []string{a.PrivateIP}
+			case "network-interface-id":
+				return []string{a.ENIID}
+			case "is-arrears":
+				return []string{"false"}
+			}
+			return nil
+		})
+		if ok {
+			rows = append(rows, a.v3())
+		}
+	}
+	return map[string]any{"TotalCount": len(rows), "AddressSet": pageOf(nonNil(rows), q.offset, q.limit)}, nil
+}
+
+func v3DescribeAddressQuota(c *call, st *Store) (map[string]any, *apiError) {
+	return map[string]any{"QuotaSet": []any{
+		map[string]any{"QuotaId": "TOTAL_EIP_QUOTA", "QuotaCurrent": len(st.EIPs), "QuotaLimit": eipQuota},
+	}}, nil
+}

@@ -1,0 +1,190 @@
+// Package emulator is a local VPC cloud: an http.Handler that speaks the
+// API 3.0 and legacy VPC protocols (signatures, envelopes, error codes,
+// asynchronous tasks, rate limits) over one in-memory store, so scripts and
+// CI pipelines can create and tear down networks without an account.
+package emulator
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"sync"
+	"time"
+)
+
+// Demo credentials used when none are given. They are published on
+// purpose: the emulator holds nothing worth protecting, and fixed values let
+// scripts and CI configs be written once.
+const (
+	DemoSecretID  = "AKIDtcvpcEMULATOR00000000000000000000"
+	DemoSecretKey = "tcvpcEmulatorDemoSecretKey000000"
+)
+
+// DefaultTaskDelay is how long asynchronous work stays in progress.
+const DefaultTaskDelay = 2 * time.Second
+
+// DefaultRateLimit is the documented per-Action limit, requests per second.
+const DefaultRateLimit = 100
+
+// Clock tells the emulator the time. Tests pass one they can move forward so
+// that asynchronous work completes without sleeping.
+type Clock interface {
+	Now() time.Time
+}
+
+type systemClock struct{}
+
+func (systemClock) Now() time.Time { return time.Now() }
+
+// Options configures a Server. Zero values take the defaults.
+type Options struct {
+	Addr      string // Serve only: listen address, default 127.0.0.1:0
+	SecretID  string // default DemoSecretID
+	SecretKey string // default DemoSecretKey
+	// TaskDelay is how long asynchronous work (legacy taskId, template
+	// tasks, NAT production, transitional states) takes; default 2s.
+	// Negative means instant.
+	TaskDelay time.Duration
+	// StateFile persists the store: loaded by New, saved by Serve.
+	StateFile string
+	// Faults is a fault-injection spec, see ParseFaults.
+	Faults string
+	// Seed makes fault injection and generated IDs reproducible; 0 picks
+	// one at random.
+	Seed uint64
+	// RateLimit is requests per second per Action; default 100, negative
+	// disables the limit.
+	RateLimit int
+	// MaxSkew is how far a request's Timestamp may be from the clock;
+	// default 5 minutes.
+	MaxSkew time.Duration
+	Clock   Clock
+	// Debug, when set, receives details of internal failures.
+	Debug io.Writer
+}
+
+func (o *Options) fill() {
+	if o.SecretID == "" && o.SecretKey == "" {
+		o.SecretID, o.SecretKey = DemoSecretID, DemoSecretKey
+	}
+	if o.TaskDelay == 0 {
+		o.TaskDelay = DefaultTaskDelay
+	} else if o.TaskDelay < 0 {
+		o.TaskDelay = 0
+	}
+	if o.RateLimit == 0 {
+		o.RateLimit = DefaultRateLimit
+	}
+	if o.MaxSkew <= 0 {
+		o.MaxSkew = 5 * time.Minute
+	}
+	if o.Clock == nil {
+		o.Clock = systemClock{}
+	}
+}
+
+// Server is the emulated service. It is safe for concurrent use.
+type Server struct {
+	opts    Options
+	store   *Store
+	faults  *Faults
+	limiter *limiter
+	replay  *replayCache
+	ids     *idSource
+
+	reqMu  sync.Mutex
+	reqSeq uint64
+}
+
+// New builds a Server, loading opts.StateFile when it exists.
+func New(opts Options) (*Server, error) {
+	opts.fill()
+	if opts.SecretID == "" || opts.SecretKey == "" {
+		return nil, errors.New("emulator: both a SecretId and a SecretKey are needed")
+	}
+	f, err := ParseFaults(opts.Faults)
+	if err != nil {
+		return nil, err
+	}
+	ids := newIDSource(opts.Seed)
+	f.rng = ids.child()
+	s := &Server{
+		opts:    opts,
+		faults:  f,
+		limiter: newLimiter(opts.RateLimit),
+		replay:  newReplayCache(),
+		ids:     ids,
+	}
+	s.store = newStore()
+	if opts.StateFile != "" {
+		st, err := LoadStore(opts.StateFile)
+		if err != nil {
+			return nil, fmt.Errorf("emulator: loading state: %w", err)
+		}
+		if st != nil {
+			s.store = st
+		}
+	}
+	return s, nil
+}
+
+// Store returns the server's store, for saving and inspection.
+func (s *Server) Store() *Store { return s.store }
+
+// Options returns the effective options.
+func (s *Server) Options() Options { return s.opts }
+
+func (s *Server) now() time.Time { return s.opts.Clock.Now() }
+
+// ServeHTTP answers one API request.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	var st Style
+	switch r.URL.Path {
+	case "/":
+		st = V3
+	case legacyPath:
+		st = Legacy
+	default:
+		http.NotFound(w, r)
+		return
+	}
+	if r.Method != http.MethodGet && r.Method != http.MethodPost {
+		w.Header().Set("Allow", "GET, POST")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	fault := s.faults.draw()
+	if fault.latency > 0 {
+		select {
+		case <-time.After(fault.latency):
+		case <-r.Context().Done():
+			return
+		}
+	}
+	switch fault.kind {
+	case faultDrop:
+		dropConnection(w)
+		return
+	case fault5xx:
+		http.Error(w, http.StatusText(fault.status), fault.status)
+		return
+	}
+	c := s.newCall(st, r)
+	reply := s.handle(c, r, fault.kind == faultInternal)
+	s.write(w, c, reply)
+}
+
+// dropConnection closes the connection without an answer, as a network
+// failure would.
+func dropConnection(w http.ResponseWriter) {
+	hj, ok := w.(http.Hijacker)
+	if !ok {
+		panic(http.ErrAbortHandler)
+	}
+	conn, _, err := hj.Hijack()
+	if err != nil {
+		panic(http.ErrAbortHandler)
+	}
+	conn.Close()
+}

@@ -1,0 +1,141 @@
+package emulator
+
+import (
+	"encoding/binary"
+	"net/netip"
+	"regexp"
+	"strconv"
+)
+
+// privateRanges are where a VPC's CIDR may lie (the manual: 10.0.0.0/8,
+// 172.16.0.0/12 and 192.168.0.0/16 and what they contain).
+var privateRanges = []netip.Prefix{
+	netip.MustParsePrefix("10.0.0.0/8"),
+	netip.MustParsePrefix("172.16.0.0/12"),
+	netip.MustParsePrefix("192.168.0.0/16"),
+}
+
+// parseCIDR reads an IPv4 CIDR whose address is its network address.
+func parseCIDR(s string) (netip.Prefix, bool) {
+	p, err := netip.ParsePrefix(s)
+	if err != nil || !p.Addr().Is4() || p.Masked() != p {
+		return netip.Prefix{}, false
+	}
+	return p, true
+}
+
+// within reports whether inner lies entirely inside outer.
+func within(inner, outer netip.Prefix) bool {
+	return inner.Bits() >= outer.Bits() && outer.Contains(inner.Addr())
+}
+
+func overlaps(a, b netip.Prefix) bool { return a.Overlaps(b) }
+
+// vpcCIDROK is the manual's rule: a private range, mask 16 to 28.
+func vpcCIDROK(p netip.Prefix) bool {
+	if p.Bits() < 16 || p.Bits() > 28 {
+		return false
+	}
+	for _, r := range privateRanges {
+		if within(p, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// hostCount is the usable addresses of a subnet: the service reserves the
+// network address, the gateway (.1) and the broadcast address.
+func hostCount(p netip.Prefix) int {
+	n := 1 << (32 - p.Bits())
+	if n < 4 {
+		return 0
+	}
+	return n - 3
+}
+
+func ipToUint(a netip.Addr) uint32 {
+	b := a.As4()
+	return binary.BigEndian.Uint32(b[:])
+}
+
+func uintToIP(u uint32) netip.Addr {
+	var b [4]byte
+	binary.BigEndian.PutUint32(b[:], u)
+	return netip.AddrFrom4(b)
+}
+
+// freeIP returns the lowest usable address of p not in used.
+func freeIP(p netip.Prefix, used map[string]bool) (string, bool) {
+	first := ipToUint(p.Addr())
+	size := uint32(1) << (32 - p.Bits())
+	for off := uint32(2); off+1 < size; off++ {
+		ip := uintToIP(first + off).String()
+		if !used[ip] {
+			return ip, true
+		}
+	}
+	return "", false
+}
+
+// hostIn reports whether ip is a usable address of p.
+func hostIn(p netip.Prefix, ip string) bool {
+	a, err := netip.ParseAddr(ip)
+	if err != nil || !a.Is4() || !p.Contains(a) {
+		return false
+	}
+	off := ipToUint(a) - ipToUint(p.Addr())
+	size := uint32(1) << (32 - p.Bits())
+	return off >= 2 && off+1 < size
+}
+
+func isPublicIPv4(s string) bool {
+	a, err := netip.ParseAddr(s)
+	if err != nil || !a.Is4() {
+		return false
+	}
+	return !(a.IsPrivate() || a.IsLoopback() || a.IsMulticast() || a.IsUnspecified() || a.IsLinkLocalUnicast() || a == netip.AddrFrom4([4]byte{255, 255, 255, 255}))
+}
+
+// zones maps API 3.0 zone names to the legacy numeric zone IDs for the
+// regions the manual's examples use. Other API 3.0 zones are accepted and
+// have no legacy number.
+var zones = []struct {
+	name string
+	id   int
+}{
+	{"ap-guangzhou-1", 100001}, {"ap-guangzhou-2", 100002}, {"ap-guangzhou-3", 100003}, {"ap-guangzhou-4", 100004},
+	{"ap-shanghai-1", 200001}, {"ap-shanghai-2", 200002}, {"ap-shanghai-3", 200003},
+	{"ap-hongkong-1", 300001}, {"ap-hongkong-2", 300002},
+	{"ap-beijing-1", 800001}, {"ap-beijing-2", 800002}, {"ap-beijing-3", 800003},
+	{"ap-singapore-1", 900001}, {"na-siliconvalley-1", 150001}, {"ap-chengdu-1", 160001}, {"ap-chengdu-2", 160002},
+}
+
+var zoneNameRE = regexp.MustCompile(`^[a-z]+-[a-z]+(-[a-z]+)*-[0-9]+$`)
+
+func zoneIDOf(name string) int {
+	for _, z := range zones {
+		if z.name == name {
+			return z.id
+		}
+	}
+	return 0
+}
+
+// zoneFromLegacy turns a legacy zoneId ("800001") into the zone name.
+func zoneFromLegacy(id string) (string, bool) {
+	n, err := strconv.Atoi(id)
+	if err != nil {
+		return "", false
+	}
+	for _, z := range zones {
+		if z.id == n {
+			return z.name, true
+		}
+	}
+	return "", false
+}
+
+// idShape is the documented ID form: a prefix and 8 lowercase
+// alphanumerics.
+var idShape = regexp.MustCompile(`^[a-z]+(-[a-z]+)*-[0-9a-z]{8}$`)

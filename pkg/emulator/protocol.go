@@ -1,0 +1,367 @@
+package emulator
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/tcvpc/tcvpc/pkg/api/model"
+	"github.com/tcvpc/tcvpc/pkg/params"
+	"github.com/tcvpc/tcvpc/pkg/sign"
+)
+
+// Style is which of the two APIs a request speaks.
+type Style uint8
+
+const (
+	V3 Style = iota + 1
+	Legacy
+)
+
+func (s Style) String() string {
+	if s == Legacy {
+		return "legacy"
+	}
+	return "v3"
+}
+
+const (
+	legacyPath = "/v2/index.php"
+	apiVersion = "2017-03-12"
+	service    = "vpc"
+	maxBody    = 8 << 20
+)
+
+// commonParams are the query-signed styles' common parameters; they are
+// signed but are not the operation's own.
+var commonParams = map[string]bool{
+	"Action": true, "Region": true, "Timestamp": true, "Nonce": true,
+	"SecretId": true, "Signature": true, "SignatureMethod": true, "Token": true,
+	"Version": true, "Language": true, "RequestClient": true,
+}
+
+// call is one request on its way through the server.
+type call struct {
+	srv       *Server
+	style     Style
+	action    string
+	region    string
+	requestID string
+	params    params.Tree
+	now       time.Time
+	op        *model.Operation
+}
+
+// pick returns the first of codes that the operation's page documents,
+// or the last one (a common code) when it documents none of them: each
+// page's own codes win.
+func (c *call) pick(codes ...string) string {
+	if c.op != nil {
+		for _, want := range codes {
+			for _, e := range c.op.Errors {
+				if e.Code == want {
+					return want
+				}
+			}
+		}
+	}
+	return codes[len(codes)-1]
+}
+
+// apiError is a failure answered inside the envelope (HTTP 200, as the
+// service does). Code is the API 3.0 code or, for the legacy API, the
+// module code sent as codeDesc; Public is the legacy numeric code.
+type apiError struct {
+	Code    string
+	Message string
+	Public  int
+}
+
+func (e *apiError) Error() string { return e.Code + ": " + e.Message }
+
+func errf(code, format string, args ...any) *apiError {
+	return &apiError{Code: code, Message: fmt.Sprintf(format, args...)}
+}
+
+// lerrf is a legacy error with an explicit public code.
+func lerrf(public int, code, format string, args ...any) *apiError {
+	return &apiError{Code: code, Message: fmt.Sprintf(format, args...), Public: public}
+}
+
+// publicCode picks the legacy public code of a module code when a handler
+// did not: the manual's public table (4000 bad request, 5000 no such
+// resource, 5100 operation failed, 6000 internal).
+func (e *apiError) publicCode() int {
+	if e.Public != 0 {
+		return e.Public
+	}
+	switch c := e.Code; {
+	case strings.HasPrefix(c, "AuthFailure"):
+		return 4100
+	case strings.HasPrefix(c, "RequestLimitExceeded"):
+		return 4400
+	case c == "InternalError":
+		return 6000
+	case strings.HasSuffix(c, ".NotFound"), c == "ResourceNotFound":
+		return 5000
+	case strings.HasPrefix(c, "Invalid"), strings.HasPrefix(c, "MissingParameter"), strings.HasPrefix(c, "UnknownParameter"):
+		if strings.Contains(c, "State") || strings.HasSuffix(c, "CannotDelete") || strings.HasSuffix(c, ".Conflict") {
+			return 5100
+		}
+		return 4000
+	}
+	return 5100
+}
+
+// reply is what write sends: data on success, err on failure.
+type reply struct {
+	data map[string]any
+	err  *apiError
+}
+
+func (s *Server) newCall(st Style, r *http.Request) *call {
+	return &call{srv: s, style: st, requestID: s.ids.uuid(), now: s.now()}
+}
+
+// request is what was read off the wire, before authentication.
+type request struct {
+	action, version, region string
+	flat                    map[string]string // query styles: every parameter as sent
+	tree                    params.Tree       // business parameters
+	auth                    authInfo
+}
+
+// handle runs everything after the HTTP-level faults.
+func (s *Server) handle(c *call, r *http.Request, internal bool) reply {
+	req, aerr := s.read(c.style, r)
+	if aerr != nil {
+		return reply{err: aerr}
+	}
+	c.action, c.region = req.action, req.region
+	if aerr := s.authenticate(c, req.auth); aerr != nil {
+		return reply{err: aerr}
+	}
+	if c.style == V3 && req.version != apiVersion {
+		if req.version == "" {
+			return reply{err: errf("MissingParameter", "The request is missing a required parameter `Version`.")}
+		}
+		return reply{err: errf("NoSuchVersion", "The API version `%s` does not exist; use %s.", req.version, apiVersion)}
+	}
+	if c.action == "" {
+		return reply{err: errf("MissingParameter", "The request is missing a required parameter `Action`.")}
+	}
+	if !s.limiter.allow(c.style, c.action, c.now) {
+		return reply{err: errf("RequestLimitExceeded", "Your request has exceeded the frequency limit of %d requests per second for %s.", s.opts.RateLimit, c.action)}
+	}
+	if internal {
+		return reply{err: errf("InternalError", "An internal error has occurred (injected fault). Retry your request.")}
+	}
+	ttl := 2 * s.opts.MaxSkew
+	key := req.auth.replayKey
+	switch {
+	case key == "":
+	case req.auth.claimAfter:
+		if s.replay.seen(key, c.now) {
+			return replayError(c.style)
+		}
+	case !s.replay.claim(key, c.now, ttl):
+		return replayError(c.style)
+	}
+	c.params = req.tree
+	rep := s.dispatch(c)
+	if key != "" && req.auth.claimAfter && rep.err == nil {
+		s.replay.claim(key, c.now, ttl)
+	}
+	return rep
+}
+
+func replayError(st Style) reply {
+	if st == Legacy {
+		return reply{err: lerrf(4500, "AuthFailure.ReplayAttack", "The request was replayed: this Nonce and Timestamp have been used already.")}
+	}
+	return reply{err: errf("AuthFailure.SignatureFailure", "The request was replayed: this signature has been used already.")}
+}
+
+// read parses either protocol into a request.
+func (s *Server) read(st Style, r *http.Request) (*request, *apiError) {
+	body, err := io.ReadAll(io.LimitReader(r.Body, maxBody+1))
+	if err != nil {
+		return nil, errf("InvalidParameter", "The request body could not be read: %v", err)
+	}
+	if len(body) > maxBody {
+		return nil, errf("InvalidParameter", "The request body exceeds %d bytes.", maxBody)
+	}
+	authz := r.Header.Get("Authorization")
+	if st == V3 && authz != "" {
+		return s.readTC3(r, authz, body)
+	}
+	var values url.Values
+	if r.Method == http.MethodPost {
+		// A POST takes its parameters from the body only; the query string
+		// is ignored, as the manual says.
+		values, err = url.ParseQuery(string(body))
+	} else {
+		values, err = url.ParseQuery(r.URL.RawQuery)
+	}
+	if err != nil {
+		return nil, errf("InvalidParameter", "The parameters could not be decoded: %v", err)
+	}
+	flat := make(map[string]string, len(values))
+	business := make(map[string]string, len(values))
+	for k, v := range values {
+		flat[k] = v[0]
+		if !commonParams[k] {
+			business[k] = v[0]
+		}
+	}
+	tree, err := params.Unflatten(business)
+	if err != nil {
+		return nil, errf("InvalidParameter", "%v", err)
+	}
+	req := &request{action: flat["Action"], version: flat["Version"], region: flat["Region"], flat: flat, tree: tree}
+	path := "/"
+	if st == Legacy {
+		path = legacyPath
+	}
+	method := r.Method
+	host := r.Host
+	req.auth = authInfo{
+		secretID:  flat["SecretId"],
+		timestamp: flat["Timestamp"],
+		present:   flat["Signature"] != "",
+		verify: func(key string) bool {
+			want := sign.SignParams(method, host, path, key, flat)
+			return hmacEqual(want, flat["Signature"])
+		},
+	}
+	if flat["Nonce"] != "" {
+		req.auth.replayKey = "n|" + st.String() + "|" + flat["SecretId"] + "|" + flat["Timestamp"] + "|" + flat["Nonce"]
+	}
+	if _, err := strconv.ParseUint(flat["Nonce"], 10, 64); err != nil && req.auth.present {
+		req.auth.malformed = "Nonce must be a positive integer"
+	}
+	return req, nil
+}
+
+func (s *Server) readTC3(r *http.Request, authz string, body []byte) (*request, *apiError) {
+	h := r.Header
+	req := &request{
+		action:  h.Get("X-TC-Action"),
+		version: h.Get("X-TC-Version"),
+		region:  h.Get("X-TC-Region"),
+	}
+	var tree params.Tree
+	query := ""
+	if r.Method == http.MethodGet {
+		query = r.URL.RawQuery
+		values, err := url.ParseQuery(query)
+		if err != nil {
+			return nil, errf("InvalidParameter", "The query string could not be decoded: %v", err)
+		}
+		flat := map[string]string{}
+		for k, v := range values {
+			flat[k] = v[0]
+		}
+		if tree, err = params.Unflatten(flat); err != nil {
+			return nil, errf("InvalidParameter", "%v", err)
+		}
+		body = nil
+	} else if len(bytes.TrimSpace(body)) > 0 {
+		dec := json.NewDecoder(bytes.NewReader(body))
+		dec.UseNumber()
+		if err := dec.Decode(&tree); err != nil {
+			return nil, errf("InvalidParameter", "The request body is not a JSON object: %v", err)
+		}
+	}
+	if tree == nil {
+		tree = params.Tree{}
+	}
+	req.tree = tree
+	auth, perr := sign.ParseTC3Authorization(authz)
+	tr := sign.TC3Request{
+		Method: r.Method, Host: r.Host, Path: "/", Query: query,
+		ContentType: h.Get("Content-Type"), Payload: body, Service: service,
+	}
+	req.auth = authInfo{
+		secretID:  auth.SecretID,
+		timestamp: h.Get("X-TC-Timestamp"),
+		present:   true,
+		verify: func(key string) bool {
+			ts, err := strconv.ParseInt(h.Get("X-TC-Timestamp"), 10, 64)
+			if err != nil {
+				return false
+			}
+			tr.Timestamp = ts
+			return sign.VerifyTC3(auth, key, tr)
+		},
+	}
+	if perr != nil {
+		req.auth.malformed = perr.Error()
+	}
+	// TC3 carries no nonce and the service keeps no replay record for it:
+	// two identical writes in one second (a script creating two VPCs alike)
+	// both run. The timestamp window still bounds a captured request.
+	return req, nil
+}
+
+// isRead reports whether an Action only reads state.
+func isRead(action string) bool {
+	for _, p := range []string{"Describe", "Inquiry", "Inquire", "Query", "Check", "Get", "Download"} {
+		if strings.HasPrefix(action, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// write sends the envelope of the call's style, always with HTTP 200 as
+// the service does for answers it produced.
+func (s *Server) write(w http.ResponseWriter, c *call, rep reply) {
+	var out any
+	if c.style == Legacy {
+		m := map[string]any{}
+		if rep.err != nil {
+			m["code"] = rep.err.publicCode()
+			m["message"] = rep.err.Message
+			m["codeDesc"] = rep.err.Code
+		} else {
+			for k, v := range rep.data {
+				m[k] = v
+			}
+			m["code"] = 0
+			m["message"] = ""
+			m["codeDesc"] = "Success"
+		}
+		out = m
+	} else {
+		m := map[string]any{}
+		if rep.err != nil {
+			m["Error"] = map[string]any{"Code": rep.err.Code, "Message": rep.err.Message}
+		} else {
+			for k, v := range rep.data {
+				m[k] = v
+			}
+		}
+		m["RequestId"] = c.requestID
+		out = map[string]any{"Response": m}
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(out); err != nil {
+		http.Error(w, "encoding reply: "+err.Error(), http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if c.style == V3 {
+		w.Header().Set("X-TC-RequestId", c.requestID)
+	}
+	w.WriteHeader(http.StatusOK)
+	_, _ = w.Write(buf.Bytes())
+}

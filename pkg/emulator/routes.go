@@ -1,0 +1,308 @@
+package emulator
+
+import (
+	"fmt"
+	"strconv"
+)
+
+// RouteTable is a VPC's route table; Main marks the default one every
+// VPC gets, which goes with the VPC.
+type RouteTable struct {
+	base
+	VpcID  string  `json:"vpcId"`
+	Name   string  `json:"name"`
+	Main   bool    `json:"main,omitempty"`
+	Routes []Route `json:"routes,omitempty"`
+}
+
+// Route is one routing policy of a table.
+type Route struct {
+	ID          int64  `json:"id"`
+	Destination string `json:"destination"`
+	GatewayType string `json:"gatewayType"`
+	GatewayID   string `json:"gatewayId"`
+	Description string `json:"description,omitempty"`
+}
+
+func registerRouteTable(h map[string]handler) {
+	h["v3/CreateRouteTable"] = v3CreateRouteTable
+	h["v3/DeleteRouteTable"] = v3DeleteRouteTable
+	h["v3/DescribeRouteTables"] = v3DescribeRouteTables
+	h["v3/ModifyRouteTableAttribute"] = v3ModifyRouteTableAttribute
+	h["v3/CreateRoutes"] = v3CreateRoutes
+	h["v3/DeleteRoutes"] = v3DeleteRoutes
+	h["v3/ReplaceRoutes"] = v3ReplaceRoutes
+	h["v3/ResetRoutes"] = v3ResetRoutes
+	h["v3/ReplaceRouteTableAssociation"] = v3ReplaceRouteTableAssociation
+}
+
+func (st *Store) routeTableV3(rt *RouteTable) map[string]any {
+	var assoc []any
+	for _, s := range sortedByNum(st.Subnets, func(s *Subnet) int64 { return s.Num }) {
+		if s.RouteTableID == rt.ID {
+			assoc = append(assoc, map[string]any{"SubnetId": s.ID, "RouteTableId": rt.ID})
+		}
+	}
+	var routes []any
+	for _, r := range rt.Routes {
+		routes = append(routes, map[string]any{
+			"RouteId": r.ID, "DestinationCidrBlock": r.Destination, "GatewayType": r.GatewayType,
+			"GatewayId": r.GatewayID, "RouteDescription": r.Description, "Enabled": true, "RouteType": "USER", "RouteTableId": rt.ID,
+		})
+	}
+	return map[string]any{
+		"VpcId": rt.VpcID, "RouteTableId": rt.ID, "RouteTableName": rt.Name, "Main": rt.Main,
+		"CreatedTime": rt.created(), "AssociationSet": nonNil(assoc), "RouteSet": nonNil(routes), "TagSet": []any{},
+	}
+}
+
+func v3RouteTable(c *call, st *Store) (*RouteTable, *apiError) {
+	id := c.str("RouteTableId")
+	if err := c.checkID("RouteTableId", id, "rtb-"); err != nil {
+		return nil, err
+	}
+	rt := st.RouteTables[id]
+	if rt == nil {
+		return nil, errf("ResourceNotFound", "The route table %s does not exist.", id)
+	}
+	return rt, nil
+}
+
+// gatewayTypes are the next-hop kinds API 3.0 routes take.
+var gatewayTypes = map[string]bool{"CVM": true, "VPN": true, "DIRECTCONNECT": true, "PEERCONNECTION": true, "SSLVPN": true, "NAT": true, "NORMAL_CVM": true, "EIP": true, "CCN": true}
+
+// v3Routes reads Routes.N, checking destinations against the VPC: a route
+// may not point inside the VPC's own CIDR.
+func v3Routes(c *call, st *Store, rt *RouteTable, needID bool) ([]Route, *apiError) {
+	v := st.VPCs[rt.VpcID]
+	vp, _ := parseCIDR(v.CIDR)
+	var out []Route
+	for i, m := range c.objs("Routes") {
+		r := Route{Destination: field(m, "DestinationCidrBlock"), GatewayType: field(m, "GatewayType"), GatewayID: field(m, "GatewayId"), Description: field(m, "RouteDescription")}
+		if needID {
+			n, err := strconv.ParseInt(field(m, "RouteId"), 10, 64)
+			if err != nil {
+				return nil, c.missing(fmt.Sprintf("Routes.%d.RouteId", i))
+			}
+			r.ID = n
+		}
+		p, ok := parseCIDR(r.Destination)
+		if !ok {
+			return nil, errf("InvalidParameterValue.Malformed", "Routes.%d.DestinationCidrBlock %q is not a CIDR block.", i, r.Destination)
+		}
+		if within(p, vp) {
+			return nil, errf("InvalidParameterValue", "Routes.%d.DestinationCidrBlock %s lies inside the VPC's %s.", i, r.Destination, v.CIDR)
+		}
+		if !gatewayTypes[r.GatewayType] {
+			return nil, errf("InvalidParameterValue", "Routes.%d.GatewayType %q is not one of CVM, VPN, DIRECTCONNECT, PEERCONNECTION, SSLVPN, NAT, NORMAL_CVM, EIP, CCN.", i, r.GatewayType)
+		}
+		if r.GatewayID == "" {
+			return nil, c.missing(fmt.Sprintf("Routes.%d.GatewayId", i))
+		}
+		out = append(out, r)
+	}
+	if len(out) == 0 {
+		return nil, c.missing("Routes")
+	}
+	return out, nil
+}
+
+func v3CreateRouteTable(c *call, st *Store) (map[string]any, *apiError) {
+	vpcID := c.str("VpcId")
+	if err := c.checkID("VpcId", vpcID, "vpc-"); err != nil {
+		return nil, err
+	}
+	if st.VPCs[vpcID] == nil {
+		return nil, errf("ResourceNotFound", "The VPC %s does not exist.", vpcID)
+	}
+	if !nameOK(c.str("RouteTableName")) {
+		return nil, errf("InvalidParameterValue", "RouteTableName must be 1 to 60 characters.")
+	}
+	rt := &RouteTable{base: st.newBase(c, "rtb-"), VpcID: vpcID, Name: c.str("RouteTableName")}
+	st.RouteTables[rt.ID] = rt
+	return map[string]any{"RouteTable": st.routeTableV3(rt)}, nil
+}
+
+func v3DeleteRouteTable(c *call, st *Store) (map[string]any, *apiError) {
+	rt, err := v3RouteTable(c, st)
+	if err != nil {
+		return nil, err
+	}
+	if rt.Main {
+		return nil, errf("UnsupportedOperation", "The default route table %s goes with its VPC and cannot be deleted.", rt.ID)
+	}
+	for _, s := range st.Subnets {
+		if s.RouteTableID == rt.ID {
+			return nil, errf("ResourceInUse", "The route table %s is associated with subnet %s.", rt.ID, s.ID)
+		}
+	}
+	delete(st.RouteTables, rt.ID)
+	st.dirty = true
+	return nil, nil
+}
+
+func v3ModifyRouteTableAttribute(c *call, st *Store) (map[string]any, *apiError) {
+	rt, err := v3RouteTable(c, st)
+	if err != nil {
+		return nil, err
+	}
+	if !nameOK(c.str("RouteTableName")) {
+		return nil, errf("InvalidParameterValue", "RouteTableName must be 1 to 60 characters.")
+	}
+	rt.Name = c.str("RouteTableName")
+	st.dirty = true
+	return nil, nil
+}
+
+func (st *Store) addRoutes(rt *RouteTable, routes []Route) *apiError {
+	for _, r := range routes {
+		for _, x := range rt.Routes {
+			if x.Destination == r.Destination {
+				return errf("InvalidParameterValue.Duplicate", "The route table %s already routes %s.", rt.ID, r.Destination)
+			}
+		}
+	}
+	for _, r := range routes {
+		r.ID = st.nextNum()
+		rt.Routes = append(rt.Routes, r)
+	}
+	return nil
+}
+
+func v3CreateRoutes(c *call, st *Store) (map[string]any, *apiError) {
+	rt, err := v3RouteTable(c, st)
+	if err != nil {
+		return nil, err
+	}
+	routes, err := v3Routes(c, st, rt, false)
+	if err != nil {
+		return nil, err
+	}
+	if err := st.addRoutes(rt, routes); err != nil {
+		return nil, err
+	}
+	return map[string]any{"TotalCount": len(routes), "RouteTableSet": []any{st.routeTableV3(rt)}}, nil
+}
+
+func v3DeleteRoutes(c *call, st *Store) (map[string]any, *apiError) {
+	rt, err := v3RouteTable(c, st)
+	if err != nil {
+		return nil, err
+	}
+	drop := map[string]bool{}
+	for _, m := range c.objs("Routes") {
+		if id := field(m, "RouteId"); id != "" {
+			drop["id:"+id] = true
+		}
+		if d := field(m, "DestinationCidrBlock"); d != "" {
+			drop["dst:"+d] = true
+		}
+	}
+	kept := rt.Routes[:0:0]
+	for _, r := range rt.Routes {
+		if !drop["id:"+strconv.FormatInt(r.ID, 10)] && !drop["dst:"+r.Destination] {
+			kept = append(kept, r)
+		}
+	}
+	if len(kept) == len(rt.Routes) {
+		return nil, errf("ResourceNotFound", "None of the given routes is in route table %s.", rt.ID)
+	}
+	rt.Routes = kept
+	st.dirty = true
+	return nil, nil
+}
+
+func v3ReplaceRoutes(c *call, st *Store) (map[string]any, *apiError) {
+	rt, err := v3RouteTable(c, st)
+	if err != nil {
+		return nil, err
+	}
+	routes, err := v3Routes(c, st, rt, true)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range routes {
+		found := false
+		for i := range rt.Routes {
+			if rt.Routes[i].ID == r.ID {
+				rt.Routes[i] = r
+				found = true
+			}
+		}
+		if !found {
+			return nil, errf("ResourceNotFound", "Route %d is not in route table %s.", r.ID, rt.ID)
+		}
+	}
+	st.dirty = true
+	return nil, nil
+}
+
+func v3ResetRoutes(c *call, st *Store) (map[string]any, *apiError) {
+	rt, err := v3RouteTable(c, st)
+	if err != nil {
+		return nil, err
+	}
+	if !nameOK(c.str("RouteTableName")) {
+		return nil, errf("InvalidParameterValue", "RouteTableName must be 1 to 60 characters.")
+	}
+	routes, err := v3Routes(c, st, rt, false)
+	if err != nil {
+		return nil, err
+	}
+	old := rt.Routes
+	rt.Routes = nil
+	if err := st.addRoutes(rt, routes); err != nil {
+		rt.Routes = old
+		return nil, err
+	}
+	rt.Name = c.str("RouteTableName")
+	return nil, nil
+}
+
+func v3ReplaceRouteTableAssociation(c *call, st *Store) (map[string]any, *apiError) {
+	rt, err := v3RouteTable(c, st)
+	if err != nil {
+		return nil, err
+	}
+	id := c.str("SubnetId")
+	if err := c.checkID("SubnetId", id, "subnet-"); err != nil {
+		return nil, err
+	}
+	s := st.Subnets[id]
+	if s == nil {
+		return nil, errf("ResourceNotFound", "The subnet %s does not exist.", id)
+	}
+	if s.VpcID != rt.VpcID {
+		return nil, errf("UnsupportedOperation", "The subnet %s and the route table %s are in different VPCs.", s.ID, rt.ID)
+	}
+	s.RouteTableID = rt.ID
+	st.dirty = true
+	return nil, nil
+}
+
+func v3DescribeRouteTables(c *call, st *Store) (map[string]any, *apiError) {
+	q, err := c.v3Query("RouteTableIds", "route-table-id", "route-table-name", "vpc-id", "association.main")
+	if err != nil {
+		return nil, err
+	}
+	var rows []any
+	for _, rt := range sortedByNum(st.RouteTables, func(r *RouteTable) int64 { return r.Num }) {
+		ok := q.match(rt.ID, func(name string) []string {
+			switch name {
+			case "route-table-id":
+				return []string{rt.ID}
+			case "route-table-name":
+				return []string{rt.Name}
+			case "vpc-id":
+				return []string{rt.VpcID}
+			case "association.main":
+				return []string{boolStr(rt.Main)}
+			}
+			return nil
+		})
+		if ok {
+			rows = append(rows, st.routeTableV3(rt))
+		}
+	}
+	return map[string]any{"TotalCount": len(rows), "RouteTableSet": pageOf(nonNil(rows), q.offset, q.limit)}, nil
+}

@@ -1,0 +1,277 @@
+package emulator
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"sync"
+	"time"
+)
+
+// stateVersion is bumped when the saved form changes incompatibly.
+const stateVersion = 1
+
+// Store is everything the emulated cloud holds. API 3.0 and the legacy API
+// read and write the same store, so a VPC created by one is seen by the
+// other. One region: the emulator ignores Region for placement.
+type Store struct {
+	mu sync.Mutex
+
+	Version int   `json:"version"`
+	Seq     int64 `json:"seq"` // creation order and legacy numeric IDs
+	// Used holds every ID ever handed out, so none is reused after a
+	// delete (as the service never reuses IDs).
+	Used map[string]bool `json:"used"`
+
+	VPCs             map[string]*VPC             `json:"vpcs"`
+	Subnets          map[string]*Subnet          `json:"subnets"`
+	RouteTables      map[string]*RouteTable      `json:"routeTables"`
+	VpnGateways      map[string]*VpnGateway      `json:"vpnGateways"`
+	CustomerGateways map[string]*CustomerGateway `json:"customerGateways"`
+	VpnConns         map[string]*VpnConn         `json:"vpnConnections"`
+	SecurityGroups   map[string]*SecurityGroup   `json:"securityGroups"`
+	ENIs             map[string]*ENI             `json:"networkInterfaces"`
+	EIPs             map[string]*EIP             `json:"addresses"`
+	Tasks            map[int64]*Task             `json:"tasks"`
+
+	dirty bool
+}
+
+func newStore() *Store {
+	s := &Store{Version: stateVersion}
+	s.init()
+	return s
+}
+
+// init makes every map, so a state file from an older build with fewer
+// kinds loads into a usable store.
+func (s *Store) init() {
+	if s.Used == nil {
+		s.Used = map[string]bool{}
+	}
+	if s.VPCs == nil {
+		s.VPCs = map[string]*VPC{}
+	}
+	if s.Subnets == nil {
+		s.Subnets = map[string]*Subnet{}
+	}
+	if s.RouteTables == nil {
+		s.RouteTables = map[string]*RouteTable{}
+	}
+	if s.VpnGateways == nil {
+		s.VpnGateways = map[string]*VpnGateway{}
+	}
+	if s.CustomerGateways == nil {
+		s.CustomerGateways = map[string]*CustomerGateway{}
+	}
+	if s.VpnConns == nil {
+		s.VpnConns = map[string]*VpnConn{}
+	}
+	if s.SecurityGroups == nil {
+		s.SecurityGroups = map[string]*SecurityGroup{}
+	}
+	if s.ENIs == nil {
+		s.ENIs = map[string]*ENI{}
+	}
+	if s.EIPs == nil {
+		s.EIPs = map[string]*EIP{}
+	}
+	if s.Tasks == nil {
+		s.Tasks = map[int64]*Task{}
+	}
+}
+
+// base is what every resource has.
+type base struct {
+	ID      string    `json:"id"`
+	Num     int64     `json:"num"` // creation order; the legacy numeric ID
+	Created time.Time `json:"created"`
+}
+
+func (b *base) created() string { return fmtTime(b.Created) }
+
+// fmtTime is the service's time format, in China Standard Time as the
+// service shows it.
+func fmtTime(t time.Time) string {
+	return t.In(cst).Format("2006-01-02 15:04:05")
+}
+
+var cst = time.FixedZone("CST", 8*3600)
+
+// newBase hands out a fresh ID with prefix and the next sequence number.
+func (s *Store) newBase(c *call, prefix string) base {
+	for {
+		id := prefix + c.srv.ids.suffix(8)
+		if !s.Used[id] {
+			s.Used[id] = true
+			s.Seq++
+			s.dirty = true
+			return base{ID: id, Num: s.Seq, Created: c.now}
+		}
+	}
+}
+
+// nextNum is a fresh number for things identified by an integer.
+func (s *Store) nextNum() int64 {
+	s.Seq++
+	s.dirty = true
+	return s.Seq
+}
+
+// sortedByNum returns a map's values in creation order.
+func sortedByNum[T any](m map[string]*T, num func(*T) int64) []*T {
+	out := make([]*T, 0, len(m))
+	for _, v := range m {
+		out = append(out, v)
+	}
+	sort.Slice(out, func(i, j int) bool { return num(out[i]) < num(out[j]) })
+	return out
+}
+
+// Task is a legacy asynchronous task (taskId), a template task or a NAT
+// production bill: in progress until Done, then succeeded unless Failed.
+type Task struct {
+	ID     int64     `json:"id"`
+	Kind   string    `json:"kind"` // "vpc", "net", "nat"
+	Done   time.Time `json:"done"`
+	Failed bool      `json:"failed,omitempty"`
+	Target string    `json:"target,omitempty"` // the resource it works on
+}
+
+// newTask starts a task that completes after the task delay.
+func (s *Store) newTask(c *call, kind, target string) *Task {
+	t := &Task{ID: s.nextNum() + 10000, Kind: kind, Done: c.now.Add(c.srv.opts.TaskDelay), Target: target}
+	s.Tasks[t.ID] = t
+	return t
+}
+
+func (t *Task) running(now time.Time) bool { return now.Before(t.Done) }
+
+// settle applies every transition that is due: what a real cloud's
+// workers would have finished by now. It runs before each request, so
+// state follows the clock without goroutines.
+func (s *Store) settle(now time.Time) {
+	for id, g := range s.VpnGateways {
+		if g.Until.IsZero() || now.Before(g.Until) {
+			continue
+		}
+		g.Until = time.Time{}
+		s.dirty = true
+		switch g.State {
+		case stateDeleting:
+			delete(s.VpnGateways, id)
+		default:
+			g.State = stateAvailable
+		}
+	}
+	for id, x := range s.VpnConns {
+		if x.Until.IsZero() || now.Before(x.Until) {
+			continue
+		}
+		x.Until = time.Time{}
+		s.dirty = true
+		switch x.State {
+		case stateDeleting:
+			delete(s.VpnConns, id)
+		default:
+			x.State = stateAvailable
+		}
+	}
+}
+
+// Resource states shared by the kinds that have transitional ones.
+const (
+	statePending   = "PENDING"
+	stateAvailable = "AVAILABLE"
+	stateModifying = "MODIFYING"
+	stateDeleting  = "DELETING"
+)
+
+// snapshot is the store as saved: JSON of its exported fields.
+func (s *Store) snapshot() ([]byte, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.dirty = false
+	return json.MarshalIndent(s, "", " ")
+}
+
+// Dirty reports whether the store changed since it was last saved.
+func (s *Store) Dirty() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.dirty
+}
+
+// Save writes the store to path atomically (a temporary file in the same
+// directory, synced, then renamed) with mode 0600: it may hold pre-shared
+// keys.
+func (s *Store) Save(path string) error {
+	b, err := s.snapshot()
+	if err != nil {
+		return err
+	}
+	dir := filepath.Dir(path)
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
+	if err != nil {
+		s.markDirty()
+		return err
+	}
+	tmp := f.Name()
+	fail := func(err error) error {
+		f.Close()
+		os.Remove(tmp)
+		s.markDirty()
+		return err
+	}
+	if err := f.Chmod(0o600); err != nil {
+		return fail(err)
+	}
+	if _, err := f.Write(append(b, '\n')); err != nil {
+		return fail(err)
+	}
+	if err := f.Sync(); err != nil {
+		return fail(err)
+	}
+	if err := f.Close(); err != nil {
+		os.Remove(tmp)
+		s.markDirty()
+		return err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		s.markDirty()
+		return err
+	}
+	return nil
+}
+
+func (s *Store) markDirty() {
+	s.mu.Lock()
+	s.dirty = true
+	s.mu.Unlock()
+}
+
+// LoadStore reads a saved store; a missing file is (nil, nil).
+func LoadStore(path string) (*Store, error) {
+	b, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	s := &Store{}
+	if err := json.Unmarshal(b, s); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if s.Version > stateVersion {
+		return nil, fmt.Errorf("%s: state version %d is newer than this tcvpc understands (%d)", path, s.Version, stateVersion)
+	}
+	s.Version = stateVersion
+	s.init()
+	return s, nil
+}

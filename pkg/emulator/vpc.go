@@ -1,0 +1,352 @@
+package emulator
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// VPC is a private network.
+type VPC struct {
+	base
+	Name            string   `json:"name"`
+	CIDR            string   `json:"cidr"`
+	IsDefault       bool     `json:"isDefault,omitempty"`
+	EnableMulticast bool     `json:"enableMulticast,omitempty"`
+	DNSServers      []string `json:"dnsServers,omitempty"`
+	DomainName      string   `json:"domainName,omitempty"`
+}
+
+func (v *VPC) v3() map[string]any {
+	dns := v.DNSServers
+	if dns == nil {
+		dns = []string{}
+	}
+	return map[string]any{
+		"VpcId": v.ID, "VpcName": v.Name, "CidrBlock": v.CIDR, "IsDefault": v.IsDefault,
+		"EnableMulticast": v.EnableMulticast, "CreatedTime": v.created(), "DnsServerSet": dns,
+		"DomainName": v.DomainName, "DhcpOptionsId": "", "EnableDhcp": true,
+		"Ipv6CidrBlock": "", "TagSet": []any{}, "AssistantCidrSet": []any{},
+	}
+}
+
+func registerVPC(h map[string]handler) {
+	h["v3/CreateVpc"] = v3CreateVpc
+	h["v3/DeleteVpc"] = v3DeleteVpc
+	h["v3/DescribeVpcs"] = v3DescribeVpcs
+	h["v3/ModifyVpcAttribute"] = v3ModifyVpcAttribute
+	h["v3/CreateDefaultVpc"] = v3CreateDefaultVpc
+	h["legacy/CreateVpc"] = legacyCreateVpc
+	h["legacy/DeleteVpc"] = legacyDeleteVpc
+	h["legacy/DescribeVpcEx"] = legacyDescribeVpcEx
+	h["legacy/ModifyVpcAttribute"] = legacyModifyVpcAttribute
+}
+
+// nameOK is the manual's naming rule: 1 to 60 characters.
+func nameOK(s string) bool {
+	n := utf8.RuneCountInString(s)
+	return n >= 1 && n <= 60
+}
+
+// checkID refuses an API 3.0 ID that does not have the documented shape
+// (InvalidParameterValue.Malformed, as the pages list).
+func (c *call) checkID(name, id, prefix string) *apiError {
+	if c.style == V3 && (!strings.HasPrefix(id, prefix) || !idShape.MatchString(id)) {
+		return errf("InvalidParameterValue.Malformed", "Parameter `%s`: %q is not an ID of the form %sxxxxxxxx.", name, id, prefix)
+	}
+	return nil
+}
+
+func (s *Store) vpcByID(id string) *VPC { return s.VPCs[id] }
+
+// createVpc adds a VPC with its default route table.
+func (s *Store) createVpc(c *call, name, cidr string) (*VPC, *RouteTable) {
+	v := &VPC{base: s.newBase(c, "vpc-"), Name: name, CIDR: cidr}
+	s.VPCs[v.ID] = v
+	rt := &RouteTable{base: s.newBase(c, "rtb-"), VpcID: v.ID, Name: "default", Main: true}
+	s.RouteTables[rt.ID] = rt
+	return v, rt
+}
+
+// vpcInUse names what keeps a VPC from being deleted, "" when nothing.
+func (s *Store) vpcInUse(id string) string {
+	for _, x := range s.Subnets {
+		if x.VpcID == id {
+			return "subnet " + x.ID
+		}
+	}
+	for _, x := range s.VpnGateways {
+		if x.VpcID == id {
+			return "VPN gateway " + x.ID
+		}
+	}
+	for _, x := range s.RouteTables {
+		if x.VpcID == id && !x.Main {
+			return "route table " + x.ID
+		}
+	}
+	for _, x := range s.ENIs {
+		if x.VpcID == id {
+			return "network interface " + x.ID
+		}
+	}
+	return ""
+}
+
+func (s *Store) deleteVpc(id string) {
+	delete(s.VPCs, id)
+	for rid, rt := range s.RouteTables {
+		if rt.VpcID == id {
+			delete(s.RouteTables, rid)
+		}
+	}
+	s.dirty = true
+}
+
+func v3CreateVpc(c *call, st *Store) (map[string]any, *apiError) {
+	name, cidr := c.str("VpcName"), c.str("CidrBlock")
+	if !nameOK(name) {
+		return nil, errf("InvalidParameterValue", "VpcName must be 1 to 60 characters.")
+	}
+	p, ok := parseCIDR(cidr)
+	if !ok {
+		return nil, errf("InvalidParameterValue.Malformed", "CidrBlock %q is not a CIDR block such as 10.0.0.0/16.", cidr)
+	}
+	if !vpcCIDROK(p) {
+		return nil, errf("InvalidParameterValue", "CidrBlock %s must lie in 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16 with a mask from /16 to /28.", cidr)
+	}
+	dns := c.strs("DnsServers")
+	if len(dns) > 4 {
+		return nil, errf("InvalidParameterValue", "At most 4 DnsServers are allowed.")
+	}
+	mc, _, err := c.boolParam("EnableMulticast")
+	if err != nil {
+		return nil, err
+	}
+	v, _ := st.createVpc(c, name, cidr)
+	v.DNSServers, v.DomainName, v.EnableMulticast = dns, c.str("DomainName"), mc
+	return map[string]any{"Vpc": v.v3()}, nil
+}
+
+func v3CreateDefaultVpc(c *call, st *Store) (map[string]any, *apiError) {
+	var v *VPC
+	for _, x := range st.VPCs {
+		if x.IsDefault {
+			v = x
+		}
+	}
+	zone := c.str("Zone")
+	if zone == "" {
+		zone = "ap-guangzhou-3"
+	}
+	var sub *Subnet
+	if v == nil {
+		var rt *RouteTable
+		v, rt = st.createVpc(c, "Default-VPC", "172.16.0.0/16")
+		v.IsDefault = true
+		sub = &Subnet{base: st.newBase(c, "subnet-"), VpcID: v.ID, Name: "Default-Subnet", CIDR: "172.16.0.0/20", Zone: zone, RouteTableID: rt.ID, IsDefault: true}
+		st.Subnets[sub.ID] = sub
+	} else {
+		for _, x := range sortedByNum(st.Subnets, func(s *Subnet) int64 { return s.Num }) {
+			if x.VpcID == v.ID && x.IsDefault {
+				sub = x
+				break
+			}
+		}
+	}
+	out := map[string]any{"VpcId": v.ID, "CidrBlock": v.CIDR, "VpcName": v.Name}
+	if sub != nil {
+		out["SubnetId"], out["SubnetName"] = sub.ID, sub.Name
+	}
+	return map[string]any{"Vpc": out}, nil
+}
+
+func v3DeleteVpc(c *call, st *Store) (map[string]any, *apiError) {
+	id := c.str("VpcId")
+	if err := c.checkID("VpcId", id, "vpc-"); err != nil {
+		return nil, err
+	}
+	if st.vpcByID(id) == nil {
+		return nil, errf("ResourceNotFound", "The VPC %s does not exist.", id)
+	}
+	if what := st.vpcInUse(id); what != "" {
+		return nil, errf("ResourceInUse", "The VPC %s cannot be deleted: %s is in it.", id, what)
+	}
+	st.deleteVpc(id)
+	return nil, nil
+}
+
+func v3ModifyVpcAttribute(c *call, st *Store) (map[string]any, *apiError) {
+	id := c.str("VpcId")
+	if err := c.checkID("VpcId", id, "vpc-"); err != nil {
+		return nil, err
+	}
+	v := st.vpcByID(id)
+	if v == nil {
+		return nil, errf("ResourceNotFound", "The VPC %s does not exist.", id)
+	}
+	if c.has("VpcName") {
+		if !nameOK(c.str("VpcName")) {
+			return nil, errf("InvalidParameterValue", "VpcName must be 1 to 60 characters.")
+		}
+		v.Name = c.str("VpcName")
+	}
+	mc, set, err := c.boolParam("EnableMulticast")
+	if err != nil {
+		return nil, err
+	}
+	if set {
+		v.EnableMulticast = mc
+	}
+	if dns := c.strs("DnsServers"); dns != nil {
+		if len(dns) > 4 {
+			return nil, errf("InvalidParameterValue", "At most 4 DnsServers are allowed.")
+		}
+		v.DNSServers = dns
+	}
+	if c.has("DomainName") {
+		v.DomainName = c.str("DomainName")
+	}
+	st.dirty = true
+	return nil, nil
+}
+
+func v3DescribeVpcs(c *call, st *Store) (map[string]any, *apiError) {
+	q, err := c.v3Query("VpcIds", "vpc-name", "is-default", "vpc-id", "cidr-block")
+	if err != nil {
+		return nil, err
+	}
+	var rows []any
+	for _, v := range sortedByNum(st.VPCs, func(v *VPC) int64 { return v.Num }) {
+		ok := q.match(v.ID, func(name string) []string {
+			switch name {
+			case "vpc-name":
+				return []string{v.Name}
+			case "is-default":
+				return []string{boolStr(v.IsDefault)}
+			case "vpc-id":
+				return []string{v.ID}
+			case "cidr-block":
+				return []string{v.CIDR}
+			}
+			return nil
+		})
+		if ok {
+			rows = append(rows, v.v3())
+		}
+	}
+	return map[string]any{"TotalCount": len(rows), "VpcSet": pageOf(nonNil(rows), q.offset, q.limit)}, nil
+}
+
+func boolStr(b bool) string {
+	if b {
+		return "true"
+	}
+	return "false"
+}
+
+func nonNil(rows []any) []any {
+	if rows == nil {
+		return []any{}
+	}
+	return rows
+}
+
+// Legacy API.
+
+func legacyVpcRow(st *Store, v *VPC) map[string]any {
+	subnets, tables, gateways := 0, 0, 0
+	for _, x := range st.Subnets {
+		if x.VpcID == v.ID {
+			subnets++
+		}
+	}
+	for _, x := range st.RouteTables {
+		if x.VpcID == v.ID {
+			tables++
+		}
+	}
+	for _, x := range st.VpnGateways {
+		if x.VpcID == v.ID {
+			gateways++
+		}
+	}
+	return map[string]any{
+		"vpcId": v.ID, "unVpcId": v.ID, "vpcName": v.Name, "cidrBlock": v.CIDR,
+		"subnetNum": subnets, "routeTableNum": tables, "vpnGwNum": gateways,
+		"vpcPeerNum": 0, "vpcDeviceNum": 0, "classicLinkNum": 0, "vpgNum": 0, "natNum": 0,
+		"createTime": v.created(), "isDefault": v.IsDefault,
+	}
+}
+
+func legacyCreateVpc(c *call, st *Store) (map[string]any, *apiError) {
+	name, cidr := c.str("vpcName"), c.str("cidrBlock")
+	if !nameOK(name) {
+		return nil, lerrf(4000, "InvalidVpcName", "The VPC name must be 1 to 60 characters.")
+	}
+	p, ok := parseCIDR(cidr)
+	if !ok || !vpcCIDROK(p) {
+		return nil, lerrf(4000, "InvalidVpcCidr", "The VPC CIDR %q must lie in 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16 with a mask from /16 to /28.", cidr)
+	}
+	specs, err := legacySubnetSpecs(c, p, nil)
+	if err != nil {
+		return nil, err
+	}
+	v, rt := st.createVpc(c, name, cidr)
+	out := map[string]any{
+		"vpcId": v.ID, "unVpcId": v.ID, "uniqVpcId": v.ID, "vpcCreateTime": v.created(),
+	}
+	if len(specs) > 0 {
+		out["subnetSet"] = st.addLegacySubnets(c, v, rt, specs)
+		out["routeTableSet"] = []any{map[string]any{"routeTableId": rt.ID, "unRouteTableId": rt.ID, "routeTableType": 1, "routeTableName": rt.Name}}
+	}
+	return out, nil
+}
+
+func legacyDeleteVpc(c *call, st *Store) (map[string]any, *apiError) {
+	id := c.str("vpcId")
+	if st.vpcByID(id) == nil {
+		return nil, lerrf(5000, "InvalidVpc.NotFound", "The VPC %s does not exist.", id)
+	}
+	if what := st.vpcInUse(id); what != "" {
+		return nil, lerrf(5100, "InvalidVpc.CannotDelete", "The VPC %s cannot be deleted: %s is in it.", id, what)
+	}
+	st.deleteVpc(id)
+	return nil, nil
+}
+
+func legacyModifyVpcAttribute(c *call, st *Store) (map[string]any, *apiError) {
+	id := c.str("vpcId")
+	v := st.vpcByID(id)
+	if v == nil {
+		return nil, lerrf(5000, "InvalidVpc.NotFound", "The VPC %s does not exist.", id)
+	}
+	if !nameOK(c.str("vpcName")) {
+		return nil, lerrf(4000, "InvalidVpcName", "The VPC name must be 1 to 60 characters.")
+	}
+	v.Name = c.str("vpcName")
+	st.dirty = true
+	return nil, nil
+}
+
+func legacyDescribeVpcEx(c *call, st *Store) (map[string]any, *apiError) {
+	q, err := c.legacyPage(100, "vpcName")
+	if err != nil {
+		return nil, err
+	}
+	id, name := c.str("vpcId"), c.str("vpcName")
+	var rows []map[string]any
+	for _, v := range sortedByNum(st.VPCs, func(v *VPC) int64 { return v.Num }) {
+		if (id == "" || v.ID == id) && fuzzy(v.Name, name) {
+			rows = append(rows, legacyVpcRow(st, v))
+		}
+	}
+	return map[string]any{"totalCount": len(rows), "data": rowsAny(q.apply(rows))}, nil
+}
+
+func rowsAny(rows []map[string]any) []any {
+	out := make([]any, len(rows))
+	for i, r := range rows {
+		out[i] = r
+	}
+	return out
+}
