@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/tcvpc/tcvpc/pkg/api"
+	"github.com/tcvpc/tcvpc/pkg/api/model"
 	"github.com/tcvpc/tcvpc/pkg/params"
 )
 
@@ -26,7 +27,7 @@ var describers = map[string]describer{
 	"ipm":    {"DescribeAddressTemplates", "AddressTemplateSet", "AddressTemplateId", "AddressTemplateName"},
 	"ipmg":   {"DescribeAddressTemplateGroups", "AddressTemplateGroupSet", "AddressTemplateGroupId", "AddressTemplateGroupName"},
 	"ppm":    {"DescribeServiceTemplates", "ServiceTemplateSet", "ServiceTemplateId", "ServiceTemplateName"},
-	"ppmg":   {"DescribeServiceTemplateGroups", "ServiceTemplateGroupSet", "ServiceTemplateGroupId", "ServiceTemplateGroupName"},
+	"ppmg":   {"DescribeServiceTemplateGroups", "ServiceTemplateGroupSet", "ServiceTemplateGroupId", "ServiceTemplateName"},
 }
 
 // completionBudget bounds a live completion: a TAB must answer fast.
@@ -63,7 +64,13 @@ func (a *app) completeIDs(cmd *cobra.Command, d describer) []string {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), completionBudget)
 	defer cancel()
-	reply, err := s.client.Do(ctx, api.Request{Action: d.action, Style: api.V3, Params: params.Tree{"Limit": "100"}})
+	req := api.Request{Action: d.action, Style: api.V3, Params: params.Tree{"Limit": "100"}}
+	if op, ok := model.Find(d.action, model.V3); ok {
+		if typed, err := op.Coerce(req.Params); err == nil {
+			req.Params = typed
+		}
+	}
+	reply, err := s.client.Do(ctx, req)
 	if err != nil {
 		return nil
 	}

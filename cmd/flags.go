@@ -92,13 +92,16 @@ type flagDef struct {
 	params [3]*model.Param // the documented parameter, by style
 	enum   []string
 	comp   string // resource kind whose IDs complete this flag
+	// mustHave: required by the declaration; whole: array values keep commas.
+	mustHave, whole bool
+	filter          string // API 3.0 filter name the value goes to
 }
 
 func (d *flagDef) wireFor(s api.Style) string { return d.wire[s] }
 
 func (d *flagDef) required(s api.Style) bool {
 	p := d.params[s]
-	return p != nil && p.Required
+	return p != nil && (p.Required || d.mustHave)
 }
 
 func kindOf(p *model.Param) Kind {

@@ -56,7 +56,7 @@ func (lo *listOpts) apply(l *List, style api.Style, req *api.Request) error {
 	if style == api.Legacy {
 		return usagef("--filter maps to API 3.0 Filters; with --legacy use the operation's own flags (see --help)")
 	}
-	var filters []any
+	filters, _ := req.Params["Filters"].([]any)
 	for _, f := range lo.filters {
 		name, vals, ok := strings.Cut(f, "=")
 		if !ok || name == "" || vals == "" {

@@ -43,6 +43,16 @@ type Param struct {
 	// Check validates each value beyond what the model knows (ports,
 	// protocols); it returns a usage error naming flag.
 	Check func(flag, value string) error
+	// V3Filter sends the value as this API 3.0 filter (Filters.N.Name)
+	// instead of a parameter, for Describe operations that take IDs only
+	// as filters; V3 stays empty.
+	V3Filter string
+	// Required makes the flag required for this command in every style it
+	// maps to, beyond what the model says.
+	Required bool
+	// Whole keeps commas inside values of an array flag (repeat the flag
+	// for more values), for entries such as "tcp:80,443".
+	Whole bool
 }
 
 func (p Param) wire(style api.Style) string {
@@ -108,6 +118,10 @@ type View struct {
 	Single  bool // show: the first row of Rows as KEY/VALUE
 }
 
+// NoShape as a Param's Shape turns off the ID check inferred from its name
+// (e.g. a filter that matches part of an ID).
+const NoShape = "-"
+
 var shapeRE = regexp.MustCompile(`^[a-z]+-[0-9a-z]{8}$`)
 
 // legacyIDRE matches the older IDs the legacy API still accepts (gz_vpc_266).
@@ -157,7 +171,7 @@ func resolve(c Command) *built {
 	byName := map[string]*flagDef{}
 	claimed := [3]map[string]bool{{}, {}, {}}
 	add := func(p Param) *flagDef {
-		d := &flagDef{name: p.Flag, usage: p.Usage, shape: p.Shape, comp: p.Complete, check: p.Check}
+		d := &flagDef{name: p.Flag, usage: p.Usage, shape: p.Shape, comp: p.Complete, check: p.Check, mustHave: p.Required, whole: p.Whole}
 		for _, s := range []api.Style{api.V3, api.Legacy} {
 			w := p.wire(s)
 			if w == "" || b.ops[s] == nil {
@@ -181,6 +195,19 @@ func resolve(c Command) *built {
 			}
 			if len(mp.Enum) > 0 {
 				d.enum = mp.Enum
+			}
+		}
+		if d.shape == NoShape {
+			d.shape = ""
+		}
+		if p.V3Filter != "" && b.ops[api.V3] != nil {
+			d.filter = p.V3Filter
+			d.wire[api.V3] = "Filters"
+			if d.shape == "" {
+				d.shape = shapeOf(p.Legacy)
+			}
+			if d.kind == 0 && d.params[api.V3] == nil {
+				d.kind = String
 			}
 		}
 		return d
@@ -312,7 +339,11 @@ func (a *app) build(root *cobra.Command, c Command) {
 		case Bool:
 			fs.Bool(d.name, false, usage)
 		case Strings:
-			fs.StringSlice(d.name, nil, usage)
+			if d.whole {
+				fs.StringArray(d.name, nil, usage)
+			} else {
+				fs.StringSlice(d.name, nil, usage)
+			}
 		default:
 			fs.String(d.name, "", usage)
 		}
@@ -423,7 +454,9 @@ func (b *built) request(cmd *cobra.Command, style api.Style, args []string) (api
 		if err := checkShape(b.arg.shape, b.Arg.Flag, style, args[0]); err != nil {
 			return api.Request{}, err
 		}
-		if b.arg.params[style].Array {
+		if style == api.V3 && b.arg.filter != "" {
+			addFilter(t, b.arg.filter, args[0])
+		} else if b.arg.params[style].Array {
 			t[w] = []any{args[0]}
 		} else {
 			t[w] = args[0]
@@ -445,13 +478,27 @@ func (b *built) request(cmd *cobra.Command, style api.Style, args []string) (api
 			}
 			continue
 		}
-		var err error
-		t[name], err = d.value(cmd, style)
+		v, err := d.value(cmd, style)
 		if err != nil {
 			return api.Request{}, err
 		}
+		if style == api.V3 && d.filter != "" {
+			addFilter(t, d.filter, v)
+			continue
+		}
+		t[name] = v
 	}
 	return api.Request{Action: op.Action, Style: style, Params: t}, nil
+}
+
+// addFilter appends an API 3.0 filter for a value or list of values.
+func addFilter(t params.Tree, name string, v any) {
+	values, ok := v.([]any)
+	if !ok {
+		values = []any{v}
+	}
+	list, _ := t["Filters"].([]any)
+	t["Filters"] = append(list, map[string]any{"Name": name, "Values": values})
 }
 
 // value reads and checks one flag's value.
@@ -484,6 +531,9 @@ func (d *flagDef) value(cmd *cobra.Command, style api.Style) (any, error) {
 		return v, nil
 	case Strings:
 		vs, _ := fs.GetStringSlice(d.name)
+		if d.whole {
+			vs, _ = fs.GetStringArray(d.name)
+		}
 		list := make([]any, 0, len(vs))
 		for _, v := range vs {
 			if err := one(v); err != nil {
@@ -553,6 +603,9 @@ func (a *app) runCommand(cmd *cobra.Command, b *built, args []string, lo *listOp
 	if err := validate(b.ops[style], &req); err != nil {
 		return err
 	}
+	if wo != nil && wo.wait && wo.timeout <= 0 {
+		return usagef("invalid value %s for --wait-timeout: expected a positive duration such as 10m", wo.timeout)
+	}
 	kind := b.async()
 	doWait := wo != nil && wo.wait && style == api.Legacy && kind != ""
 	stateWait := wo != nil && wo.wait && style == api.V3 && b.State != nil
@@ -587,10 +640,7 @@ func (a *app) runCommand(cmd *cobra.Command, b *built, args []string, lo *listOp
 		return a.waitForState(cmd, s, b, wo, reply, args, target, view)
 	}
 	if doWait {
-		id := params.Scalar(lookupPath(reply.Data, "data.taskId"))
-		if kind == wait.NatBill {
-			id = params.Scalar(firstOf(reply.Data, "billId", "data.billId"))
-		}
+		id := taskID(reply.Data, kind)
 		if id == "" {
 			return fmt.Errorf("%s returned no task ID to wait on", req.Action)
 		}
@@ -625,8 +675,12 @@ func (a *app) runCommand(cmd *cobra.Command, b *built, args []string, lo *listOp
 		return err
 	}
 	if kind != "" && style == api.Legacy && a.f.IO.StderrTTY && !a.g.quiet {
-		if id := params.Scalar(lookupPath(reply.Data, "data.taskId")); id != "" {
-			fmt.Fprintf(a.f.IO.ErrOut, "Started; follow with: tcvpc task wait %s\n", id)
+		if id := taskID(reply.Data, kind); id != "" {
+			hint := "tcvpc task wait " + id
+			if kind != wait.VpcTask {
+				hint += " --kind " + string(kind)
+			}
+			fmt.Fprintf(a.f.IO.ErrOut, "Started; follow with: %s\n", hint)
 		}
 	}
 	return nil
@@ -680,6 +734,14 @@ func (a *app) waitForState(cmd *cobra.Command, s *session, b *built, wo *waitOpt
 		return a.render(s, obs.Data, View{})
 	}
 	return a.render(s, obs.Data, View{Rows: st.Rows, Columns: view.Columns})
+}
+
+// taskID finds the ID of the asynchronous work a legacy reply started.
+func taskID(data map[string]any, kind wait.Kind) string {
+	if kind == wait.NatBill {
+		return params.Scalar(firstOf(data, "billId", "data.billId"))
+	}
+	return params.Scalar(firstOf(data, "data.taskId", "taskId"))
 }
 
 func firstOf(data map[string]any, paths ...string) any {
