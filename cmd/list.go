@@ -38,8 +38,8 @@ func (lo *listOpts) apply(l *List, style api.Style, req *api.Request) error {
 	if style == api.Legacy {
 		off, lim = "offset", "limit"
 	}
-	if lo.limit < 0 || lo.limit > pageSize {
-		return usagef("invalid value %d for --limit: expected 1 to %d", lo.limit, pageSize)
+	if max := l.pageMax(); lo.limit < 0 || lo.limit > int64(max) {
+		return usagef("invalid value %d for --limit: expected 1 to %d", lo.limit, max)
 	}
 	if lo.offset < 0 {
 		return usagef("invalid value %d for --offset: expected 0 or more", lo.offset)
@@ -72,6 +72,14 @@ func (lo *listOpts) apply(l *List, style api.Style, req *api.Request) error {
 	return nil
 }
 
+// pageMax is the most rows one request may ask for.
+func (l *List) pageMax() int {
+	if l.MaxLimit > 0 {
+		return l.MaxLimit
+	}
+	return pageSize
+}
+
 // fetchAll follows Offset/Limit until TotalCount rows are in, and returns
 // one reply whose row list holds them all.
 func (a *app) fetchAll(ctx context.Context, s *session, op *model.Operation, l *List, req api.Request) (*api.Reply, error) {
@@ -84,7 +92,7 @@ func (a *app) fetchAll(ctx context.Context, s *session, op *model.Operation, l *
 		start, _ = strconv.Atoi(params.Scalar(v))
 	}
 	if _, ok := req.Params[lim]; !ok {
-		req.Params[lim] = strconv.Itoa(pageSize)
+		req.Params[lim] = strconv.Itoa(l.pageMax())
 	}
 	var first *api.Reply
 	var all []any

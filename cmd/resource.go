@@ -96,6 +96,7 @@ type Command struct {
 type List struct {
 	V3Rows, LegacyRows   string // "VpcSet", "data"
 	V3Total, LegacyTotal string // "TotalCount", "totalCount"
+	MaxLimit             int    // the operation's documented page maximum, when below 100
 }
 
 // StateWait says how to follow a resource's state after the operation.
