@@ -608,6 +608,9 @@ func (a *app) runCommand(cmd *cobra.Command, b *built, args []string, lo *listOp
 		return usagef("invalid value %s for --wait-timeout: expected a positive duration such as 10m", wo.timeout)
 	}
 	kind := b.async()
+	if wo != nil && wo.wait && style == api.Legacy && kind == "" {
+		return usagef("--wait: %s finishes at once in the legacy API, and its resource's state can be followed through API 3.0 only; drop --legacy or --wait", b.ops[api.Legacy].Action)
+	}
 	doWait := wo != nil && wo.wait && style == api.Legacy && kind != ""
 	stateWait := wo != nil && wo.wait && style == api.V3 && b.State != nil
 	s, err := a.newSession(cmd, style, !b.RegionOptional)
