@@ -341,21 +341,30 @@ func (a *app) readInput(name string) (params.Tree, error) {
 	if err != nil {
 		return nil, usagef("--cli-input-json: %v", err)
 	}
-	var v any
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	if jerr := dec.Decode(&v); jerr != nil {
-		var y any
-		if yerr := yaml.Unmarshal(data, &y); yerr != nil {
-			return nil, usagef("--cli-input-json: neither JSON (%v) nor YAML (%v)", jerr, yerr)
-		}
-		v = fromYAML(y)
+	v, err := decodeDocument("--cli-input-json", data)
+	if err != nil {
+		return nil, err
 	}
 	m, ok := v.(map[string]any)
 	if !ok {
 		return nil, usagef("--cli-input-json: expected an object of parameters")
 	}
 	return m, nil
+}
+
+// decodeDocument reads JSON, or YAML when it is not JSON.
+func decodeDocument(flag string, data []byte) (any, error) {
+	var v any
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	if jerr := dec.Decode(&v); jerr != nil {
+		var y any
+		if yerr := yaml.Unmarshal(data, &y); yerr != nil {
+			return nil, usagef("%s: neither JSON (%v) nor YAML (%v)", flag, jerr, yerr)
+		}
+		v = fromYAML(y)
+	}
+	return v, nil
 }
 
 // fromYAML converts YAML scalars to the JSON-shaped tree the model reads.

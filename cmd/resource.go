@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"os"
 	"regexp"
 	"strconv"
 	"strings"
@@ -191,7 +193,7 @@ func resolve(c Command) *built {
 			if d.shape == "" {
 				d.shape = shapeOf(w)
 			}
-			if d.check == nil {
+			if d.check == nil && d.kind != JSON {
 				d.check = valueCheck(w)
 			}
 			if len(mp.Enum) > 0 {
@@ -249,7 +251,7 @@ func resolve(c Command) *built {
 			if d.shape == "" {
 				d.shape = shapeOf(mp.Name)
 			}
-			if d.check == nil {
+			if d.check == nil && d.kind != JSON {
 				d.check = valueCheck(mp.Name)
 			}
 			if len(mp.Enum) > 0 {
@@ -397,8 +399,10 @@ func (b *built) long() string {
 	if op := b.ops[api.V3]; op != nil {
 		ops = append(ops, "API 3.0: "+op.Action)
 	}
-	if op := b.ops[api.Legacy]; op != nil {
+	if op := b.ops[api.Legacy]; op != nil && b.ops[api.V3] != nil {
 		ops = append(ops, "legacy (--legacy): "+op.Action)
+	} else if op != nil {
+		ops = append(ops, "legacy API: "+op.Action)
 	}
 	if len(ops) > 0 {
 		s += "\n\nOperations: " + strings.Join(ops, "; ") + "."
@@ -523,6 +527,11 @@ func (d *flagDef) value(cmd *cobra.Command, style api.Style) (any, error) {
 	switch d.kind {
 	case Int:
 		v, _ := fs.GetInt64(d.name)
+		if d.check != nil {
+			if err := d.check(flag, strconv.FormatInt(v, 10)); err != nil {
+				return nil, err
+			}
+		}
 		return json.Number(strconv.FormatInt(v, 10)), nil
 	case Bool:
 		v, _ := fs.GetBool(d.name)
@@ -545,11 +554,16 @@ func (d *flagDef) value(cmd *cobra.Command, style api.Style) (any, error) {
 		return list, nil
 	case JSON:
 		s, _ := fs.GetString(d.name)
-		dec := json.NewDecoder(strings.NewReader(s))
-		dec.UseNumber()
-		var v any
-		if err := dec.Decode(&v); err != nil {
-			return nil, usagef("invalid value for %s: expected JSON (%v)", flag, err)
+		v, err := readJSONValue(cmd, flag, s)
+		if err != nil {
+			return nil, err
+		}
+		if d.check != nil {
+			// The check reads the JSON as the user gave it (from a file too).
+			b, _ := json.Marshal(v)
+			if err := d.check(flag, string(b)); err != nil {
+				return nil, err
+			}
 		}
 		return v, nil
 	}
@@ -561,6 +575,31 @@ func (d *flagDef) value(cmd *cobra.Command, style api.Style) (any, error) {
 		return []any{s}, nil
 	}
 	return s, nil
+}
+
+// readJSONValue decodes a JSON flag value; @FILE (or @- for stdin) reads
+// it from a file, which may also be YAML.
+func readJSONValue(cmd *cobra.Command, flag, s string) (any, error) {
+	if name, ok := strings.CutPrefix(s, "@"); ok {
+		var data []byte
+		var err error
+		if name == "-" {
+			data, err = io.ReadAll(cmd.InOrStdin())
+		} else {
+			data, err = os.ReadFile(name)
+		}
+		if err != nil {
+			return nil, usagef("%s: %v", flag, err)
+		}
+		return decodeDocument(flag, data)
+	}
+	dec := json.NewDecoder(strings.NewReader(s))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		return nil, usagef("invalid value for %s: expected JSON or @FILE (%v)", flag, err)
+	}
+	return v, nil
 }
 
 func contains(list []string, v string) bool {
