@@ -256,7 +256,7 @@ func TestRouteTableUsageErrors(t *testing.T) {
 		{[]string{"rtb", "route", "add", "rtb-n0yejvje", "--routes", rtbLegacyRoute},
 			"unknown parameter --Routes.0.destinationCidrBlock (did you mean Routes.0.DestinationCidrBlock?); valid: RouteId, DestinationCidrBlock, GatewayType, GatewayId, RouteDescription"},
 		{[]string{"rtb", "route", "add", "rtb-4ahe1qy2", "--legacy", "--routes", rtbLegacyRoute}, "tcvpc route-table route add needs --vpc-id"},
-		{[]string{"rtb", "route", "add", "rtb-n0yejvje", "--routes", `[{"DestinationCidrBlock":"10.1.0.0/16"`}, "invalid value for --routes: expected JSON (unexpected EOF)"},
+		{[]string{"rtb", "route", "add", "rtb-n0yejvje", "--routes", `[{"DestinationCidrBlock":"10.1.0.0/16"`}, "invalid value for --routes: expected JSON or @FILE (unexpected EOF)"},
 		{[]string{"rtb", "route", "delete", "rtb-n0yejvje", "--routes", `{"RouteId":1}`, "-y"}, "parameter Routes: want a list (Routes.0, Routes.1, …), got an object"},
 		{[]string{"rtb", "route", "delete", "rtb-n0yejvje", "--routes", `[{"RouteId":"first"}]`, "-y"}, `parameter Routes.0.RouteId: want an integer, got "first"`},
 		{[]string{"rtb", "route", "delete", "rtb-n0yejvje", "--routes", `[{"RouteId":1}]`}, "refusing to delete routes of route table rtb-n0yejvje without confirmation: pass --yes (-y) when stdin is not a terminal"},

@@ -480,7 +480,7 @@ func TestVPCUsageErrors(t *testing.T) {
 		{[]string{"subnet", "create", "--vpc-id", "vpc-m3ul053f", "--name", "web", "--cidr-block", "10.8.1/24", "--zone", "ap-guangzhou-3"}, `invalid value "10.8.1/24" for --cidr-block: expected a CIDR block such as 10.0.0.0/16`},
 		{[]string{"subnet", "create", "--legacy", "--vpc-id", "vpc-kd7d06of"}, "tcvpc subnet create needs --subnets"},
 		{[]string{"subnet", "create", "--legacy", "--vpc-id", "vpc-kd7d06of", "--subnets", `[{"subnetName":"web","zoneId":"100003"}]`}, "parameter subnetSet.0.cidrBlock: required"},
-		{[]string{"subnet", "create", "--legacy", "--vpc-id", "vpc-kd7d06of", "--subnets", `[{subnetName:"web"}]`}, "invalid value for --subnets: expected JSON (invalid character 's' looking for beginning of object key string)"},
+		{[]string{"subnet", "create", "--legacy", "--vpc-id", "vpc-kd7d06of", "--subnets", `[{subnetName:"web"}]`}, "invalid value for --subnets: expected JSON or @FILE (invalid character 's' looking for beginning of object key string)"},
 		{[]string{"subnet", "modify", "subnet-pxir56ns", "--enable-broadcast", "on"}, `invalid value "on" for --enable-broadcast: expected true or false`},
 		{[]string{"subnet", "delete", "subnet-k20jbhp0", "--legacy", "-y"}, "tcvpc subnet delete needs --vpc-id"},
 		{[]string{"subnet", "check-default", "--legacy", "--zone-id", "100003", "--vpc-id", "vpc-kd7d06of"}, "unknown flag: --vpc-id"},

@@ -320,7 +320,7 @@ func TestVpnUsageErrors(t *testing.T) {
 			`invalid value "MONTHLY" for --charge-type: expected one of POSTPAID_BY_HOUR, PREPAID`},
 		{[]string{"vpn", "gw", "create", "--vpc-id", "vpc-ngenl4az", "--name", "x", "--bandwidth", "5", "--legacy"}, "tcvpc vpn gw create needs --charge-type"},
 		{[]string{"vpn", "gw", "create", "--vpc-id", "vpc-ngenl4az", "--name", "x", "--bandwidth", "5", "--prepaid", "{Period:1}"},
-			"invalid value for --prepaid: expected JSON (invalid character 'P' looking for beginning of object key string)"},
+			"invalid value for --prepaid: expected JSON or @FILE (invalid character 'P' looking for beginning of object key string)"},
 		{[]string{"vpn", "gw", "create", "--vpc-id", "vpc-ngenl4az", "--name", "x", "--bandwidth", "5", "--prepaid", `{"Periods":1}`},
 			"unknown parameter --InstanceChargePrepaid.Periods (did you mean InstanceChargePrepaid.Period?); valid: Period, RenewFlag"},
 		{[]string{"vpn", "gw", "create", "--vpc-id", "vpc-ngenl4az", "--name", "x", "--bandwidth", "five"},
