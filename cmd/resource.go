@@ -333,8 +333,12 @@ func (a *app) build(root *cobra.Command, c Command) {
 			usage += " (required; API 3.0 only)"
 		case d.wire[api.Legacy] == "":
 			usage += " (API 3.0 only)"
-		case d.required(api.V3) || d.required(api.Legacy):
+		case d.required(api.V3) && d.required(api.Legacy):
 			usage += " (required)"
+		case d.required(api.V3):
+			usage += " (required in API 3.0)"
+		case d.required(api.Legacy):
+			usage += " (required with --legacy)"
 		}
 		switch d.kind {
 		case Int:

@@ -252,11 +252,13 @@ turns automatic renewal on or off (--auto-renew 1|0) and needs --vpc-id.`,
 			Long: `Delete a VPN gateway. Only running pay-as-you-go (POSTPAID_BY_HOUR) IPsec
 gateways can be deleted; prepaid ones end when they expire.`,
 			Example: `  tcvpc vpn gw delete vpngw-rn2yn85v
-  tcvpc vpn gw rm vpngw-rn2yn85v --yes`,
+  tcvpc vpn gw rm vpngw-rn2yn85v --yes --wait`,
 			V3:      "DeleteVpnGateway",
 			Arg:     vpnGwArg,
 			Confirm: "delete", Noun: "VPN gateway", Done: "Deleted", Doing: "Deleting",
 			V3View: View{Quiet: true},
+			State: &StateWait{Describe: "DescribeVpnGateways", IDParam: "VpnGatewayIds", Rows: "VpnGatewaySet",
+				Field: "State", Failed: []string{"FAILED"}, Gone: true},
 		},
 		{
 			Path:  "vpn gw renew",

@@ -3,7 +3,9 @@ package wait
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/tcvpc/tcvpc/pkg/api"
 	"github.com/tcvpc/tcvpc/pkg/params"
@@ -99,6 +101,11 @@ type State struct {
 func StateCheck(c Doer, s State) Check {
 	return func(ctx context.Context) (Observation, error) {
 		reply, err := c.Do(ctx, s.Describe)
+		var apiErr *api.Error
+		if s.Gone && errors.As(err, &apiErr) && strings.Contains(apiErr.Code, "NotFound") {
+			// Some Describe operations answer a vanished ID with an error.
+			return Observation{Outcome: Succeeded, State: "deleted"}, nil
+		}
 		if err != nil {
 			return Observation{}, err
 		}

@@ -242,4 +242,9 @@ func TestStateCheck(t *testing.T) {
 	if err != nil || obs.State != "deleted" {
 		t.Fatalf("%v %v", obs, err)
 	}
+	notFound := &api.Error{Code: "ResourceNotFound"}
+	obs, err = poller(clock, &changes).Wait(context.Background(), "vpngw-1", "", StateCheck(&scripted{replies: []any{row("DELETING"), notFound}}, st))
+	if err != nil || obs.State != "deleted" {
+		t.Fatalf("not found after a delete: %v %v", obs, err)
+	}
 }
