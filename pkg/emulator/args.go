@@ -329,6 +329,14 @@ func (c *call) legacyPage(max int, fields ...string) (*legacyQuery, *apiError) {
 	return q, nil
 }
 
+// unsortedByDefault is for the pages that say "默认不排序": with no
+// orderField, rows keep their creation order.
+func (q *legacyQuery) unsortedByDefault(c *call) {
+	if !c.has("orderField") {
+		q.desc = false
+	}
+}
+
 // apply sorts rows (legacy field names) and cuts the page. Rows keep
 // creation order among equals, and createTime ties break on creation.
 func (q *legacyQuery) apply(rows []map[string]any) []map[string]any {

@@ -29,6 +29,8 @@ func handlers() map[string]handler {
 		for _, reg := range []func(map[string]handler){
 			registerVPC, registerSubnet, registerVPN, registerTask,
 			registerRouteTable, registerSecurityGroup, registerENI, registerEIP,
+			registerLegacyRouteTable, registerTemplate, registerACL, registerPeering,
+			registerNat, registerFlowLog, registerClassicLink, registerDcg,
 		} {
 			reg(handlerTable)
 		}

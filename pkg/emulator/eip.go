@@ -127,6 +127,12 @@ func v3AssociateAddress(c *call, st *Store) (map[string]any, *apiError) {
 		if ip == "" {
 			return nil, c.missing("PrivateIpAddress")
 		}
+		if _, p := e.ip(ip); p == nil {
+			return nil, errf("ResourceNotFound", "The network interface %s has no private IP %s.", eni, ip)
+		}
+		if other := st.eipOn(eni, ip); other != nil {
+			return nil, errf(c.pick("InvalidAddressState", "UnsupportedOperation"), "The private IP %s of %s has the EIP %s already.", ip, eni, other.ID)
+		}
 		a.ENIID, a.PrivateIP = eni, ip
 	default:
 		a.InstanceID = inst
@@ -142,6 +148,9 @@ func v3DisassociateAddress(c *call, st *Store) (map[string]any, *apiError) {
 	}
 	if a.status() != "BIND" {
 		return nil, errf(c.pick("InvalidAddressState", "UnsupportedOperation"), "The EIP %s is not bound.", a.ID)
+	}
+	if st.NatGateways[a.InstanceID] != nil {
+		return nil, errf("UnsupportedOperation", "The EIP %s belongs to the NAT gateway %s; unbind it there (EipUnBindNatGateway).", a.ID, a.InstanceID)
 	}
 	a.InstanceID, a.ENIID, a.PrivateIP = "", "", ""
 	st.dirty = true

@@ -71,11 +71,73 @@ func v3RouteTable(c *call, st *Store) (*RouteTable, *apiError) {
 // gatewayTypes are the next-hop kinds API 3.0 routes take.
 var gatewayTypes = map[string]bool{"CVM": true, "VPN": true, "DIRECTCONNECT": true, "PEERCONNECTION": true, "SSLVPN": true, "NAT": true, "NORMAL_CVM": true, "EIP": true, "CCN": true}
 
+// routeLimit is the documented number of routes a table may hold.
+const routeLimit = 50
+
+// routeProblem checks one route against its table and says what is
+// wrong: "cidr" (not a CIDR block), "inside" (inside the VPC's own CIDR),
+// "type" (no such next-hop type), "hub" (the next hop does not exist) or
+// "peer" (outside the peered VPC). Next hops are looked up for the kinds
+// the emulator keeps that a route can name: VPN gateways, direct connect
+// gateways and peering connections; other kinds (CVMs, NAT gateways,
+// whose API 3.0 routes scripts write before the gateway) are taken as
+// given.
+func (st *Store) routeProblem(rt *RouteTable, r Route) (kind, msg string) {
+	v := st.VPCs[rt.VpcID]
+	vp, _ := parseCIDR(v.CIDR)
+	p, ok := parseCIDR(r.Destination)
+	if !ok {
+		return "cidr", fmt.Sprintf("%q is not a CIDR block", r.Destination)
+	}
+	if within(p, vp) {
+		return "inside", fmt.Sprintf("the destination %s lies inside the VPC's %s", r.Destination, v.CIDR)
+	}
+	if !gatewayTypes[r.GatewayType] {
+		return "type", fmt.Sprintf("%q is not a next-hop type", r.GatewayType)
+	}
+	switch r.GatewayType {
+	case "VPN":
+		if g := st.vpnGatewayByID(r.GatewayID); g == nil || g.VpcID != rt.VpcID {
+			return "hub", fmt.Sprintf("the VPN gateway %s does not exist in VPC %s", r.GatewayID, rt.VpcID)
+		}
+	case "DIRECTCONNECT":
+		if g := st.DirectConnectGateways[r.GatewayID]; g == nil || g.VpcID != rt.VpcID {
+			return "hub", fmt.Sprintf("the direct connect gateway %s does not exist in VPC %s", r.GatewayID, rt.VpcID)
+		}
+	case "PEERCONNECTION":
+		x := st.Peerings[r.GatewayID]
+		if x == nil || (x.VpcID != rt.VpcID && x.PeerVpcID != rt.VpcID) {
+			return "hub", fmt.Sprintf("the peering connection %s does not exist for VPC %s", r.GatewayID, rt.VpcID)
+		}
+		other := x.PeerVpcID
+		if other == rt.VpcID {
+			other = x.VpcID
+		}
+		if ov := st.VPCs[other]; ov != nil {
+			if op, _ := parseCIDR(ov.CIDR); !within(p, op) {
+				return "peer", fmt.Sprintf("the destination %s is not in the peered VPC's %s", r.Destination, ov.CIDR)
+			}
+		}
+	}
+	return "", ""
+}
+
+// v3RouteError names a route problem in API 3.0 codes.
+func v3RouteError(i int, kind, msg string) *apiError {
+	switch kind {
+	case "cidr":
+		return errf("InvalidParameterValue.Malformed", "Routes.%d.DestinationCidrBlock: %s.", i, msg)
+	case "hub":
+		return errf("ResourceNotFound", "Routes.%d.GatewayId: %s.", i, msg)
+	case "peer":
+		return errf("InvalidParameterValue.CidrNotInPeerVpc", "Routes.%d: %s.", i, msg)
+	}
+	return errf("InvalidParameterValue", "Routes.%d: %s.", i, msg)
+}
+
 // v3Routes reads Routes.N, checking destinations against the VPC: a route
 // may not point inside the VPC's own CIDR.
 func v3Routes(c *call, st *Store, rt *RouteTable, needID bool) ([]Route, *apiError) {
-	v := st.VPCs[rt.VpcID]
-	vp, _ := parseCIDR(v.CIDR)
 	var out []Route
 	for i, m := range c.objs("Routes") {
 		r := Route{Destination: field(m, "DestinationCidrBlock"), GatewayType: field(m, "GatewayType"), GatewayID: field(m, "GatewayId"), Description: field(m, "RouteDescription")}
@@ -86,18 +148,11 @@ func v3Routes(c *call, st *Store, rt *RouteTable, needID bool) ([]Route, *apiErr
 			}
 			r.ID = n
 		}
-		p, ok := parseCIDR(r.Destination)
-		if !ok {
-			return nil, errf("InvalidParameterValue.Malformed", "Routes.%d.DestinationCidrBlock %q is not a CIDR block.", i, r.Destination)
-		}
-		if within(p, vp) {
-			return nil, errf("InvalidParameterValue", "Routes.%d.DestinationCidrBlock %s lies inside the VPC's %s.", i, r.Destination, v.CIDR)
-		}
-		if !gatewayTypes[r.GatewayType] {
-			return nil, errf("InvalidParameterValue", "Routes.%d.GatewayType %q is not one of CVM, VPN, DIRECTCONNECT, PEERCONNECTION, SSLVPN, NAT, NORMAL_CVM, EIP, CCN.", i, r.GatewayType)
-		}
-		if r.GatewayID == "" {
+		if r.GatewayID == "" && gatewayTypes[r.GatewayType] {
 			return nil, c.missing(fmt.Sprintf("Routes.%d.GatewayId", i))
+		}
+		if kind, msg := st.routeProblem(rt, r); kind != "" {
+			return nil, v3RouteError(i, kind, msg)
 		}
 		out = append(out, r)
 	}
@@ -154,17 +209,37 @@ func v3ModifyRouteTableAttribute(c *call, st *Store) (map[string]any, *apiError)
 	return nil, nil
 }
 
-func (st *Store) addRoutes(rt *RouteTable, routes []Route) *apiError {
+// addRoutes appends routes to a table, refusing a destination the table
+// routes already (in the table or twice in routes) and more than
+// routeLimit routes; it reports "dup" or "limit".
+func (st *Store) addRoutes(rt *RouteTable, routes []Route) (kind, msg string) {
+	seen := map[string]bool{}
+	for _, x := range rt.Routes {
+		seen[x.Destination] = true
+	}
 	for _, r := range routes {
-		for _, x := range rt.Routes {
-			if x.Destination == r.Destination {
-				return errf("InvalidParameterValue.Duplicate", "The route table %s already routes %s.", rt.ID, r.Destination)
-			}
+		if seen[r.Destination] {
+			return "dup", fmt.Sprintf("The route table %s already routes %s.", rt.ID, r.Destination)
 		}
+		seen[r.Destination] = true
+	}
+	if len(rt.Routes)+len(routes) > routeLimit {
+		return "limit", fmt.Sprintf("A route table holds at most %d routes; %s has %d.", routeLimit, rt.ID, len(rt.Routes))
 	}
 	for _, r := range routes {
 		r.ID = st.nextNum()
 		rt.Routes = append(rt.Routes, r)
+	}
+	st.dirty = true
+	return "", ""
+}
+
+func v3AddRoutes(st *Store, rt *RouteTable, routes []Route) *apiError {
+	switch kind, msg := st.addRoutes(rt, routes); kind {
+	case "dup":
+		return errf("InvalidParameterValue.Duplicate", "%s", msg)
+	case "limit":
+		return errf("LimitExceeded", "%s", msg)
 	}
 	return nil
 }
@@ -178,7 +253,7 @@ func v3CreateRoutes(c *call, st *Store) (map[string]any, *apiError) {
 	if err != nil {
 		return nil, err
 	}
-	if err := st.addRoutes(rt, routes); err != nil {
+	if err := v3AddRoutes(st, rt, routes); err != nil {
 		return nil, err
 	}
 	return map[string]any{"TotalCount": len(routes), "RouteTableSet": []any{st.routeTableV3(rt)}}, nil
@@ -251,7 +326,7 @@ func v3ResetRoutes(c *call, st *Store) (map[string]any, *apiError) {
 	}
 	old := rt.Routes
 	rt.Routes = nil
-	if err := st.addRoutes(rt, routes); err != nil {
+	if err := v3AddRoutes(st, rt, routes); err != nil {
 		rt.Routes = old
 		return nil, err
 	}

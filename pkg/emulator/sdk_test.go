@@ -221,3 +221,63 @@ func TestSDKVpnTunnel(t *testing.T) {
 		t.Fatalf("reset after deletion: %v", err)
 	}
 }
+
+// TestSDKNetworkInterface decodes the interface replies into the official
+// SDK's types: the field names and JSON types are what it expects.
+func TestSDKNetworkInterface(t *testing.T) {
+	e := start(t, Options{})
+	c := e.sdk(DemoSecretID, DemoSecretKey)
+	vpcID, subID := e.network("10.7.0.0/16", "10.7.1.0/24")
+
+	cr := vpc.NewCreateNetworkInterfaceRequest()
+	cr.VpcId, cr.SubnetId, cr.NetworkInterfaceName, cr.SecondaryPrivateIpAddressCount = sp(vpcID), sp(subID), sp("sdk"), up(1)
+	rc, err := c.CreateNetworkInterface(cr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	nic := rc.Response.NetworkInterface
+	if *nic.State != "PENDING" || len(nic.PrivateIpAddressSet) != 2 || !*nic.PrivateIpAddressSet[0].Primary {
+		t.Fatalf("CreateNetworkInterface: %+v", nic)
+	}
+	e.settle()
+	ar := vpc.NewAttachNetworkInterfaceRequest()
+	ar.NetworkInterfaceId, ar.InstanceId = nic.NetworkInterfaceId, sp("ins-sdk")
+	if _, err := c.AttachNetworkInterface(ar); err != nil {
+		t.Fatal(err)
+	}
+	as := vpc.NewAssignPrivateIpAddressesRequest()
+	as.NetworkInterfaceId = nic.NetworkInterfaceId
+	as.PrivateIpAddresses = []*vpc.PrivateIpAddressSpecification{{PrivateIpAddress: sp("10.7.1.100"), Description: sp("vip")}}
+	if _, err := c.AssignPrivateIpAddresses(as); sdkCode(t, err) != "UnsupportedOperation.InvalidState" {
+		t.Fatalf("assign while attaching: %v", err)
+	}
+	e.settle()
+	dr := vpc.NewDescribeNetworkInterfacesRequest()
+	dr.NetworkInterfaceIds = []*string{nic.NetworkInterfaceId}
+	rd, err := c.DescribeNetworkInterfaces(dr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := rd.Response.NetworkInterfaceSet[0]
+	if *rd.Response.TotalCount != 1 || *got.State != "AVAILABLE" || *got.Attachment.InstanceId != "ins-sdk" || *got.Attachment.DeviceIndex != 1 {
+		t.Fatalf("DescribeNetworkInterfaces: %+v", got)
+	}
+	if _, err := c.AssignPrivateIpAddresses(as); err != nil {
+		t.Fatal(err)
+	}
+	if rd, err = c.DescribeNetworkInterfaces(dr); err != nil || len(rd.Response.NetworkInterfaceSet[0].PrivateIpAddressSet) != 3 ||
+		*rd.Response.NetworkInterfaceSet[0].PrivateIpAddressSet[2].Description != "vip" {
+		t.Fatalf("after assign: %v", err)
+	}
+
+	at := vpc.NewCreateAddressTemplateRequest()
+	at.AddressTemplateName, at.Addresses = sp("sdk"), []*string{sp("10.0.0.1"), sp("10.0.1.0/24")}
+	rt, err := c.CreateAddressTemplate(at)
+	if err != nil || *rt.Response.AddressTemplate.AddressSet[1] != "10.0.1.0/24" {
+		t.Fatalf("CreateAddressTemplate: %v", err)
+	}
+	dt, err := c.DescribeAddressTemplates(vpc.NewDescribeAddressTemplatesRequest())
+	if err != nil || *dt.Response.TotalCount != 1 || *dt.Response.AddressTemplateSet[0].AddressTemplateId != *rt.Response.AddressTemplate.AddressTemplateId {
+		t.Fatalf("DescribeAddressTemplates: %v", err)
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 )
@@ -27,16 +28,28 @@ type Store struct {
 	// delete (as the service never reuses IDs).
 	Used map[string]bool `json:"used"`
 
-	VPCs             map[string]*VPC             `json:"vpcs"`
-	Subnets          map[string]*Subnet          `json:"subnets"`
-	RouteTables      map[string]*RouteTable      `json:"routeTables"`
-	VpnGateways      map[string]*VpnGateway      `json:"vpnGateways"`
-	CustomerGateways map[string]*CustomerGateway `json:"customerGateways"`
-	VpnConns         map[string]*VpnConn         `json:"vpnConnections"`
-	SecurityGroups   map[string]*SecurityGroup   `json:"securityGroups"`
-	ENIs             map[string]*ENI             `json:"networkInterfaces"`
-	EIPs             map[string]*EIP             `json:"addresses"`
-	Tasks            map[int64]*Task             `json:"tasks"`
+	VPCs                  map[string]*VPC                  `json:"vpcs"`
+	Subnets               map[string]*Subnet               `json:"subnets"`
+	RouteTables           map[string]*RouteTable           `json:"routeTables"`
+	VpnGateways           map[string]*VpnGateway           `json:"vpnGateways"`
+	CustomerGateways      map[string]*CustomerGateway      `json:"customerGateways"`
+	VpnConns              map[string]*VpnConn              `json:"vpnConnections"`
+	SecurityGroups        map[string]*SecurityGroup        `json:"securityGroups"`
+	ENIs                  map[string]*ENI                  `json:"networkInterfaces"`
+	EIPs                  map[string]*EIP                  `json:"addresses"`
+	AddressTemplates      map[string]*Template             `json:"addressTemplates"`
+	AddressGroups         map[string]*Template             `json:"addressTemplateGroups"`
+	ServiceTemplates      map[string]*Template             `json:"serviceTemplates"`
+	ServiceGroups         map[string]*Template             `json:"serviceTemplateGroups"`
+	NetworkAcls           map[string]*NetworkAcl           `json:"networkAcls"`
+	Peerings              map[string]*Peering              `json:"peeringConnections"`
+	NatGateways           map[string]*NatGateway           `json:"natGateways"`
+	FlowLogs              map[string]*FlowLog              `json:"flowLogs"`
+	ClassicLinks          map[string]*ClassicLink          `json:"classicLinks"`
+	DirectConnectGateways map[string]*DirectConnectGateway `json:"directConnectGateways"`
+	Tasks                 map[int64]*Task                  `json:"tasks"`
+	// Pending lists, in order, the tasks whose Effect is still to apply.
+	Pending []int64 `json:"pendingTasks,omitempty"`
 
 	dirty bool
 }
@@ -50,38 +63,32 @@ func newStore() *Store {
 // init makes every map, so a state file from an older build with fewer
 // kinds loads into a usable store.
 func (s *Store) init() {
-	if s.Used == nil {
-		s.Used = map[string]bool{}
-	}
-	if s.VPCs == nil {
-		s.VPCs = map[string]*VPC{}
-	}
-	if s.Subnets == nil {
-		s.Subnets = map[string]*Subnet{}
-	}
-	if s.RouteTables == nil {
-		s.RouteTables = map[string]*RouteTable{}
-	}
-	if s.VpnGateways == nil {
-		s.VpnGateways = map[string]*VpnGateway{}
-	}
-	if s.CustomerGateways == nil {
-		s.CustomerGateways = map[string]*CustomerGateway{}
-	}
-	if s.VpnConns == nil {
-		s.VpnConns = map[string]*VpnConn{}
-	}
-	if s.SecurityGroups == nil {
-		s.SecurityGroups = map[string]*SecurityGroup{}
-	}
-	if s.ENIs == nil {
-		s.ENIs = map[string]*ENI{}
-	}
-	if s.EIPs == nil {
-		s.EIPs = map[string]*EIP{}
-	}
-	if s.Tasks == nil {
-		s.Tasks = map[int64]*Task{}
+	ensure(&s.Used)
+	ensure(&s.VPCs)
+	ensure(&s.Subnets)
+	ensure(&s.RouteTables)
+	ensure(&s.VpnGateways)
+	ensure(&s.CustomerGateways)
+	ensure(&s.VpnConns)
+	ensure(&s.SecurityGroups)
+	ensure(&s.ENIs)
+	ensure(&s.EIPs)
+	ensure(&s.AddressTemplates)
+	ensure(&s.AddressGroups)
+	ensure(&s.ServiceTemplates)
+	ensure(&s.ServiceGroups)
+	ensure(&s.NetworkAcls)
+	ensure(&s.Peerings)
+	ensure(&s.NatGateways)
+	ensure(&s.FlowLogs)
+	ensure(&s.ClassicLinks)
+	ensure(&s.DirectConnectGateways)
+	ensure(&s.Tasks)
+}
+
+func ensure[K comparable, V any](m *map[K]V) {
+	if *m == nil {
+		*m = map[K]V{}
 	}
 }
 
@@ -101,6 +108,13 @@ func fmtTime(t time.Time) string {
 }
 
 var cst = time.FixedZone("CST", 8*3600)
+
+// The one account the emulator serves: its uin, as peering connections
+// and ENI attachments name it, and its appId.
+const (
+	accountUin   = "100000000001"
+	accountAppID = "1250000001"
+)
 
 // newBase hands out a fresh ID with prefix and the next sequence number.
 func (s *Store) newBase(c *call, prefix string) base {
@@ -140,6 +154,28 @@ type Task struct {
 	Done   time.Time `json:"done"`
 	Failed bool      `json:"failed,omitempty"`
 	Target string    `json:"target,omitempty"` // the resource it works on
+	// Effect is the change the call makes when its task finishes; nil for
+	// tasks that only time work done at once, and once applied.
+	Effect *Effect `json:"effect,omitempty"`
+	// Code and Message are the outcome (a template task's data.output);
+	// Result is what a query task found (its data.data).
+	Code    int    `json:"code,omitempty"`
+	Message string `json:"message,omitempty"`
+	Result  any    `json:"result,omitempty"`
+}
+
+// Effect is a deferred change, as data so that it survives a restart.
+type Effect struct {
+	Op     string            `json:"op"`
+	Target string            `json:"target,omitempty"`
+	Items  []string          `json:"items,omitempty"`
+	Fields map[string]string `json:"fields,omitempty"`
+}
+
+// taskFailure is why a deferred change could not be made.
+type taskFailure struct {
+	code    int
+	message string
 }
 
 // newTask starts a task that completes after the task delay.
@@ -149,7 +185,33 @@ func (s *Store) newTask(c *call, kind, target string) *Task {
 	return t
 }
 
+// deferTask starts a task whose effect applies when it finishes.
+func (s *Store) deferTask(c *call, kind string, e *Effect) *Task {
+	t := s.newTask(c, kind, e.Target)
+	t.Effect = e
+	s.Pending = append(s.Pending, t.ID)
+	return t
+}
+
 func (t *Task) running(now time.Time) bool { return now.Before(t.Done) }
+
+// pendingOn reports whether a deferred change to id is still to apply:
+// the service refuses to edit what a running task is editing.
+func (s *Store) pendingOn(id string) bool {
+	for _, tid := range s.Pending {
+		if t := s.Tasks[tid]; t != nil && t.Effect != nil && t.Effect.Target == id {
+			return true
+		}
+	}
+	return false
+}
+
+// taskReply is the legacy reply of a call that started t. The pages list
+// taskId at the top of the reply while their examples show data.taskId;
+// both are sent.
+func taskReply(t *Task) map[string]any {
+	return map[string]any{"taskId": t.ID, "data": map[string]any{"taskId": t.ID}}
+}
 
 // settle applies every transition that is due: what a real cloud's
 // workers would have finished by now. It runs before each request, so
@@ -181,6 +243,40 @@ func (s *Store) settle(now time.Time) {
 			x.State = stateAvailable
 		}
 	}
+	s.settleENIs(now)
+	s.settleNat(now)
+	s.settlePeerings(now)
+	kept := s.Pending[:0]
+	for _, id := range s.Pending {
+		t := s.Tasks[id]
+		if t == nil || t.Effect == nil {
+			continue
+		}
+		if t.running(now) {
+			kept = append(kept, id)
+			continue
+		}
+		if f := s.apply(t, now); f != nil {
+			t.Failed, t.Code, t.Message = true, f.code, f.message
+		}
+		t.Effect = nil
+		s.dirty = true
+	}
+	s.Pending = kept
+}
+
+// apply makes a finished task's deferred change.
+func (s *Store) apply(t *Task, now time.Time) *taskFailure {
+	e := t.Effect
+	switch {
+	case strings.HasPrefix(e.Op, "template."):
+		return s.applyTemplate(t, e)
+	case strings.HasPrefix(e.Op, "peering."):
+		return s.applyPeering(e, now)
+	case strings.HasPrefix(e.Op, "classiclink."):
+		return s.applyClassicLink(e, now)
+	}
+	return &taskFailure{code: 29257, message: "unknown deferred operation " + e.Op}
 }
 
 // Resource states shared by the kinds that have transitional ones.

@@ -31,15 +31,29 @@ func taskResult(kind, param string) handler {
 			return nil, lerrf(5000, "ResourceNotFound", "The %s %s does not exist.", param, raw)
 		}
 		data := map[string]any{"status": taskStatus(t, c)}
+		running := t.running(c.now)
 		switch kind {
 		case "net":
-			msg := "OK"
-			if t.running(c.now) {
-				msg = "running"
+			out := map[string]any{"code": 0, "message": "OK"}
+			switch {
+			case running:
+				out["message"] = "running"
+			case t.Failed:
+				out["code"], out["message"] = t.Code, t.Message
+			case t.Result != nil:
+				data["data"] = t.Result
 			}
-			data["output"] = map[string]any{"code": 0, "message": msg}
+			data["output"] = out
 		case "nat":
 			data["errorCode"] = 0
+			if t.Failed && !running {
+				data["errorCode"] = t.Code
+			}
+		default:
+			// The page documents data.status alone; a failure also says why.
+			if t.Failed && !running {
+				data["output"] = map[string]any{"code": t.Code, "message": t.Message}
+			}
 		}
 		return map[string]any{"data": data}, nil
 	}

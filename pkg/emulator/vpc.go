@@ -89,6 +89,36 @@ func (s *Store) vpcInUse(id string) string {
 			return "network interface " + x.ID
 		}
 	}
+	for _, x := range s.NetworkAcls {
+		if x.VpcID == id {
+			return "network ACL " + x.ID
+		}
+	}
+	for _, x := range s.NatGateways {
+		if x.VpcID == id {
+			return "NAT gateway " + x.ID
+		}
+	}
+	for _, x := range s.Peerings {
+		if x.VpcID == id || x.PeerVpcID == id {
+			return "peering connection " + x.ID
+		}
+	}
+	for _, x := range s.FlowLogs {
+		if x.VpcID == id {
+			return "flow log " + x.ID
+		}
+	}
+	for _, x := range s.ClassicLinks {
+		if x.VpcID == id {
+			return "classic link of " + x.InstanceID
+		}
+	}
+	for _, x := range s.DirectConnectGateways {
+		if x.VpcID == id {
+			return "direct connect gateway " + x.ID
+		}
+	}
 	return ""
 }
 
@@ -270,10 +300,26 @@ func legacyVpcRow(st *Store, v *VPC) map[string]any {
 			gateways++
 		}
 	}
+	peers, links, nats := 0, 0, 0
+	for _, x := range st.Peerings {
+		if x.VpcID == v.ID || x.PeerVpcID == v.ID {
+			peers++
+		}
+	}
+	for _, x := range st.ClassicLinks {
+		if x.VpcID == v.ID {
+			links++
+		}
+	}
+	for _, x := range st.NatGateways {
+		if x.VpcID == v.ID && x.Status != natProducing {
+			nats++
+		}
+	}
 	return map[string]any{
 		"vpcId": v.ID, "unVpcId": v.ID, "vpcName": v.Name, "cidrBlock": v.CIDR,
 		"subnetNum": subnets, "routeTableNum": tables, "vpnGwNum": gateways,
-		"vpcPeerNum": 0, "vpcDeviceNum": 0, "classicLinkNum": 0, "vpgNum": 0, "natNum": 0,
+		"vpcPeerNum": peers, "vpcDeviceNum": 0, "classicLinkNum": links, "vpgNum": 0, "natNum": nats,
 		"createTime": v.created(), "isDefault": v.IsDefault,
 	}
 }

@@ -1,0 +1,278 @@
+package emulator
+
+import (
+	"fmt"
+	"hash/fnv"
+	"net/netip"
+	"time"
+)
+
+// ClassicLink lets a basic-network (classic) CVM reach a VPC. Instances
+// are not kept, so any instance ID is taken, and its classic-network
+// address is derived from the ID.
+type ClassicLink struct {
+	base
+	VpcID      string `json:"vpcId"`
+	InstanceID string `json:"instanceId"`
+}
+
+// classicLinkPerVpc is the documented number of linked instances a VPC
+// may have.
+const classicLinkPerVpc = 100
+
+// classicNetworks is where the basic network's addresses lie: a VPC whose
+// CIDR overlaps them cannot be linked (the service's rule is that VPCs in
+// 10.[0-47].0.0/16 cannot).
+var classicNetworks = []netip.Prefix{netip.MustParsePrefix("10.0.0.0/11"), netip.MustParsePrefix("10.32.0.0/12")}
+
+func registerClassicLink(h map[string]handler) {
+	h["v3/AttachClassicLinkVpc"] = v3AttachClassicLinkVpc
+	h["v3/DetachClassicLinkVpc"] = v3DetachClassicLinkVpc
+	h["v3/DescribeClassicLinkInstances"] = v3DescribeClassicLinkInstances
+	h["legacy/AttachClassicLinkVpc"] = legacyAttachClassicLinkVpc
+	h["legacy/DetachClassicLinkVpc"] = legacyDetachClassicLinkVpc
+	h["legacy/DescribeVpcClassicLink"] = legacyDescribeVpcClassicLink
+}
+
+// classicIP is an instance's basic-network address, stable for its ID.
+func classicIP(instance string) string {
+	h := fnv.New32a()
+	h.Write([]byte(instance))
+	n := h.Sum32()
+	return fmt.Sprintf("10.%d.%d.%d", (n>>24)%32, (n>>16)&0xff, (n&0xff)%253+2)
+}
+
+func (st *Store) linkOf(instance string) *ClassicLink {
+	for _, l := range st.ClassicLinks {
+		if l.InstanceID == instance {
+			return l
+		}
+	}
+	return nil
+}
+
+// linkProblem says why instances cannot be linked to v: "cidr", "linked"
+// (to v or another VPC) or "limit".
+func (st *Store) linkProblem(v *VPC, instances []string) (kind, msg string) {
+	vp, _ := parseCIDR(v.CIDR)
+	for _, p := range classicNetworks {
+		if overlaps(vp, p) {
+			return "cidr", fmt.Sprintf("the VPC %s (%s) overlaps the basic network's %s", v.ID, v.CIDR, p)
+		}
+	}
+	seen := map[string]bool{}
+	for _, id := range instances {
+		if l := st.linkOf(id); l != nil {
+			return "linked", fmt.Sprintf("the instance %s is linked to VPC %s already", id, l.VpcID)
+		}
+		if seen[id] {
+			return "linked", fmt.Sprintf("the instance %s is given twice", id)
+		}
+		seen[id] = true
+	}
+	n := 0
+	for _, l := range st.ClassicLinks {
+		if l.VpcID == v.ID {
+			n++
+		}
+	}
+	if n+len(instances) > classicLinkPerVpc {
+		return "limit", fmt.Sprintf("a VPC links at most %d instances; %s has %d", classicLinkPerVpc, v.ID, n)
+	}
+	return "", ""
+}
+
+// linkIDs hands out a vcx- ID for each instance to link.
+func (st *Store) linkIDs(c *call, instances []string) map[string]string {
+	ids := map[string]string{}
+	for _, inst := range instances {
+		ids[inst] = st.newBase(c, "vcx-").ID
+	}
+	return ids
+}
+
+func (st *Store) link(vpcID string, instances []string, ids map[string]string, now time.Time) {
+	for _, inst := range instances {
+		l := &ClassicLink{base: base{ID: ids[inst], Num: st.nextNum(), Created: now}, VpcID: vpcID, InstanceID: inst}
+		st.ClassicLinks[l.ID] = l
+	}
+	st.dirty = true
+}
+
+func (st *Store) unlink(vpcID string, instances []string) {
+	for id, l := range st.ClassicLinks {
+		if l.VpcID == vpcID && contains(instances, l.InstanceID) {
+			delete(st.ClassicLinks, id)
+		}
+	}
+	st.dirty = true
+}
+
+// API 3.0.
+
+func v3AttachClassicLinkVpc(c *call, st *Store) (map[string]any, *apiError) {
+	vpcID := c.str("VpcId")
+	if err := c.checkID("VpcId", vpcID, "vpc-"); err != nil {
+		return nil, err
+	}
+	v := st.VPCs[vpcID]
+	if v == nil {
+		return nil, errf("ResourceNotFound", "The VPC %s does not exist.", vpcID)
+	}
+	ids := c.strs("InstanceIds")
+	if len(ids) == 0 {
+		return nil, c.missing("InstanceIds")
+	}
+	switch kind, msg := st.linkProblem(v, ids); kind {
+	case "cidr":
+		return nil, errf("UnsupportedOperation.CIDRUnsupportedClassicLink", "Classic link is not supported: %s.", msg)
+	case "linked":
+		return nil, errf("UnsupportedOperation.ClassicInstanceIdAlreadyExists", "%s.", msg)
+	case "limit":
+		return nil, errf("LimitExceeded", "%s.", msg)
+	}
+	st.link(v.ID, ids, st.linkIDs(c, ids), c.now)
+	return nil, nil
+}
+
+func v3DetachClassicLinkVpc(c *call, st *Store) (map[string]any, *apiError) {
+	vpcID := c.str("VpcId")
+	if err := c.checkID("VpcId", vpcID, "vpc-"); err != nil {
+		return nil, err
+	}
+	if st.VPCs[vpcID] == nil {
+		return nil, errf("ResourceNotFound", "The VPC %s does not exist.", vpcID)
+	}
+	ids := c.strs("InstanceIds")
+	if len(ids) == 0 {
+		return nil, c.missing("InstanceIds")
+	}
+	for _, id := range ids {
+		if l := st.linkOf(id); l == nil || l.VpcID != vpcID {
+			return nil, errf("ResourceNotFound", "The instance %s is not linked to VPC %s.", id, vpcID)
+		}
+	}
+	st.unlink(vpcID, ids)
+	return nil, nil
+}
+
+// v3DescribeClassicLinkInstances lists links. The page's example reply
+// spells the VPC field VpId; the ClassicLinkInstance structure, followed
+// here, says VpcId.
+func v3DescribeClassicLinkInstances(c *call, st *Store) (map[string]any, *apiError) {
+	q, err := c.v3Query("", "vpc-id", "vm-ip")
+	if err != nil {
+		return nil, err
+	}
+	var rows []any
+	for _, l := range sortedByNum(st.ClassicLinks, func(l *ClassicLink) int64 { return l.Num }) {
+		ok := q.match(l.ID, func(name string) []string {
+			switch name {
+			case "vpc-id":
+				return []string{l.VpcID}
+			case "vm-ip":
+				return []string{classicIP(l.InstanceID)}
+			}
+			return nil
+		})
+		if ok {
+			rows = append(rows, map[string]any{"VpcId": l.VpcID, "InstanceId": l.InstanceID})
+		}
+	}
+	return map[string]any{"TotalCount": len(rows), "ClassicLinkInstanceSet": pageOf(nonNil(rows), q.offset, q.limit)}, nil
+}
+
+// Legacy API: attach and detach finish when their task does.
+
+func legacyAttachClassicLinkVpc(c *call, st *Store) (map[string]any, *apiError) {
+	v, err := legacyVpcOf(c, st)
+	if err != nil {
+		return nil, err
+	}
+	ids := c.strs("instanceIds")
+	if len(ids) == 0 {
+		return nil, c.missing("instanceIds")
+	}
+	for _, tid := range st.Pending {
+		if t := st.Tasks[tid]; t != nil && t.Effect != nil && t.Effect.Op == "classiclink.attach" {
+			for _, id := range ids {
+				if contains(t.Effect.Items, id) {
+					return nil, lerrf(5100, "InstanceAlreadyLinked", "The instance %s is being linked already.", id)
+				}
+			}
+		}
+	}
+	switch kind, msg := st.linkProblem(v, ids); kind {
+	case "cidr":
+		return nil, lerrf(5100, "UnsupportedOperation.CIDRUnsupportedClassicLink", "Classic link is not supported: %s.", msg)
+	case "linked":
+		return nil, lerrf(5100, "InstanceAlreadyLinked", "%s.", msg)
+	case "limit":
+		return nil, lerrf(5100, "InstanceLimitExceeded", "%s.", msg)
+	}
+	t := st.deferTask(c, "vpc", &Effect{Op: "classiclink.attach", Target: v.ID, Items: ids, Fields: st.linkIDs(c, ids)})
+	return taskReply(t), nil
+}
+
+func legacyDetachClassicLinkVpc(c *call, st *Store) (map[string]any, *apiError) {
+	v, err := legacyVpcOf(c, st)
+	if err != nil {
+		return nil, err
+	}
+	ids := c.strs("instanceIds")
+	if len(ids) == 0 {
+		return nil, c.missing("instanceIds")
+	}
+	for _, id := range ids {
+		if l := st.linkOf(id); l == nil || l.VpcID != v.ID {
+			return nil, lerrf(5000, "InvalidInstance.NotFound", "The instance %s is not linked to VPC %s.", id, v.ID)
+		}
+	}
+	t := st.deferTask(c, "vpc", &Effect{Op: "classiclink.detach", Target: v.ID, Items: ids})
+	return taskReply(t), nil
+}
+
+// applyClassicLink links or unlinks when the task finishes, rechecking
+// what may have changed since the call.
+func (st *Store) applyClassicLink(e *Effect, now time.Time) *taskFailure {
+	v := st.VPCs[e.Target]
+	if v == nil {
+		return &taskFailure{5000, "the VPC " + e.Target + " no longer exists"}
+	}
+	switch e.Op {
+	case "classiclink.attach":
+		if kind, msg := st.linkProblem(v, e.Items); kind != "" {
+			return &taskFailure{5100, msg}
+		}
+		st.link(v.ID, e.Items, e.Fields, now)
+	case "classiclink.detach":
+		st.unlink(v.ID, e.Items)
+	}
+	return nil
+}
+
+func legacyDescribeVpcClassicLink(c *call, st *Store) (map[string]any, *apiError) {
+	q, err := c.legacyPage(50)
+	if err != nil {
+		return nil, err
+	}
+	q.unsortedByDefault(c)
+	vpcID, id, lanIP := c.str("vpcId"), c.str("classicLinkId"), c.str("lanIp")
+	if vpcID != "" && st.VPCs[vpcID] == nil {
+		return nil, lerrf(5000, "InvalidVpc.NotFound", "The VPC %s does not exist.", vpcID)
+	}
+	var rows []map[string]any
+	for _, l := range sortedByNum(st.ClassicLinks, func(l *ClassicLink) int64 { return l.Num }) {
+		ip := classicIP(l.InstanceID)
+		if (vpcID == "" || l.VpcID == vpcID) && (id == "" || l.ID == id) && (lanIP == "" || ip == lanIP) {
+			rows = append(rows, map[string]any{
+				"lanIp": ip, "vpcId": l.VpcID, "unVpcId": l.VpcID, "classicLinkId": l.ID,
+				"createTime": l.created(), "instanceId": l.InstanceID, "instanceName": "",
+			})
+		}
+	}
+	if lanIP != "" && len(rows) == 0 {
+		return nil, lerrf(5000, "InvalidLanIp.NotFound", "No linked instance has the address %s.", lanIP)
+	}
+	return map[string]any{"totalCount": len(rows), "data": rowsAny(q.apply(rows))}, nil
+}
