@@ -55,3 +55,26 @@ func TestResourceCommandsCoverModel(t *testing.T) {
 		t.Errorf("%d operations have no resource command:\n  %s", len(missing), strings.Join(missing, "\n  "))
 	}
 }
+
+// Every declaration joins the model (no panic) and gets its flags and help.
+func TestEveryCommandSetsUp(t *testing.T) {
+	io, _, _ := iostreams.Test("", false)
+	root := Tree(&Factory{IO: io, Getenv: func(string) string { return "" }})
+	n := 0
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		if c.Annotations["v3"] != "" || (c.Annotations["legacy"] != "" && c.Parent().Name() != "task") {
+			n++
+			if !strings.Contains(c.Long, "Operations: ") || c.Example == "" {
+				t.Errorf("%s: help lacks its operations or an example", c.CommandPath())
+			}
+		}
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(root)
+	if n < 150 {
+		t.Fatalf("only %d resource commands", n)
+	}
+}

@@ -287,7 +287,6 @@ func (a *app) build(root *cobra.Command, c Command) {
 	for _, w := range words[:len(words)-1] {
 		parent = groupCmd(parent, w)
 	}
-	b := resolve(c)
 	use := words[len(words)-1]
 	if c.Arg != nil {
 		use += " " + c.Arg.Flag
@@ -296,7 +295,6 @@ func (a *app) build(root *cobra.Command, c Command) {
 		Use:     use,
 		Aliases: c.Aliases,
 		Short:   c.Short,
-		Long:    b.long(),
 		Example: c.Example,
 		// The operations behind the command, for tests and docs.
 		Annotations: map[string]string{"v3": c.V3, "legacy": c.Legacy},
@@ -317,6 +315,19 @@ func (a *app) build(root *cobra.Command, c Command) {
 			return nil
 		},
 	}
+	// Joining with the model and making the flags waits until this command
+	// is the one run, helped or completed: start-up builds only names.
+	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+		return errors.New("internal: " + cmd.CommandPath() + " was not set up")
+	}
+	a.lazy[cmd] = func() { a.setup(cmd, c) }
+	parent.AddCommand(cmd)
+}
+
+// setup completes a command built by build.
+func (a *app) setup(cmd *cobra.Command, c Command) {
+	b := resolve(c)
+	cmd.Long = b.long()
 	fs := cmd.Flags()
 	for _, d := range b.flags {
 		usage := oneLine(d.usage)
@@ -373,7 +384,6 @@ func (a *app) build(root *cobra.Command, c Command) {
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
 		return a.runCommand(cmd, b, args, lo, wo)
 	}
-	parent.AddCommand(cmd)
 }
 
 // async is how the legacy operation completes, from the model.

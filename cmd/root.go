@@ -29,6 +29,8 @@ type app struct {
 	ran  bool // a command's own code started (errors before are usage errors)
 	// format is the resolved output format once a session exists.
 	format string
+	// lazy holds the set-up of resource commands not yet needed.
+	lazy map[*cobra.Command]func()
 	// allAPI builds the parameter flags of every `tcvpc api` Action, not
 	// just the one being run (for docs).
 	allAPI bool
@@ -39,6 +41,7 @@ func Main(ctx context.Context, f *Factory, args []string) int {
 	a := &app{f: f}
 	args = flattenedFlags(args)
 	root := a.newRoot(args)
+	a.setupFor(root, args)
 	root.SetArgs(args)
 	root.SetIn(f.IO.In)
 	root.SetOut(f.IO.Out)
@@ -65,7 +68,30 @@ func Main(ctx context.Context, f *Factory, args []string) int {
 	return code
 }
 
+// setupFor completes the command args name (also under help and
+// completion), leaving the rest of the tree as bare names.
+func (a *app) setupFor(root *cobra.Command, args []string) {
+	if len(args) > 0 && (args[0] == "help" || args[0] == cobra.ShellCompRequestCmd || args[0] == cobra.ShellCompNoDescRequestCmd) {
+		args = args[1:]
+	}
+	if c, _, err := root.Find(args); err == nil {
+		if setup, ok := a.lazy[c]; ok {
+			setup()
+			delete(a.lazy, c)
+		}
+	}
+}
+
+// setupAll completes every command (docs, tests).
+func (a *app) setupAll() {
+	for c, setup := range a.lazy {
+		setup()
+		delete(a.lazy, c)
+	}
+}
+
 func (a *app) newRoot(args []string) *cobra.Command {
+	a.lazy = map[*cobra.Command]func(){}
 	root := &cobra.Command{
 		Use:   "tcvpc",
 		Short: "Tencent Cloud VPC from the command line",
@@ -136,6 +162,7 @@ func noArgs(cmd *cobra.Command, args []string) error {
 func Tree(f *Factory) *cobra.Command {
 	a := &app{f: f, allAPI: true}
 	root := a.newRoot(nil)
+	a.setupAll()
 	root.SetOut(f.IO.Out)
 	return root
 }
