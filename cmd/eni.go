@@ -1,7 +1,7 @@
 package cmd
 
 import (
-	"encoding/json"
+	"io"
 	"net/netip"
 	"strconv"
 	"strings"
@@ -21,11 +21,7 @@ var (
 	eniArg         = &Param{Flag: "ENI_ID", V3: "NetworkInterfaceId", Legacy: "networkInterfaceId"}
 	eniLegacyVpcID = Param{Flag: "vpc-id", Legacy: "vpcId", Usage: "ID of the VPC of the network interface"}
 	eniInstance    = Param{Flag: "instance-id", V3: "InstanceId", Legacy: "instanceId", Shape: "ins", Usage: "ID of the CVM instance"}
-	// The private IPs as the API spells them, until the builder can fold
-	// repeatable --ip flags into these objects.
-	eniIPsJSON = Param{Flag: "ips-json", V3: "PrivateIpAddresses", Legacy: "privateIpAddressSet", Check: eniCheckIPsJSON,
-		Usage: `private IPs as JSON or @FILE: [{"PrivateIpAddress":"10.0.0.5","Primary":true}] (legacy: privateIpAddress, primary)`}
-	eniIPCount = Param{Flag: "count", V3: "SecondaryPrivateIpAddressCount", Legacy: "secondaryPrivateIpAddressCount",
+	eniIPCount     = Param{Flag: "count", V3: "SecondaryPrivateIpAddressCount", Legacy: "secondaryPrivateIpAddressCount",
 		Check: eniCheckCountValue, Usage: "number of secondary private IPs the service picks"}
 )
 
@@ -131,15 +127,15 @@ legacy API's own parameters. At most 50 interfaces per request.`,
 			Short: "Create an elastic network interface",
 			Long: `Create an elastic network interface in a subnet of a VPC.
 
-Private IPs: --count asks the service for that many secondary IPs;
---ips-json names them (and which one is primary). The API 3.0 reply is the
+Private IPs: --primary-ip picks the primary IP, --ip (repeatable) adds
+secondary IPs, --count asks the service for that many more. The API 3.0 reply is the
 new interface (state PENDING; --wait follows it until AVAILABLE). With
 --legacy the creation is asynchronous: the command prints the task ID and
 --wait polls it.`,
 			Example: `  tcvpc eni create --vpc-id vpc-0akbol5v --subnet-id subnet-76r802pg --name TestNIC \
     --description TestDesc --security-group-ids sg-05bb4upy --count 1
   tcvpc eni create --vpc-id vpc-0akbol5v --subnet-id subnet-76r802pg --name TestNIC \
-    --ips-json '[{"PrivateIpAddress":"172.16.64.13","Primary":true}]' --wait
+    --primary-ip 172.16.64.13 --ip 172.16.64.14 --wait
   tcvpc eni create --legacy --vpc-id vpc-7t9nf3pu --subnet-id subnet-0ap8nwca --name eni --count 1 --wait`,
 			V3: "CreateNetworkInterface", Legacy: "CreateNetworkInterface",
 			Params: []Param{
@@ -149,9 +145,10 @@ new interface (state PENDING; --wait follows it until AVAILABLE). With
 				{Flag: "description", V3: "NetworkInterfaceDescription", Legacy: "eniDescription", Usage: "description (at most 60 characters)"},
 				{Flag: "security-group-ids", V3: "SecurityGroupIds", Legacy: "sgIds", Usage: "security groups to bind (repeatable or comma-separated)"},
 				eniIPCount,
-				eniIPsJSON,
 			},
-			Noun: "network interface", Done: "Created", Doing: "Creating",
+			Hide:  []string{"PrivateIpAddresses", "privateIpAddressSet"},
+			Extra: eniIPs("PrivateIpAddresses", "privateIpAddressSet", true, false, ""),
+			Noun:  "network interface", Done: "Created", Doing: "Creating",
 			State:      eniState("NetworkInterface.NetworkInterfaceId", false),
 			V3View:     View{Rows: "NetworkInterface", Columns: eniColumns},
 			LegacyView: View{Columns: taskColumns},
@@ -242,13 +239,15 @@ task has finished (--legacy, which also needs --vpc-id).`,
 			Path:  "eni ip assign",
 			Short: "Add private IPs to an elastic network interface",
 			Long: `Add secondary private IPs to an elastic network interface: --count of them
-chosen by the service, or the ones in --ips-json.`,
+chosen by the service, or the ones given with --ip (repeatable).`,
 			Example: `  tcvpc eni ip assign eni-af043z61 --count 2
-  tcvpc eni ip assign eni-af043z61 --ips-json '[{"PrivateIpAddress":"172.16.32.20"}]'
+  tcvpc eni ip assign eni-af043z61 --ip 172.16.32.20 --ip 172.16.32.21 --description db
   tcvpc eni ip assign eni-m6dyj72l --count 1 --legacy --vpc-id vpc-7t9nf3pu --wait`,
 			V3: "AssignPrivateIpAddresses", Legacy: "AssignPrivateIpAddresses",
 			Arg:    eniArg,
-			Params: []Param{eniIPCount, eniIPsJSON, eniLegacyVpcID},
+			Params: []Param{eniIPCount, eniLegacyVpcID},
+			Hide:   []string{"PrivateIpAddresses", "privateIpAddressSet"},
+			Extra:  eniIPs("PrivateIpAddresses", "privateIpAddressSet", false, true, "--count N or --ip ADDRESS"),
 			Noun:   "private IPs of network interface", Done: "Assigned", Doing: "Assigning",
 			V3View:     View{Rows: "PrivateIpAddressSet", Columns: eniIPColumns},
 			LegacyView: View{Columns: taskColumns},
@@ -256,15 +255,15 @@ chosen by the service, or the ones in --ips-json.`,
 		{
 			Path:  "eni ip unassign",
 			Short: "Remove secondary private IPs from an elastic network interface",
-			Example: `  tcvpc eni ip unassign eni-afo43z61 --ips-json '[{"PrivateIpAddress":"172.16.32.111"}]'
+			Example: `  tcvpc eni ip unassign eni-afo43z61 --ip 172.16.32.111
   tcvpc eni ip unassign eni-m6dyj72l --ip 10.0.0.2 --legacy --vpc-id vpc-7t9nf3pu --yes`,
 			V3: "UnassignPrivateIpAddresses", Legacy: "UnassignPrivateIpAddresses",
 			Arg: eniArg,
 			Params: []Param{
-				{Flag: "ip", Legacy: "privateIpAddress", Usage: "secondary private IP to remove (repeatable or comma-separated)"},
-				{Flag: "ips-json", V3: "PrivateIpAddresses", Check: eniCheckIPsJSON, Usage: `private IPs to remove as JSON or @FILE: [{"PrivateIpAddress":"10.0.0.2"}]`},
 				eniLegacyVpcID,
 			},
+			Hide:    []string{"PrivateIpAddresses", "privateIpAddress"},
+			Extra:   eniIPs("PrivateIpAddresses", "privateIpAddress", false, false, "--ip ADDRESS"),
 			Confirm: "unassign", Noun: "private IPs of network interface", Done: "Unassigned", Doing: "Unassigning",
 			V3View:     View{Quiet: true},
 			LegacyView: View{Columns: taskColumns},
@@ -288,21 +287,48 @@ chosen by the service, or the ones in --ips-json.`,
 		{
 			Path:    "eni ip modify",
 			Short:   "Change the description of private IPs of an elastic network interface",
-			Example: `  tcvpc eni ip modify eni-af043z61 --ips-json '[{"PrivateIpAddress":"172.16.32.111","Description":"new-pip-name"}]'`,
+			Example: `  tcvpc eni ip modify eni-af043z61 --ip 172.16.32.111 --description new-pip-name`,
 			V3:      "ModifyPrivateIpAddressesAttribute",
 			Arg:     eniArg,
-			Params: []Param{
-				{Flag: "ips-json", V3: "PrivateIpAddresses", Check: eniCheckIPsJSON, Usage: `private IPs and their new descriptions as JSON or @FILE: [{"PrivateIpAddress":"10.0.0.5","Description":"db"}]`},
-			},
-			Noun: "private IPs of network interface", Done: "Modified",
+			Hide:    []string{"PrivateIpAddresses"},
+			Extra:   eniIPs("PrivateIpAddresses", "", false, true, "--ip ADDRESS"),
+			Noun:    "private IPs of network interface", Done: "Modified",
 			V3View: View{Quiet: true},
 		},
 	}
 }
 
+// eniIPs folds --ip (with --primary-ip and --description where given)
+// into the private-IP parameter each style documents; need says what the
+// command needs when no IP is given ("" for nothing).
+func eniIPs(v3, legacy string, primary, description bool, need string) func(fs *pflag.FlagSet) Fold {
+	return func(fs *pflag.FlagSet) Fold {
+		in := addENIIPFlags(fs, primary, description)
+		return func(cmdPath string, style api.Style, t params.Tree, _ io.Reader) error {
+			wire := v3
+			if style == api.Legacy {
+				wire = legacy
+			}
+			v, err := in.value(style, wire)
+			if err != nil {
+				return err
+			}
+			if v == nil {
+				_, v3Count := t["SecondaryPrivateIpAddressCount"]
+				_, legacyCount := t["secondaryPrivateIpAddressCount"]
+				if need != "" && !v3Count && !legacyCount {
+					return usagef("%s needs %s", cmdPath, need)
+				}
+				return nil
+			}
+			t[wire] = v
+			return nil
+		}
+	}
+}
+
 // eniIPInput is a list of private IPs given as repeatable --ip flags (and,
-// for create, --primary-ip), to be folded into each style's documented
-// parameter once the builder can run such a fold.
+// for create, --primary-ip).
 type eniIPInput struct {
 	fs          *pflag.FlagSet
 	ips         []string
@@ -391,34 +417,6 @@ func (in *eniIPInput) value(style api.Style, wire string) (any, error) {
 func eniCheckCountValue(flag, v string) error {
 	if n, err := strconv.Atoi(v); err != nil || n < 1 {
 		return usagef("invalid value %s for %s: expected a number of private IPs, 1 or more", v, flag)
-	}
-	return nil
-}
-
-// eniCheckIPsJSON checks the addresses in a JSON list of private IPs
-// (PrivateIpAddress, or privateIpAddress in the legacy API); the model
-// checks the field names.
-func eniCheckIPsJSON(flag, text string) error {
-	var list []map[string]any
-	if err := json.Unmarshal([]byte(text), &list); err != nil {
-		return usagef(`invalid value for %s: expected a JSON list of private IPs such as [{"PrivateIpAddress":"10.0.0.5"}]`, flag)
-	}
-	seen := map[string]bool{}
-	for i, e := range list {
-		for _, k := range []string{"PrivateIpAddress", "privateIpAddress"} {
-			v, ok := e[k]
-			if !ok {
-				continue
-			}
-			ip, _ := v.(string)
-			if a, err := netip.ParseAddr(ip); err != nil || !a.Is4() {
-				return usagef("invalid value %q for %s %d.%s: expected an IPv4 address such as 10.0.0.5", params.Scalar(v), flag, i, k)
-			}
-			if seen[ip] {
-				return usagef("invalid value %q for %s %d.%s: the address is given twice", ip, flag, i, k)
-			}
-			seen[ip] = true
-		}
 	}
 	return nil
 }

@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 	"github.com/tcvpc/tcvpc/pkg/api"
 	"github.com/tcvpc/tcvpc/pkg/api/model"
 	"github.com/tcvpc/tcvpc/pkg/output"
@@ -92,7 +93,16 @@ type Command struct {
 	// transitional states.
 	State              *StateWait
 	V3View, LegacyView View
+	// Extra registers flags the model cannot describe (one security-group
+	// rule, a list of private IPs) and returns the Fold that turns them
+	// into wire parameters. Parameters it fills belong in Hide.
+	Extra func(fs *pflag.FlagSet) Fold
 }
+
+// Fold adds to t, the request of style being built, the wire parameters a
+// command's extra flags describe. It runs after the declared flags and
+// before the model's validation; errors are usage errors naming the flag.
+type Fold func(cmdPath string, style api.Style, t params.Tree, stdin io.Reader) error
 
 // List describes pagination and filtering of a Describe operation.
 type List struct {
@@ -119,6 +129,10 @@ type View struct {
 	Columns []output.Column
 	Quiet   bool // nothing but the success line in table/text mode
 	Single  bool // show: the first row of Rows as KEY/VALUE
+	// RowsFunc, when set, computes the table/text rows from the reply
+	// (rules of both directions in one table); JSON and YAML still show
+	// the reply.
+	RowsFunc func(reply map[string]any) []any
 }
 
 // NoShape as a Param's Shape turns off the ID check inferred from its name
@@ -149,6 +163,7 @@ type built struct {
 	ops   [3]*model.Operation // by api.Style
 	flags []*flagDef
 	arg   *flagDef
+	fold  Fold
 }
 
 // resolve joins c with the model: every documented parameter of either
@@ -379,6 +394,9 @@ func (a *app) setup(cmd *cobra.Command, c Command) {
 	var wo *waitOpts
 	if b.async() != "" || c.State != nil {
 		wo = addWaitFlags(cmd)
+	}
+	if c.Extra != nil {
+		b.fold = c.Extra(fs)
 	}
 	a.addCompletion(cmd, b)
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
@@ -649,6 +667,11 @@ func (a *app) runCommand(cmd *cobra.Command, b *built, args []string, lo *listOp
 	if err != nil {
 		return err
 	}
+	if b.fold != nil {
+		if err := b.fold(cmd.CommandPath(), style, req.Params, a.f.IO.In); err != nil {
+			return err
+		}
+	}
 	if lo != nil {
 		if err := lo.apply(b.List, style, &req); err != nil {
 			return err
@@ -812,6 +835,9 @@ func firstOf(data map[string]any, paths ...string) any {
 
 // render writes a reply to stdout in the chosen format.
 func (a *app) render(s *session, data map[string]any, v View) error {
+	if v.RowsFunc != nil && s.query == nil && (s.format == output.Table || s.format == output.Text) {
+		data, v.Rows = map[string]any{"rows": v.RowsFunc(data)}, "rows"
+	}
 	return output.Render(a.f.IO.Out, data, output.Options{
 		Format: s.format, Query: s.query, Rows: v.Rows, Columns: v.Columns,
 		NoHeader: a.g.noHeader, Color: a.f.IO.ColorOut(),

@@ -24,14 +24,6 @@ var (
 	sgListArg = &Param{Flag: "SECURITY_GROUP_ID", V3: "SecurityGroupIds"}
 )
 
-// sgPolicies is the rule set as the API spells it (a SecurityGroupPolicySet),
-// checked for what mode's page requires, until the builder can fold the
-// single-rule flags (sgRuleInput) into it.
-func sgPolicies(mode sgRuleMode) Param {
-	return Param{Flag: "policies-json", V3: "SecurityGroupPolicySet", Check: sgCheckPoliciesJSON(mode),
-		Usage: `the rules as a SecurityGroupPolicySet: inline JSON, @FILE (JSON or YAML) or @- for stdin`}
-}
-
 var sgColumns = []output.Column{
 	{Header: "ID", Path: "SecurityGroupId"},
 	{Header: "NAME", Path: "SecurityGroupName"},
@@ -145,13 +137,9 @@ INDEX:ACTION PROTOCOL:PORT PEER, where PEER is a CIDR block, a security
 group or an address template; -o json shows every field.`,
 			Example: `  tcvpc sg rule list sg-ohuuioma
   tcvpc sg rule ls sg-ohuuioma -o json`,
-			V3:  "DescribeSecurityGroupPolicies",
-			Arg: sgArg,
-			V3View: View{Rows: "SecurityGroupPolicySet", Columns: []output.Column{
-				{Header: "VERSION", Path: "Version"},
-				{Header: "INGRESS", Path: "Ingress", Format: sgRuleSummary},
-				{Header: "EGRESS", Path: "Egress", Format: sgRuleSummary},
-			}},
+			V3:     "DescribeSecurityGroupPolicies",
+			Arg:    sgArg,
+			V3View: View{RowsFunc: sgRuleRows, Columns: sgRuleColumns},
 		},
 		{
 			Path:  "sg rule add",
@@ -162,13 +150,14 @@ In a rule, Protocol is TCP, UDP, ICMP, GRE or ALL; Port (TCP and UDP
 only) a port, a range 8000-8010 or ALL; the peer one of CidrBlock,
 SecurityGroupId or AddressTemplate; Action ACCEPT or DROP. PolicyIndex, if
 given, is where the rules are inserted (the same for every rule).`,
-			Example: `  tcvpc sg rule add sg-ohuuioma --policies-json '{"Ingress":[{"Protocol":"TCP","Port":"80","CidrBlock":"10.0.0.0/8","Action":"ACCEPT","PolicyDescription":"web"}]}'
-  tcvpc sg rule add sg-ohuuioma --policies-json '{"Version":"21","Egress":[{"Protocol":"ALL","SecurityGroupId":"sg-05bb4upy","Action":"DROP"}]}'
+			Example: `  tcvpc sg rule add sg-ohuuioma --direction ingress --rule TCP:80 --cidr 10.0.0.0/8 --action ACCEPT --description web
+  tcvpc sg rule add sg-ohuuioma --direction egress --protocol ALL --source-sg sg-05bb4upy --action DROP --index 0 --version 21
   tcvpc sg rule add sg-ohuuioma --policies-json @ingress.json`,
-			V3:     "CreateSecurityGroupPolicies",
-			Arg:    sgArg,
-			Params: []Param{sgPolicies(sgAdd)},
-			Noun:   "security group", Done: "Added rules to",
+			V3:    "CreateSecurityGroupPolicies",
+			Arg:   sgArg,
+			Hide:  []string{"SecurityGroupPolicySet"},
+			Extra: sgRules(sgAdd),
+			Noun:  "security group", Done: "Added rules to",
 			V3View: View{Quiet: true},
 		},
 		{
@@ -178,11 +167,12 @@ given, is where the rules are inserted (the same for every rule).`,
 			Long: `Delete rules of one direction from a security group, either by index
 ({"Ingress":[{"PolicyIndex":0},{"PolicyIndex":1}]}) or by matching whole
 rules, not both in one request.`,
-			Example: `  tcvpc sg rule delete sg-ohuuioma --policies-json '{"Version":"40","Egress":[{"PolicyIndex":0},{"PolicyIndex":1}]}'
-  tcvpc sg rule rm sg-ohuuioma --policies-json '{"Ingress":[{"Protocol":"TCP","Port":"80","CidrBlock":"10.0.0.0/8","Action":"ACCEPT"}]}' --yes`,
+			Example: `  tcvpc sg rule delete sg-ohuuioma --direction egress --index 0,1 --version 40
+  tcvpc sg rule rm sg-ohuuioma --direction ingress --rule TCP:80 --cidr 10.0.0.0/8 --action ACCEPT --yes`,
 			V3:      "DeleteSecurityGroupPolicies",
 			Arg:     sgArg,
-			Params:  []Param{sgPolicies(sgDelete)},
+			Hide:    []string{"SecurityGroupPolicySet"},
+			Extra:   sgRules(sgDelete),
 			Confirm: "delete rules of", Noun: "security group", Done: "Deleted rules of",
 			V3View: View{Quiet: true},
 		},
@@ -190,10 +180,11 @@ rules, not both in one request.`,
 			Path:    "sg rule replace",
 			Short:   "Replace one rule of a security group",
 			Long:    `Replace the rule at PolicyIndex of one direction with a new rule.`,
-			Example: `  tcvpc sg rule replace sg-ohuuioma --policies-json '{"Version":"20","Egress":[{"PolicyIndex":2,"Protocol":"UDP","Port":"53","CidrBlock":"10.0.0.2","Action":"ACCEPT"}]}'`,
+			Example: `  tcvpc sg rule replace sg-ohuuioma --direction egress --index 2 --rule UDP:53 --cidr 10.0.0.2 --action ACCEPT --version 20`,
 			V3:      "ReplaceSecurityGroupPolicy",
 			Arg:     sgArg,
-			Params:  []Param{sgPolicies(sgReplace)},
+			Hide:    []string{"SecurityGroupPolicySet"},
+			Extra:   sgRules(sgReplace),
 			Noun:    "security group", Done: "Replaced a rule of",
 			V3View: View{Quiet: true},
 		},
@@ -204,12 +195,12 @@ rules, not both in one request.`,
 rule is deleted, then the given ones are added in order. Give both
 Ingress and Egress (an empty list removes all rules of that direction);
 PolicyIndex is not accepted. "Version":"0" clears every rule.`,
-			Example: `  tcvpc sg rule set sg-ohuuioma --policies-json '{"Ingress":[{"Protocol":"TCP","Port":"22","CidrBlock":"10.0.0.0/8","Action":"ACCEPT"}],"Egress":[{"Protocol":"ALL","CidrBlock":"0.0.0.0/0","Action":"ACCEPT"}]}'
-  tcvpc sg rule set sg-ohuuioma --policies-json @rules.yaml --yes
+			Example: `  tcvpc sg rule set sg-ohuuioma --policies-json @rules.yaml --yes
   tcvpc sg rule list sg-05bb4upy -o json --query SecurityGroupPolicySet | tcvpc sg rule set sg-ohuuioma --policies-json @- --yes`,
 			V3:      "ModifySecurityGroupPolicies",
 			Arg:     sgArg,
-			Params:  []Param{sgPolicies(sgSet)},
+			Hide:    []string{"SecurityGroupPolicySet"},
+			Extra:   sgRules(sgSet),
 			Confirm: "replace every rule of", Noun: "security group", Done: "Replaced every rule of",
 			V3View: View{Quiet: true},
 		},
@@ -224,23 +215,8 @@ func sgCheckProject(flag, v string) error {
 	return nil
 }
 
-// sgRuleSummary writes a list of rules on one line:
-// "0:ACCEPT TCP:80 10.0.0.0/8; 1:DROP ALL sg-05bb4upy".
-func sgRuleSummary(v any) string {
-	rules, _ := v.([]any)
-	parts := make([]string, 0, len(rules))
-	for _, r := range rules {
-		m, _ := r.(map[string]any)
-		row := sgRuleRow(m, "")
-		s := fmt.Sprintf("%s:%s %s %s", row["Index"], row["Action"], row["Service"], row["Peer"])
-		parts = append(parts, strings.TrimSpace(s))
-	}
-	return strings.Join(parts, "; ")
-}
-
 // sgRuleColumns and sgRuleRows tabulate a DescribeSecurityGroupPolicies
-// reply one rule per row, ingress first; they need a view that can compute
-// its rows (see the report on builder changes).
+// reply one rule per row, ingress first.
 var sgRuleColumns = []output.Column{
 	{Header: "DIRECTION", Path: "Direction"},
 	{Header: "INDEX", Path: "Index"},
@@ -292,6 +268,21 @@ func sgFirstNonEmpty(vs ...string) string {
 		}
 	}
 	return ""
+}
+
+// sgRules folds the rule flags of mode into SecurityGroupPolicySet.
+func sgRules(mode sgRuleMode) func(fs *pflag.FlagSet) Fold {
+	return func(fs *pflag.FlagSet) Fold {
+		in := addSGRuleFlags(fs, mode)
+		return func(cmdPath string, _ api.Style, t params.Tree, stdin io.Reader) error {
+			set, err := in.policySet(cmdPath, stdin)
+			if err != nil {
+				return err
+			}
+			t["SecurityGroupPolicySet"] = set
+			return nil
+		}
+	}
 }
 
 // sgRuleMode is what a rule command does with the SecurityGroupPolicySet.
@@ -598,21 +589,6 @@ func sgReadPolicies(v string, stdin io.Reader) (map[string]any, error) {
 		return nil, usagef(`invalid value for --policies-json: expected an object {"Ingress":[…],"Egress":[…]}`)
 	}
 	return m, nil
-}
-
-// sgCheckPoliciesJSON checks --policies-json as the builder hands it over
-// (compact JSON) for mode.
-func sgCheckPoliciesJSON(mode sgRuleMode) func(flag, text string) error {
-	return func(flag, text string) error {
-		set, err := sgReadPolicies(text, nil)
-		if err != nil {
-			return err
-		}
-		if err := sgCheckPolicySet(set, mode); err != nil {
-			return err
-		}
-		return sgCheckRules(flag, set)
-	}
 }
 
 // sgCheckRules checks the values of every rule of a set the way the

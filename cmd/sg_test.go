@@ -83,19 +83,47 @@ func TestSGCommandsWire(t *testing.T) {
 		{name: "rule list", args: []string{"sg", "rule", "list", "sg-ohuuioma"},
 			reply: testserver.V3OK(sgPoliciesReply), action: "DescribeSecurityGroupPolicies", style: "v3",
 			params: map[string]string{"SecurityGroupId": "sg-ohuuioma"},
-			stdout: "VERSION   INGRESS                                                  EGRESS\n" +
-				"60        0:ACCEPT TCP:80,443 10.0.0.0/8; 1:DROP ALL sg-05bb4upy   0:ACCEPT ppm-f5n1f8da ipmg-2uw6ujo6\n"},
-		{name: "rule add", args: []string{"sg", "rule", "add", "sg-ohuuioma", "--policies-json", ingress80}, tty: true,
+			stdout: "DIRECTION   INDEX   ACTION   PROTOCOL:PORT   PEER            DESCRIPTION\n" +
+				"ingress     0       ACCEPT   TCP:80,443      10.0.0.0/8      web\n" +
+				"ingress     1       DROP     ALL             sg-05bb4upy\n" +
+				"egress      0       ACCEPT   ppm-f5n1f8da    ipmg-2uw6ujo6   E1\n"},
+		{name: "rule list text", args: []string{"sg", "rule", "ls", "sg-ohuuioma", "-o", "text"},
+			reply: testserver.V3OK(sgPoliciesReply), action: "DescribeSecurityGroupPolicies", style: "v3",
+			params: map[string]string{"SecurityGroupId": "sg-ohuuioma"},
+			stdout: "ingress\t0\tACCEPT\tTCP:80,443\t10.0.0.0/8\tweb\n" +
+				"ingress\t1\tDROP\tALL\tsg-05bb4upy\t\n" +
+				"egress\t0\tACCEPT\tppm-f5n1f8da\tipmg-2uw6ujo6\tE1\n"},
+		{name: "rule list json", args: []string{"sg", "rule", "list", "sg-ohuuioma", "-o", "json", "--query", "SecurityGroupPolicySet.Version"},
+			reply: testserver.V3OK(sgPoliciesReply), action: "DescribeSecurityGroupPolicies", style: "v3",
+			params: map[string]string{"SecurityGroupId": "sg-ohuuioma"},
+			stdout: "60\n"},
+		{name: "rule add", args: []string{"sg", "rule", "add", "sg-ohuuioma", "--direction", "ingress", "--rule", "TCP:80", "--cidr", "10.0.0.0/8", "--action", "accept", "--description", "web"}, tty: true,
 			reply: testserver.V3OK(""), action: "CreateSecurityGroupPolicies", style: "v3",
 			params: map[string]string{"SecurityGroupId": "sg-ohuuioma", "SecurityGroupPolicySet.Ingress.0.Protocol": "TCP",
 				"SecurityGroupPolicySet.Ingress.0.Port": "80", "SecurityGroupPolicySet.Ingress.0.CidrBlock": "10.0.0.0/8",
 				"SecurityGroupPolicySet.Ingress.0.Action": "ACCEPT", "SecurityGroupPolicySet.Ingress.0.PolicyDescription": "web"},
 			stdout: "Added rules to security group sg-ohuuioma\n"},
-		{name: "rule delete by index", args: []string{"sg", "rule", "delete", "sg-ohuuioma", "--policies-json", `{"Version":"40","Egress":[{"PolicyIndex":0},{"PolicyIndex":1}]}`, "-y"},
+		{name: "rule add json", args: []string{"sg", "rule", "add", "sg-ohuuioma", "--policies-json", ingress80},
+			reply: testserver.V3OK(""), action: "CreateSecurityGroupPolicies", style: "v3",
+			params: map[string]string{"SecurityGroupId": "sg-ohuuioma", "SecurityGroupPolicySet.Ingress.0.Protocol": "TCP",
+				"SecurityGroupPolicySet.Ingress.0.Port": "80", "SecurityGroupPolicySet.Ingress.0.CidrBlock": "10.0.0.0/8",
+				"SecurityGroupPolicySet.Ingress.0.Action": "ACCEPT", "SecurityGroupPolicySet.Ingress.0.PolicyDescription": "web"}},
+		{name: "rule add egress sg", args: []string{"sg", "rule", "add", "sg-ohuuioma", "--direction", "egress", "--protocol", "ALL", "--source-sg", "sg-05bb4upy", "--action", "DROP", "--index", "0", "--version", "21"},
+			reply: testserver.V3OK(""), action: "CreateSecurityGroupPolicies", style: "v3",
+			params: map[string]string{"SecurityGroupId": "sg-ohuuioma", "SecurityGroupPolicySet.Version": "21",
+				"SecurityGroupPolicySet.Egress.0.Protocol": "ALL", "SecurityGroupPolicySet.Egress.0.SecurityGroupId": "sg-05bb4upy",
+				"SecurityGroupPolicySet.Egress.0.Action": "DROP", "SecurityGroupPolicySet.Egress.0.PolicyIndex": "0"}},
+		{name: "rule delete by index", args: []string{"sg", "rule", "delete", "sg-ohuuioma", "--direction", "egress", "--index", "0,1", "--version", "40", "-y"},
 			reply: testserver.V3OK(""), action: "DeleteSecurityGroupPolicies", style: "v3",
 			params: map[string]string{"SecurityGroupId": "sg-ohuuioma", "SecurityGroupPolicySet.Version": "40",
 				"SecurityGroupPolicySet.Egress.0.PolicyIndex": "0", "SecurityGroupPolicySet.Egress.1.PolicyIndex": "1"}},
-		{name: "rule replace", args: []string{"sg", "rule", "replace", "sg-ohuuioma", "--policies-json",
+		{name: "rule replace", args: []string{"sg", "rule", "replace", "sg-ohuuioma", "--direction", "egress", "--index", "2", "--rule", "UDP:53", "--cidr", "10.0.0.2", "--action", "ACCEPT", "--version", "20"},
+			reply: testserver.V3OK(""), action: "ReplaceSecurityGroupPolicy", style: "v3",
+			params: map[string]string{"SecurityGroupId": "sg-ohuuioma", "SecurityGroupPolicySet.Version": "20",
+				"SecurityGroupPolicySet.Egress.0.PolicyIndex": "2", "SecurityGroupPolicySet.Egress.0.Protocol": "UDP",
+				"SecurityGroupPolicySet.Egress.0.Port": "53", "SecurityGroupPolicySet.Egress.0.CidrBlock": "10.0.0.2",
+				"SecurityGroupPolicySet.Egress.0.Action": "ACCEPT"}},
+		{name: "rule replace templates", args: []string{"sg", "rule", "replace", "sg-ohuuioma", "--policies-json",
 			`{"Version":"20","Egress":[{"PolicyIndex":2,"ServiceTemplate":{"ServiceId":"ppm-f5n1f8da"},"AddressTemplate":{"AddressId":"ipmg-2uw6ujo6"},"Action":"ACCEPT","PolicyDescription":"TestPolicy"}]}`},
 			reply: testserver.V3OK(""), action: "ReplaceSecurityGroupPolicy", style: "v3",
 			params: map[string]string{"SecurityGroupId": "sg-ohuuioma", "SecurityGroupPolicySet.Version": "20",
@@ -132,7 +160,12 @@ func TestSGUsageErrors(t *testing.T) {
 		{[]string{"sg", "create", "--name", "web", "--description", "d", "--project-id", "default"}, `invalid value "default" for --project-id: expected a project ID such as 0 or 1079263`},
 		{[]string{"sg", "delete", "sg-kxxx1gb1"}, "refusing to delete security group sg-kxxx1gb1 without confirmation: pass --yes (-y) when stdin is not a terminal"},
 		{[]string{"sg", "stats"}, "tcvpc sg stats needs SECURITY_GROUP_ID"},
-		{[]string{"sg", "rule", "add", "sg-ohuuioma"}, "tcvpc sg rule add needs --policies-json"},
+		{[]string{"sg", "rule", "add", "sg-ohuuioma"}, "tcvpc sg rule add needs a rule: --direction, --rule (or --protocol and --port), --cidr or --source-sg, --action; or --policies-json JSON|@FILE"},
+		{[]string{"sg", "rule", "add", "sg-ohuuioma", "--direction", "ingress", "--rule", "TCP:99999", "--cidr", "10.0.0.0/8", "--action", "ACCEPT"}, `invalid value "TCP:99999" for --rule: expected PROTOCOL[:PORT] with PORT a port (80), a range (8000-8010), a list (80,443) or ALL`},
+		{[]string{"sg", "rule", "add", "sg-ohuuioma", "--direction", "ingress", "--rule", "TCP:80", "--cidr", "10.0.0.0/8", "--action", "ACCEPT", "--policies-json", "{}"}, "--policies-json cannot be combined with --direction, --rule, --cidr, --action: give a whole rule set or one rule"},
+		{[]string{"sg", "rule", "replace", "sg-ohuuioma", "--direction", "ingress", "--rule", "TCP:80", "--cidr", "10.0.0.0/8", "--action", "ACCEPT"}, "tcvpc sg rule replace needs --index: the index of the rule to replace (see 'tcvpc sg rule list')"},
+		{[]string{"sg", "rule", "set", "sg-ohuuioma", "--direction", "ingress", "-y"}, "unknown flag: --direction"},
+		{[]string{"sg", "rule", "set", "sg-ohuuioma", "-y"}, `tcvpc sg rule set needs --policies-json JSON|@FILE with the complete rule set: {"Ingress":[…],"Egress":[…]}`},
 		{[]string{"sg", "rule", "add", "sg-ohuuioma", "--policies-json", "TCP:80"}, "invalid value for --policies-json: expected JSON or @FILE (invalid character 'T' looking for beginning of value)"},
 		{[]string{"sg", "rule", "add", "sg-ohuuioma", "--policies-json", `{"Ingress":[{"Proto":"TCP"}]}`}, "unknown parameter --SecurityGroupPolicySet.Ingress.0.Proto (did you mean SecurityGroupPolicySet.Ingress.0.Protocol?); valid: PolicyIndex, Protocol, Port, ServiceTemplate, CidrBlock, SecurityGroupId, AddressTemplate, Action, PolicyDescription"},
 		{[]string{"sg", "rule", "add", "sg-ohuuioma", "--policies-json", `{"Ingress":[{"PolicyIndex":"first"}]}`}, `invalid value "first" for --policies-json Ingress.0.PolicyIndex: expected a rule index (0, 1, …) as shown by 'tcvpc sg rule list'`},
@@ -328,5 +361,17 @@ func TestSGRulePoliciesFromFile(t *testing.T) {
 		"SecurityGroupPolicySet.Ingress.0.CidrBlock": "10.0.0.2", "SecurityGroupPolicySet.Ingress.0.Action": "ACCEPT"}
 	if len(calls) != 1 || calls[0].Action != "CreateSecurityGroupPolicies" || !reflect.DeepEqual(calls[0].Params, want) {
 		t.Fatalf("sent %+v", calls)
+	}
+}
+
+// --policies-json @- reads the rule set from stdin, e.g. another group's.
+func TestSGRuleSetFromStdin(t *testing.T) {
+	srv := testserver.New(t, testserver.V3OK(""))
+	run{env: envFor(srv), stdin: `{"Ingress":[{"Protocol":"ICMP","CidrBlock":"0.0.0.0/0","Action":"ACCEPT"}],"Egress":[]}`}.
+		exec(t, "sg", "rule", "set", "sg-ohuuioma", "--policies-json", "@-", "-y").expect(t, 0, "", "")
+	c := srv.Calls()[0]
+	want := `{"SecurityGroupId":"sg-ohuuioma","SecurityGroupPolicySet":{"Egress":[],"Ingress":[{"Action":"ACCEPT","CidrBlock":"0.0.0.0/0","Protocol":"ICMP"}]}}`
+	if c.Action != "ModifySecurityGroupPolicies" || c.Body != want {
+		t.Fatalf("sent %s %s", c.Action, c.Body)
 	}
 }
