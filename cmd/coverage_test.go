@@ -10,9 +10,9 @@ import (
 	"github.com/tcvpc/tcvpc/pkg/iostreams"
 )
 
-// Every operation of these groups, in both styles, is reached by some
+// Every operation of every group, in both styles, is reached by some
 // resource command.
-var coveredGroups = []string{"vpc", "subnet", "route-table", "eip", "eni", "vpn", "sg", "template", "classiclink", "account", "quota", "task"}
+var coveredGroups = model.Groups()
 
 // uncovered lists deliberate exceptions, each with its reason.
 var uncovered = map[string]string{}

@@ -173,7 +173,7 @@ func TestFlowLogUsageErrors(t *testing.T) {
 		{with("--cloud-log-id", "topic-1"), {`invalid value "topic-1" for --cloud-log-id: expected a Cloud Log Service topic ID such as b4fd9ac1-7ce5-440d-92a7-10d9f04bdb34`}},
 		{with("--name", long), {`invalid value "` + long + `" for --name: expected 1 to 60 characters`}},
 		{apfArgs("flowlog", "list", "--order-direction", "up"), {`invalid value "up" for --order-direction: expected one of asc, desc`}},
-		{apfArgs("flowlog", "list", "--filter", "vpc-id=vpc-iqg1prjj"), {"--filter maps to API 3.0 Filters; with --legacy use the operation's own flags (see --help)"}},
+		{apfArgs("flowlog", "list", "--filter", "vpc-id=vpc-iqg1prjj"), {"unknown flag: --filter"}},
 		{apfArgs("flowlog", "list", "--limit", "101"), {"invalid value 101 for --limit: expected 1 to 100"}},
 		{apfArgs("flowlog", "modify", "fl-cfw0nti2", "--vpc-id", "vpc-2ari9m7h", "--cidr-block", "10.0.0.0/16"), {"unknown flag: --cidr-block"}},
 	})

@@ -33,4 +33,9 @@ var groups = map[string]struct {
 	"peering":       {"VPC peering connections (same and cross region)", []string{"pcx"}},
 	"nat":           {"NAT gateways", []string{"nat-gateway"}},
 	"flowlog":       {"Flow logs", []string{"flow-log", "flowlogs"}},
+	// Kinds of direct connect gateway rules (under nat-rule and acl-rule).
+	"local-ip":               {"Local IP translation: a VPC address seen by the peer as another", nil},
+	"peer-ip":                {"Peer IP translation: a peer address seen in the VPC as another", nil},
+	"local-source-port":      {"Local source IP port translation: VPC traffic leaves from an IP pool", nil},
+	"local-destination-port": {"Local destination IP port translation: the peer reaches a VPC port through another", nil},
 }

@@ -22,10 +22,13 @@ type listOpts struct {
 	all     bool
 }
 
-func addListFlags(cmd *cobra.Command) *listOpts {
+func addListFlags(cmd *cobra.Command, filters bool) *listOpts {
 	lo := &listOpts{}
 	fs := cmd.Flags()
-	fs.StringArrayVar(&lo.filters, "filter", nil, "NAME=VALUE[,VALUE…] filter (API 3.0 Filters; repeatable)")
+	if filters {
+		// Only API 3.0 has Filters; legacy lists filter with their own flags.
+		fs.StringArrayVar(&lo.filters, "filter", nil, "NAME=VALUE[,VALUE…] filter (API 3.0 Filters; repeatable)")
+	}
 	fs.Int64Var(&lo.limit, "limit", 0, "number of items per request (service default 20, at most 100)")
 	fs.Int64Var(&lo.offset, "offset", 0, "items to skip")
 	fs.BoolVar(&lo.all, "all", false, "fetch every page until TotalCount is reached")

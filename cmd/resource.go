@@ -389,7 +389,7 @@ func (a *app) setup(cmd *cobra.Command, c Command) {
 	}
 	var lo *listOpts
 	if c.List != nil {
-		lo = addListFlags(cmd)
+		lo = addListFlags(cmd, c.V3 != "")
 	}
 	var wo *waitOpts
 	if b.async() != "" || c.State != nil {
@@ -490,6 +490,11 @@ func (b *built) request(cmd *cobra.Command, style api.Style, args []string) (api
 		}
 		if err := checkShape(b.arg.shape, b.Arg.Flag, style, args[0]); err != nil {
 			return api.Request{}, err
+		}
+		if b.arg.check != nil && b.arg.kind != JSON {
+			if err := b.arg.check(b.Arg.Flag, args[0]); err != nil {
+				return api.Request{}, err
+			}
 		}
 		if style == api.V3 && b.arg.filter != "" {
 			addFilter(t, b.arg.filter, args[0])
@@ -630,6 +635,9 @@ func readJSONValue(cmd *cobra.Command, flag, s string) (any, error) {
 	var v any
 	if err := dec.Decode(&v); err != nil {
 		return nil, usagef("invalid value for %s: expected JSON or @FILE (%v)", flag, err)
+	}
+	if dec.More() {
+		return nil, usagef("invalid value for %s: expected one JSON value or @FILE, got more after it", flag)
 	}
 	return v, nil
 }
