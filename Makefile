@@ -18,6 +18,7 @@ test: build
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	  if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) test -count=1 ./...
+	$(GO) test -race -count=1 ./pkg/emulator/ ./pkg/api/ ./pkg/wait/ ./pkg/output/
 
 test-race:
 	$(GO) test -race -count=1 ./...
