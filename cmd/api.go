@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
+	"github.com/tcvpc/tcvpc/internal/suggest"
 	"github.com/tcvpc/tcvpc/pkg/api"
 	"github.com/tcvpc/tcvpc/pkg/api/model"
 	"github.com/tcvpc/tcvpc/pkg/output"
@@ -82,36 +83,14 @@ func actionIn(args []string) string {
 }
 
 func suggestAction(s string) string {
-	best, bestD := "", 4
+	var names []string
 	for _, op := range model.All() {
-		if d := editDistance(strings.ToLower(s), strings.ToLower(op.Action)); d < bestD {
-			best, bestD = op.Action, d
-		}
+		names = append(names, op.Action)
 	}
-	if best == "" {
-		return ""
+	if best := suggest.Closest(s, names, 4); best != "" {
+		return fmt.Sprintf(" (did you mean %s?)", best)
 	}
-	return fmt.Sprintf(" (did you mean %s?)", best)
-}
-
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
+	return ""
 }
 
 type apiOpts struct {
@@ -186,16 +165,10 @@ func paramNames(ops []*model.Operation) []string {
 }
 
 func suggestParam(ops []*model.Operation, name string) string {
-	best, bestD := "", 4
-	for _, n := range paramNames(ops) {
-		if d := editDistance(strings.ToLower(name), strings.ToLower(n)); d < bestD {
-			best, bestD = n, d
-		}
+	if best := suggest.Closest(name, paramNames(ops), 4); best != "" {
+		return " (did you mean --" + best + "?)"
 	}
-	if best == "" {
-		return ""
-	}
-	return " (did you mean --" + best + "?)"
+	return ""
 }
 
 // flattenedFlags rewrites "--Filters.0.Name x" and "--Filters.0.Name=x"

@@ -6,6 +6,8 @@ package config
 import (
 	"fmt"
 	"strings"
+
+	"github.com/tcvpc/tcvpc/internal/suggest"
 )
 
 // Keys of settings; the same names are used by `tcvpc configure set|get`,
@@ -74,35 +76,7 @@ func normalizeKey(key string) string {
 }
 
 // closestKey suggests a key within two edits of a misspelt one.
-func closestKey(k string) string {
-	best, bestDist := "", 3
-	for _, valid := range Keys() {
-		if d := editDistance(k, valid); d < bestDist {
-			best, bestDist = valid, d
-		}
-	}
-	return best
-}
-
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
-}
+func closestKey(k string) string { return suggest.Closest(k, Keys(), 3) }
 
 // Mask hides all but the last four characters of s: "****" + last 4.
 // Values of four characters or fewer become "****" so that nothing of a

@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/tcvpc/tcvpc/internal/suggest"
 )
 
 // ProblemUnknown is the Problem of a ValidationError for a parameter the
@@ -262,7 +264,7 @@ func closest(name string, valid []string) string {
 	best, bestD := "", math.MaxInt
 	for _, c := range valid {
 		lc := strings.ToLower(c)
-		d := editDistance(ln, lc)
+		d := suggest.Distance(ln, lc)
 		if min(len(ln), len(lc)) >= 3 && (strings.HasPrefix(lc, ln) || strings.HasPrefix(ln, lc)) {
 			d = min(d, 1) // a truncated or extended name
 			if lc == ln {
@@ -278,28 +280,6 @@ func closest(name string, valid []string) string {
 		return ""
 	}
 	return best
-}
-
-// editDistance is the Levenshtein distance between a and b, in runes.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
 
 func coerceObject(fields []Param, obj map[string]any) map[string]any {
