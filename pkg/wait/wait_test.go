@@ -248,3 +248,27 @@ func TestStateCheck(t *testing.T) {
 		t.Fatalf("not found after a delete: %v %v", obs, err)
 	}
 }
+
+func TestStateWaitTimeoutAndCancel(t *testing.T) {
+	pending := &api.Reply{Data: map[string]any{"VpnGatewaySet": []any{map[string]any{"State": "PENDING"}}}}
+	st := State{Describe: api.Request{Action: "DescribeVpnGateways", Style: api.V3}, Rows: "VpnGatewaySet", Field: "State", Ready: []string{"AVAILABLE"}}
+	var replies []any
+	for i := 0; i < 10; i++ {
+		replies = append(replies, pending)
+	}
+	clock := &fakeClock{now: time.Unix(0, 0)}
+	var changes []string
+	p := poller(clock, &changes)
+	p.Timeout = 5 * time.Second
+	_, err := p.Wait(context.Background(), "VPN gateway vpngw-1", "tcvpc vpn gw show vpngw-1", StateCheck(&scripted{replies: replies}, st))
+	if err == nil || err.Error() != "timed out after 5s waiting for VPN gateway vpngw-1 (last state: PENDING); resume with: tcvpc vpn gw show vpngw-1" {
+		t.Fatalf("timeout: %v", err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	clock = &fakeClock{now: time.Unix(0, 0), cancel: cancel, at: 1}
+	c := &scripted{replies: replies}
+	_, err = poller(clock, &changes).Wait(ctx, "x", "", StateCheck(c, st))
+	if !errors.Is(err, context.Canceled) || len(c.reqs) != 1 {
+		t.Fatalf("cancel: %v after %d polls", err, len(c.reqs))
+	}
+}
