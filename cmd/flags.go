@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"encoding/json"
 	"net/netip"
 	"strings"
 	"unicode"
@@ -118,4 +119,35 @@ func kindOf(p *model.Param) Kind {
 		return Bool
 	}
 	return String
+}
+
+// oneOfValues is a Param.Check for values the pages list in prose only.
+func oneOfValues(valid ...string) func(flag, v string) error {
+	return func(flag, v string) error {
+		if !contains(valid, v) {
+			return usagef("invalid value %q for %s: expected one of %s", v, flag, strings.Join(valid, ", "))
+		}
+		return nil
+	}
+}
+
+// cidrsInJSON is a Param.Check for JSON lists of objects whose CIDR fields
+// (any key containing "cidr", any case) must be CIDR blocks.
+func cidrsInJSON(flag, v string) error {
+	var items []map[string]any
+	if err := json.Unmarshal([]byte(v), &items); err != nil {
+		return nil // the model reports the shape
+	}
+	for i, it := range items {
+		for k, x := range it {
+			s, ok := x.(string)
+			if !ok || !strings.Contains(strings.ToLower(k), "cidr") {
+				continue
+			}
+			if p, err := netip.ParsePrefix(s); err != nil || p.Masked() != p {
+				return usagef("invalid value %q for %s item %d %s: expected a CIDR block such as 10.0.1.0/24", s, flag, i, k)
+			}
+		}
+	}
+	return nil
 }

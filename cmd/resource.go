@@ -128,7 +128,10 @@ type View struct {
 	Rows    string
 	Columns []output.Column
 	Quiet   bool // nothing but the success line in table/text mode
-	Single  bool // show: the first row of Rows as KEY/VALUE
+	Single  bool // show: the first row of Rows as KEY/VALUE (or one row of Columns); none is ResourceNotFound
+	// Needs names a list in the reply that must not be empty: the resource
+	// the command read from (a route list's route table) was not found.
+	Needs string
 	// RowsFunc, when set, computes the table/text rows from the reply
 	// (rules of both directions in one table); JSON and YAML still show
 	// the reply.
@@ -751,12 +754,23 @@ func (a *app) runCommand(cmd *cobra.Command, b *built, args []string, lo *listOp
 		a.success("%s %s", b.Done, target)
 		return nil
 	}
-	if view.Single && s.query == nil && (s.format == output.Table || s.format == output.Text) {
-		rows, _ := lookupPath(reply.Data, view.Rows).([]any)
-		if len(rows) == 0 {
+	// JSON and YAML print the API's own answer, an empty list included.
+	tabular := s.query == nil && (s.format == output.Table || s.format == output.Text)
+	if (view.Single || view.Needs != "") && tabular {
+		list := view.Needs
+		if list == "" {
+			list = view.Rows
+		}
+		if rows, _ := lookupPath(reply.Data, list).([]any); len(rows) == 0 {
 			return &api.Error{Style: style, Code: "ResourceNotFound", Message: fmt.Sprintf("%s not found", target), RequestID: reply.RequestID}
 		}
+	}
+	if view.Single && s.query == nil && (s.format == output.Table || s.format == output.Text) {
+		rows, _ := lookupPath(reply.Data, view.Rows).([]any)
 		row, _ := rows[0].(map[string]any)
+		if len(view.Columns) > 0 {
+			return a.render(s, map[string]any{"Rows": []any{row}}, View{Rows: "Rows", Columns: view.Columns})
+		}
 		return a.render(s, row, View{})
 	}
 	if err := a.render(s, reply.Data, view); err != nil {
@@ -817,6 +831,15 @@ func (a *app) waitForState(cmd *cobra.Command, s *session, b *built, wo *waitOpt
 		}
 		a.success("%s %s", b.Done, target)
 		return nil
+	}
+	// The reply keeps its own shape, the object now in its settled state,
+	// so a script's --query reads the same with and without --wait.
+	rows, _ := obs.Data[st.Rows].([]any)
+	if key, _, _ := strings.Cut(st.IDPath, "."); key != "" && len(rows) > 0 {
+		if _, ok := reply.Data[key].(map[string]any); ok {
+			reply.Data[key] = rows[0]
+			return a.render(s, reply.Data, view)
+		}
 	}
 	if s.format == output.JSON || s.format == output.YAML || s.query != nil {
 		return a.render(s, obs.Data, View{})

@@ -206,7 +206,7 @@ routes are deleted first, which interrupts traffic through the table.
 			Arg:        rtbDescribeID,
 			Hide:       rtbShowHidden,
 			Noun:       "route table",
-			V3View:     View{Rows: "RouteTableSet.0.RouteSet", Columns: rtbRouteColumnsV3},
+			V3View:     View{Rows: "RouteTableSet.0.RouteSet", Columns: rtbRouteColumnsV3, Needs: "RouteTableSet"},
 			LegacyView: View{Rows: "data.0.routeSet", Columns: rtbRouteColumnsLegacy},
 		},
 		{

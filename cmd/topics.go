@@ -14,6 +14,26 @@ var helpTopics = []struct{ name, short, text string }{
   5    a --wait timed out, or the task it waited on failed
   130  interrupted (Ctrl-C); work already started continues on the server
 `},
+	{"output", "Output formats, --query and what goes to stdout", `-o/--output chooses the format (default table; env TCVPC_OUTPUT or the profile's output):
+
+  table  columns chosen for people; a header in bold on a terminal (not with NO_COLOR)
+  text   the same cells tab-separated, no header: for cut -f and awk -F'\t'
+  json   the API's own reply object, documented field names: API 3.0's Response
+         object (RequestId included), the legacy API's whole body (code, message,
+         data, …); a list fetched with --all is one merged document
+  yaml   the same as json, in YAML
+
+--query EXPR applies a JMESPath expression to the reply first, in every format:
+  tcvpc vpc create --name a --cidr-block 10.0.0.0/16 -o text --query Vpc.VpcId
+  tcvpc subnet list -o json --query 'SubnetSet[].{id: SubnetId, cidr: CidrBlock}'
+With -o text a query's scalars print bare, lists one item per line.
+
+stdout carries data only. Prompts, progress (spinners on a terminal, one line
+per state change otherwise), warnings and errors go to stderr; a success line
+such as "Deleted vpnx-…" is printed only on a terminal and never with -o json|yaml.
+Errors read "Error: [Code] message (RequestId: …)". --no-header drops the table
+header.
+`},
 	{"environment", "Environment variables tcvpc reads", `Settings are taken from flags, then these variables, then the profile:
 
   TENCENTCLOUD_SECRET_ID         SecretId

@@ -111,7 +111,7 @@ The new VPC is printed as a table, or as the API's reply with -o json|yaml;
 			V3: "CreateVpc", Legacy: "CreateVpc",
 			Params: []Param{
 				vpcNameFlag, vpcCIDRFlag, vpcMulticastFlag, vpcDNSFlag, vpcDomainFlag,
-				{Flag: "subnets", Legacy: "subnetSet", Usage: legacySubnetsUsage},
+				{Flag: "subnets", Legacy: "subnetSet", Usage: legacySubnetsUsage, Check: cidrsInJSON},
 			},
 			V3View: View{Rows: "Vpc", Columns: []output.Column{
 				{Header: "ID", Path: "VpcId"}, {Header: "NAME", Path: "VpcName"}, {Header: "CIDR", Path: "CidrBlock"},
@@ -289,7 +289,7 @@ with a numeric zoneId (100003 for ap-guangzhou-3).`,
 				{Flag: "name", V3: "SubnetName", Usage: "name of the subnet (up to 60 characters)"},
 				{Flag: "cidr-block", V3: "CidrBlock", Usage: "IPv4 range of the subnet, inside the VPC's"},
 				{Flag: "zone", V3: "Zone", Usage: "availability zone, e.g. ap-guangzhou-3"},
-				{Flag: "subnets", Legacy: "subnetSet", Usage: legacySubnetsUsage},
+				{Flag: "subnets", Legacy: "subnetSet", Usage: legacySubnetsUsage, Check: cidrsInJSON},
 			},
 			V3View: View{Rows: "Subnet", Columns: []output.Column{
 				{Header: "ID", Path: "SubnetId"}, {Header: "NAME", Path: "SubnetName"}, {Header: "VPC", Path: "VpcId"},

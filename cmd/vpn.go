@@ -38,7 +38,7 @@ var (
 	vpnGwVpcID = Param{Flag: "vpc-id", V3: "VpcId", Legacy: "vpcId", Usage: "ID of the VPC"}
 	vpnGwName  = Param{Flag: "name", V3: "VpnGatewayName", Legacy: "name", Usage: "name of the VPN gateway (at most 60 characters)"}
 	// bandwidth and charge type of a new gateway, shared by create and price.
-	vpnGwBandwidth  = Param{Flag: "bandwidth", V3: "InternetMaxBandwidthOut", Legacy: "bandwidth", Usage: "public bandwidth in Mbps: 5, 10, 20, 50 or 100"}
+	vpnGwBandwidth  = Param{Flag: "bandwidth", V3: "InternetMaxBandwidthOut", Legacy: "bandwidth", Usage: "public bandwidth in Mbps: 5, 10, 20, 50 or 100", Check: oneOfValues("5", "10", "20", "50", "100")}
 	vpnGwChargeType = Param{Flag: "charge-type", V3: "InstanceChargeType", Legacy: "chargeType",
 		Usage: "POSTPAID_BY_HOUR (pay as you go) or PREPAID (monthly, needs --prepaid)", Check: vpnOneOf("POSTPAID_BY_HOUR", "PREPAID")}
 	vpnGwPrepaid = Param{Flag: "prepaid", V3: "InstanceChargePrepaid", Legacy: "chargePrepaid",
@@ -221,7 +221,7 @@ order is delivered: 'tcvpc vpn gw list --legacy --deal-id DEAL_ID'.
 				{Flag: "vpc-id", Legacy: "vpcId", Usage: "ID of the VPC"},
 				{Flag: "name", Legacy: "name", Usage: "name of the VPN gateway (at most 60 characters)"},
 				vpnLegacyPeriod,
-				{Flag: "bandwidth", Legacy: "bandwidth", Usage: "public bandwidth in Mbps: 5, 10, 20, 50 or 100"},
+				{Flag: "bandwidth", Legacy: "bandwidth", Usage: "public bandwidth in Mbps: 5, 10, 20, 50 or 100", Check: oneOfValues("5", "10", "20", "50", "100")},
 			},
 			// The page documents dealIds at the top; its example nests them in data.
 			LegacyView: View{Columns: []output.Column{{Header: "DEAL ID", Format: vpnFirstOf("dealIds", "data.dealIds")}}},
@@ -282,7 +282,7 @@ with 'tcvpc vpn gw price-resize'.`,
 			Example: `  tcvpc vpn gw resize vpngw-lazly92z --bandwidth 10`,
 			V3:      "ResetVpnGatewayInternetMaxBandwidth",
 			Arg:     vpnGwArg,
-			Params:  []Param{{Flag: "bandwidth", V3: "InternetMaxBandwidthOut", Usage: "new public bandwidth in Mbps: 5, 10, 20, 50 or 100"}},
+			Params:  []Param{{Flag: "bandwidth", V3: "InternetMaxBandwidthOut", Usage: "new public bandwidth in Mbps: 5, 10, 20, 50 or 100", Check: oneOfValues("5", "10", "20", "50", "100")}},
 			Noun:    "VPN gateway", Done: "Resized",
 			V3View: View{Quiet: true},
 		},
@@ -321,7 +321,7 @@ from --period and --bandwidth.`,
 			Example: `  tcvpc vpn gw price-resize vpngw-lazly92z --bandwidth 10`,
 			V3:      "InquiryPriceResetVpnGatewayInternetMaxBandwidth",
 			Arg:     vpnGwArg,
-			Params:  []Param{{Flag: "bandwidth", V3: "InternetMaxBandwidthOut", Usage: "new public bandwidth in Mbps: 5, 10, 20, 50 or 100"}},
+			Params:  []Param{{Flag: "bandwidth", V3: "InternetMaxBandwidthOut", Usage: "new public bandwidth in Mbps: 5, 10, 20, 50 or 100", Check: oneOfValues("5", "10", "20", "50", "100")}},
 			V3View:  View{Columns: vpnPriceColumns},
 		},
 	}
@@ -333,7 +333,7 @@ func vpnConnectionCommands() []Command {
 			Path:    "vpn conn list",
 			Aliases: []string{"ls"},
 			Short:   "List VPN tunnels",
-			Long: `List VPN tunnels. Pre-shared keys are not shown.
+			Long: `List VPN tunnels. Tables leave out pre-shared keys; -o json|yaml print the API's reply as it is, keys included.
 
 API 3.0 filters (--filter NAME=VALUE): vpc-id, vpn-gateway-id,
 customer-gateway-id, vpn-connection-name, vpn-connection-id. With
@@ -364,8 +364,8 @@ reply, pre-shared key included.`,
 			Arg:        vpnConnShowID,
 			Hide:       vpnConnShowHide,
 			Noun:       "VPN connection",
-			V3View:     View{Rows: "VpnConnectionSet", Columns: vpnConnShowColumns},
-			LegacyView: View{Rows: "data", Columns: vpnConnLegacyShowColumns},
+			V3View:     View{Rows: "VpnConnectionSet", Columns: vpnConnShowColumns, Single: true},
+			LegacyView: View{Rows: "data", Columns: vpnConnLegacyShowColumns, Single: true},
 		},
 		{
 			Path:  "vpn conn create",
@@ -450,6 +450,9 @@ DescribeVpcTaskResult until the task has succeeded or failed.`,
 			RegionOptional: true,
 			V3View:         View{Quiet: true},
 			LegacyView:     View{Columns: taskColumns},
+			// API 3.0: --wait follows the tunnel until it has gone.
+			State: &StateWait{Describe: "DescribeVpnConnections", IDParam: "VpnConnectionIds", Rows: "VpnConnectionSet",
+				Field: "State", Gone: true},
 		},
 		{
 			Path:  "vpn conn config",

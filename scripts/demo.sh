@@ -56,7 +56,7 @@ run vpc list --legacy
 
 say "A VPN gateway: --wait follows it from PENDING to AVAILABLE"
 printf '$ tcvpc vpn gw create --vpc-id %s --name gw --bandwidth 5 --charge-type POSTPAID_BY_HOUR --wait -o text --query ...\n' "$vpc"
-gw=$("$bin" vpn gw create --vpc-id "$vpc" --name gw --bandwidth 5 --charge-type POSTPAID_BY_HOUR --wait -o text --query 'VpnGatewaySet[0].VpnGatewayId')
+gw=$("$bin" vpn gw create --vpc-id "$vpc" --name gw --bandwidth 5 --charge-type POSTPAID_BY_HOUR --wait -o text --query 'VpnGateway.VpnGatewayId')
 echo "$gw"
 
 say "A customer gateway for the other end"
@@ -68,7 +68,7 @@ say "A tunnel between them (the pre-shared key is never printed)"
 printf '$ tcvpc vpn conn create --vpc-id %s --vpn-gateway-id %s --customer-gateway-id %s --name t1 --pre-shared-key ****** --spd ... --wait\n' "$vpc" "$gw" "$cgw"
 conn=$("$bin" vpn conn create --vpc-id "$vpc" --vpn-gateway-id "$gw" --customer-gateway-id "$cgw" --name t1 \
   --pre-shared-key "demo-$RANDOM-key" --spd '[{"LocalCidrBlock":"10.0.0.0/16","RemoteCidrBlock":["192.168.0.0/16"]}]' \
-  --wait -o text --query 'VpnConnectionSet[0].VpnConnectionId')
+  --wait -o text --query 'VpnConnection.VpnConnectionId')
 echo "$conn"
 run vpn conn list --filter vpn-gateway-id="$gw"
 

@@ -30,9 +30,20 @@ func (a *EIP) status() string {
 	return "UNBIND"
 }
 
-func (a *EIP) v3() map[string]any {
+// shownStatus is the documented AddressStatus: an EIP on a network
+// interface that no instance holds is BIND_ENI (bound to a dangling ENI).
+func (a *EIP) shownStatus(st *Store) string {
+	if a.InstanceID == "" && a.ENIID != "" {
+		if e := st.ENIs[a.ENIID]; e == nil || e.InstanceID == "" {
+			return "BIND_ENI"
+		}
+	}
+	return a.status()
+}
+
+func (a *EIP) v3(st *Store) map[string]any {
 	return map[string]any{
-		"AddressId": a.ID, "AddressName": a.Name, "AddressStatus": a.status(), "AddressIp": a.IP,
+		"AddressId": a.ID, "AddressName": a.Name, "AddressStatus": a.shownStatus(st), "AddressIp": a.IP,
 		"InstanceId": a.InstanceID, "CreatedTime": a.created(), "NetworkInterfaceId": a.ENIID,
 		"PrivateAddressIp": a.PrivateIP, "IsArrears": false, "IsBlocked": false,
 		"IsEipDirectConnection": false, "AddressType": "EIP", "CascadeRelease": false, "TagSet": []any{},
@@ -173,7 +184,7 @@ func v3DescribeAddresses(c *call, st *Store) (map[string]any, *apiError) {
 			case "address-ip":
 				return []string{a.IP}
 			case "address-status":
-				return []string{a.status()}
+				return []string{a.shownStatus(st)}
 			case "instance-id":
 				return []string{a.InstanceID}
 			case "private-ip-address":
@@ -186,7 +197,7 @@ func v3DescribeAddresses(c *call, st *Store) (map[string]any, *apiError) {
 			return nil
 		})
 		if ok {
-			rows = append(rows, a.v3())
+			rows = append(rows, a.v3(st))
 		}
 	}
 	return map[string]any{"TotalCount": len(rows), "AddressSet": pageOf(nonNil(rows), q.offset, q.limit)}, nil

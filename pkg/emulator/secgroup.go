@@ -48,7 +48,6 @@ func (g *SecurityGroup) policies(list []SGPolicy) []any {
 			m[k] = v
 		}
 		m["PolicyIndex"] = i
-		m["SecurityGroupId"] = g.ID
 		out = append(out, m)
 	}
 	return out
@@ -150,7 +149,9 @@ func readPolicies(c *call, dir string) ([]SGPolicy, *apiError) {
 	for i, m := range c.objs("SecurityGroupPolicySet." + dir) {
 		p := SGPolicy{}
 		for k, v := range m {
-			if k == "PolicyIndex" || k == "SecurityGroupId" {
+			// The index is the rule's place; SecurityGroupId is the peer
+			// group of the rule, kept as given.
+			if k == "PolicyIndex" {
 				continue
 			}
 			if sub, ok := v.(map[string]any); ok {
