@@ -117,11 +117,8 @@ task ID, which 'tcvpc task show TASK_ID --kind net -o json' reads. With
 --wait it polls DescribeNetTaskResult until the answer is ready; add -o json
 or --query 'data.data.detail' to print the resources found.`
 
-const templateShowLong = `Show one %s.
-
-API 3.0 takes the ID only as a filter, so this command reads the legacy
-%s (no --legacy needed). The API 3.0 equivalent:
-  tcvpc template %s list --filter %s=ID`
+const templateShowLong = `Show one %s. API 3.0 takes the ID as a filter (%[4]s);
+with --legacy the command reads %[2]s.`
 
 func templateCommands() []Command {
 	return []Command{
@@ -153,9 +150,11 @@ names by substring).`,
 			Long:       fmt.Sprintf(templateShowLong, "IP address template", "DescribeAddress", "address", "address-template-id"),
 			Example:    `  tcvpc template address show ipm-ka2qtxxx`,
 			Legacy:     "DescribeAddress",
-			Arg:        templateAddressArg,
-			Hide:       []string{"addressName", "offset", "limit"},
+			Arg:        &Param{Flag: "ADDRESS_TEMPLATE_ID", Legacy: "addressId", V3Filter: "address-template-id", Shape: "ipm"},
+			Hide:       []string{"Offset", "Limit", "Filters", "addressName", "offset", "limit"},
 			Noun:       "IP address template",
+			V3:         "DescribeAddressTemplates",
+			V3View:     View{Rows: "AddressTemplateSet", Single: true},
 			LegacyView: View{Rows: "data.data", Single: true},
 		},
 		{
@@ -261,9 +260,11 @@ legacy API matches names by substring).`,
 			Long:       fmt.Sprintf(templateShowLong, "IP address template group", "DescribeAddressGroups", "address-group", "address-template-group-id"),
 			Example:    `  tcvpc template address-group show ipmg-8sasuc8q`,
 			Legacy:     "DescribeAddressGroups",
-			Arg:        templateAddressGroupArg,
-			Hide:       []string{"addressGroupName", "offset", "limit"},
+			Arg:        &Param{Flag: "ADDRESS_GROUP_ID", Legacy: "addressGroupId", V3Filter: "address-template-group-id", Shape: "ipmg"},
+			Hide:       []string{"Offset", "Limit", "Filters", "addressGroupName", "offset", "limit"},
 			Noun:       "IP address template group",
+			V3:         "DescribeAddressTemplateGroups",
+			V3View:     View{Rows: "AddressTemplateGroupSet", Single: true},
 			LegacyView: View{Rows: "data.data", Single: true},
 		},
 		{
@@ -366,9 +367,11 @@ names by substring).`,
 			Long:       fmt.Sprintf(templateShowLong, "protocol/port template", "DescribeService", "service", "service-template-id"),
 			Example:    `  tcvpc template service show ppm-faxxv5v5`,
 			Legacy:     "DescribeService",
-			Arg:        templateServiceArg,
-			Hide:       []string{"serviceName", "offset", "limit"},
+			Arg:        &Param{Flag: "SERVICE_TEMPLATE_ID", Legacy: "serviceId", V3Filter: "service-template-id", Shape: "ppm"},
+			Hide:       []string{"Offset", "Limit", "Filters", "serviceName", "offset", "limit"},
 			Noun:       "protocol/port template",
+			V3:         "DescribeServiceTemplates",
+			V3View:     View{Rows: "ServiceTemplateSet", Single: true},
 			LegacyView: View{Rows: "data.data", Single: true},
 		},
 		{
@@ -479,9 +482,11 @@ legacy API matches names by substring).`,
 			Long:       fmt.Sprintf(templateShowLong, "protocol/port template group", "DescribeServiceGroups", "service-group", "service-template-group-id"),
 			Example:    `  tcvpc template service-group show ppmg-6piqsucc`,
 			Legacy:     "DescribeServiceGroups",
-			Arg:        templateServiceGroupArg,
-			Hide:       []string{"serviceName", "offset", "limit"},
+			Arg:        &Param{Flag: "SERVICE_GROUP_ID", Legacy: "serviceGroupId", V3Filter: "service-template-group-id", Shape: "ppmg"},
+			Hide:       []string{"Offset", "Limit", "Filters", "serviceName", "offset", "limit"},
 			Noun:       "protocol/port template group",
+			V3:         "DescribeServiceTemplateGroups",
+			V3View:     View{Rows: "ServiceTemplateGroupSet", Single: true},
 			LegacyView: View{Rows: "data.data", Single: true},
 		},
 		{

@@ -62,7 +62,12 @@ func TestTemplateWire(t *testing.T) {
 			map[string]string{"addressId": "ipm-ka2qtxxx"},
 			"ipm-ka2qtxxx\taaaa\t1.1.1.1\t2017-06-07 20:23:15\n" +
 				"ipm-kj9grxxx\ttest\t10.0.0.6,10.0.0.0/16,10.0.0.1-10.0.0.20\t2017-06-06 22:35:19\n"},
-		{"address show", []string{"template", "address", "show", "ipm-ka2qtxxx"},
+		{"address show v3", []string{"template", "address", "show", "ipm-ka2qtxxx", "-o", "text"},
+			testserver.V3OK(`"TotalCount":1,"AddressTemplateSet":[{"AddressTemplateId":"ipm-ka2qtxxx","AddressTemplateName":"aaaa","AddressSet":["1.1.1.1"],"CreatedTime":"2017-06-07 20:23:15"}]`),
+			"DescribeAddressTemplates", "v3",
+			map[string]string{"Filters.0.Name": "address-template-id", "Filters.0.Values.0": "ipm-ka2qtxxx"},
+			"AddressSet\t1.1.1.1\nAddressTemplateId\tipm-ka2qtxxx\nAddressTemplateName\taaaa\nCreatedTime\t2017-06-07 20:23:15\n"},
+		{"address show legacy", []string{"template", "address", "show", "ipm-ka2qtxxx", "--legacy"},
 			tplLegacy(tplAddressLegacy), "DescribeAddress", "legacy",
 			map[string]string{"addressId": "ipm-ka2qtxxx"},
 			"KEY           VALUE\n" +
@@ -112,7 +117,7 @@ func TestTemplateWire(t *testing.T) {
 			"ID              NAME     TEMPLATES      CREATED\n" +
 				"ipmg-8sasuc8q   ddd      ipm-kj9sucnx   2017-06-07 19:39:05\n" +
 				"ipmg-n28suc8q   aaaabb   ipm-kj9sucnx   2017-06-07 17:33:54\n"},
-		{"address-group show", []string{"template", "address-group", "show", "ipmg-8sasuc8q", "-o", "text"},
+		{"address-group show legacy", []string{"template", "address-group", "show", "ipmg-8sasuc8q", "-o", "text", "--legacy"},
 			tplLegacy(tplAddressGroupLegacy), "DescribeAddressGroups", "legacy",
 			map[string]string{"addressGroupId": "ipmg-8sasuc8q"},
 			"addressGroup\t[{\"addressId\":\"ipm-kj9sucnx\",\"addressName\":\"test1\"}]\naddressGroupId\tipmg-8sasuc8q\naddressGroupName\tddd\ncreateTime\t2017-06-07 19:39:05\n"},
@@ -159,7 +164,7 @@ func TestTemplateWire(t *testing.T) {
 			map[string]string{"serviceId": "ppm-faxxv5v5"},
 			"ID             NAME   SERVICES    CREATED\n" +
 				"ppm-faxxv5v5   test   tcp:90-99   2017-07-11 14:58:04\n"},
-		{"service show", []string{"template", "service", "show", "ppm-faxxv5v5"},
+		{"service show legacy", []string{"template", "service", "show", "ppm-faxxv5v5", "--legacy"},
 			tplLegacy(tplServiceLegacy), "DescribeService", "legacy",
 			map[string]string{"serviceId": "ppm-faxxv5v5"},
 			"KEY           VALUE\n" +
@@ -210,7 +215,7 @@ func TestTemplateWire(t *testing.T) {
 			map[string]string{"serviceName": "a", "offset": "20"},
 			"ID              NAME   TEMPLATES      CREATED\n" +
 				"ppmg-6piqsucc   aaaa   ppm-fa2766v5   2017-07-11 14:58:11\n"},
-		{"service-group show", []string{"template", "service-group", "show", "ppmg-6piqsucc"},
+		{"service-group show legacy", []string{"template", "service-group", "show", "ppmg-6piqsucc", "--legacy"},
 			tplLegacy(tplServiceGroupLegacy), "DescribeServiceGroups", "legacy",
 			map[string]string{"serviceGroupId": "ppmg-6piqsucc"},
 			"KEY                VALUE\n" +
@@ -390,7 +395,7 @@ func TestTemplateDeleteConfirm(t *testing.T) {
 // An empty show is an error, not an empty table.
 func TestTemplateShowNotFound(t *testing.T) {
 	srv := testserver.New(t, tplLegacy(`{"code":0,"message":"","codeDesc":"Success","data":{"totalCount":0,"data":[]}}`))
-	run{env: envFor(srv)}.exec(t, "template", "address", "show", "ipm-ka2qtxxx").
+	run{env: envFor(srv)}.exec(t, "template", "address", "show", "ipm-ka2qtxxx", "--legacy").
 		expect(t, 1, "", "Error: [ResourceNotFound] IP address template ipm-ka2qtxxx not found\n")
 }
 
