@@ -283,6 +283,14 @@ func TestVPCSubnetCommandsWire(t *testing.T) {
 				"Filters.2.Name": "is-default", "Filters.2.Values.0": "true"})},
 			stdout: "ID                NAME          VPC            CIDR             ZONE             FREE IPS   CREATED\n" +
 				"subnet-otu92seu   default-gz2   vpc-2at5y1pn   172.16.16.0/20   ap-guangzhou-2   4002       2017-04-20 11:30:48\n"},
+		{name: "list v3 by vpc-id flag",
+			args:    []string{"subnet", "list", "--vpc-id", "vpc-2at5y1pn", "--subnet-name", "default-gz2", "--filter", "is-default=true", "-o", "text"},
+			replies: []testserver.Reply{testserver.V3OK(vpcDescribeSubnetsReply)},
+			calls: []vpcCall{vpcV3("DescribeSubnets", map[string]string{
+				"Filters.0.Name": "vpc-id", "Filters.0.Values.0": "vpc-2at5y1pn",
+				"Filters.1.Name": "subnet-name", "Filters.1.Values.0": "default-gz2",
+				"Filters.2.Name": "is-default", "Filters.2.Values.0": "true"})},
+			stdout: "subnet-otu92seu\tdefault-gz2\tvpc-2at5y1pn\t172.16.16.0/20\tap-guangzhou-2\t4002\t2017-04-20 11:30:48\n"},
 		{name: "list v3 text",
 			args:    []string{"subnets", "ls", "--subnet-id", "subnet-otu92seu", "-o", "text"},
 			replies: []testserver.Reply{testserver.V3OK(vpcDescribeSubnetsReply)},
@@ -456,7 +464,6 @@ func TestVPCUsageErrors(t *testing.T) {
 		{[]string{"vpc", "show"}, "tcvpc vpc show needs VPC_ID"},
 		{[]string{"vpc", "list", "--vpc-id", "subnet-otu92seu"}, `invalid value "subnet-otu92seu" for --vpc-id: expected an ID like vpc-xxxxxxxx (8 lowercase letters or digits)`},
 		{[]string{"vpc", "list", "--legacy", "--filter", "vpc-name=prod"}, "--filter maps to API 3.0 Filters; with --legacy use the operation's own flags (see --help)"},
-		{[]string{"vpc", "list", "--vpc-name", "prod"}, "--vpc-name is not used by API 3.0"},
 		{[]string{"vpc", "list", "--legacy", "--order-field", "name"}, `invalid value "name" for --order-field: expected one of createTime, vpcName`},
 		{[]string{"vpc", "create", "--name", "prod"}, "tcvpc vpc create needs --cidr-block"},
 		{[]string{"vpc", "create", "--name", "prod", "--cidr-block", "10.0.0.1/16"}, `invalid value "10.0.0.1/16" for --cidr-block: expected a CIDR block such as 10.0.0.0/16`},

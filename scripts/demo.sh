@@ -47,9 +47,9 @@ say "A malformed CIDR never leaves the machine (exit 2)"
 run subnet create --vpc-id "$vpc" --name bad --cidr-block 10.0.3.0/33 --zone ap-guangzhou-3 || echo "(exit $?)"
 
 say "List them: a table, JSON through --query, and tab-separated text"
-run subnet list --filter vpc-id="$vpc"
-run subnet list --filter vpc-id="$vpc" -o json --query 'SubnetSet[].{id: SubnetId, cidr: CidrBlock}'
-run subnet list --filter vpc-id="$vpc" -o text --query 'SubnetSet[].[SubnetId, SubnetName]'
+run subnet list --vpc-id "$vpc"
+run subnet list --vpc-id "$vpc" -o json --query 'SubnetSet[].{id: SubnetId, cidr: CidrBlock}'
+run subnet list --vpc-id "$vpc" -o text --query 'SubnetSet[].[SubnetId, SubnetName]'
 
 say "The same VPC through the legacy API"
 run vpc list --legacy
@@ -82,7 +82,7 @@ run vpn conn list --filter vpn-gateway-id="$gw"
 say "Clean up"
 run vpn cgw delete "$cgw" --yes
 run vpn gw delete "$gw" --yes --wait
-for s in $("$bin" subnet list --filter vpc-id="$vpc" -o text --query 'SubnetSet[].SubnetId'); do
+for s in $("$bin" subnet list --vpc-id "$vpc" -o text --query 'SubnetSet[].SubnetId'); do
   run subnet delete "$s" --yes
 done
 run vpc delete "$vpc" --yes
