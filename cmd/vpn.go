@@ -63,7 +63,7 @@ var (
 	vpnCgwFlag    = Param{Flag: "customer-gateway-id", V3: "CustomerGatewayId", Legacy: "userGwId", Usage: "ID of the customer gateway at the other end"}
 	vpnCgwName    = Param{Flag: "name", V3: "CustomerGatewayName", Legacy: "userGwName", Usage: "name of the customer gateway (at most 60 characters)"}
 	vpnOrderDir   = Param{Flag: "order-direction", Legacy: "orderDirection", Usage: "sort direction: asc or desc (default desc)", Check: vpnOneOf("asc", "desc")}
-	vpnListVpcID  = Param{Flag: "vpc-id", Legacy: "vpcId", Usage: "only those of this VPC (API 3.0: --filter vpc-id=ID)"}
+	vpnListVpcID  = Param{Flag: "vpc-id", Legacy: "vpcId", V3Filter: "vpc-id", Usage: "only those of this VPC"}
 	vpnListGwID   = Param{Flag: "vpn-gateway-id", V3: "VpnGatewayIds", Legacy: "vpnGwId", Usage: "only this VPN gateway"}
 	vpnListConnID = Param{Flag: "vpn-connection-id", V3: "VpnConnectionIds", Legacy: "vpnConnId", Usage: "only this tunnel"}
 	vpnListCgwID  = Param{Flag: "customer-gateway-id", V3: "CustomerGatewayIds", Legacy: "userGwId", Usage: "only this customer gateway"}
@@ -162,7 +162,7 @@ vpn-gateway-name, type, public-ip-address. With --legacy, use --vpc-id,
 			V3: "DescribeVpnGateways", Legacy: "DescribeVpnGw",
 			Params: []Param{
 				vpnListGwID, vpnListVpcID,
-				{Flag: "name", Legacy: "vpnGwName", Usage: "only gateways whose name contains this"},
+				{Flag: "name", Legacy: "vpnGwName", V3Filter: "vpn-gateway-name", Usage: "only gateways whose name contains this"},
 				{Flag: "deal-id", Legacy: "dealId", Usage: "only the gateway bought with this order (see vpn gw purchase)"},
 				{Flag: "order-field", Legacy: "orderField", Usage: "sort by createTime (default) or vpnGwName", Check: vpnOneOf("createTime", "vpnGwName")},
 				vpnOrderDir,
@@ -337,14 +337,15 @@ func vpnConnectionCommands() []Command {
 
 API 3.0 filters (--filter NAME=VALUE): vpc-id, vpn-gateway-id,
 customer-gateway-id, vpn-connection-name, vpn-connection-id. With
---legacy, use --vpc-id, --vpn-gateway-id and --name instead.`,
+--legacy, --vpc-id, --vpn-gateway-id and --name map to the legacy parameters.`,
 			Example: `  tcvpc vpn conn list
   tcvpc vpn conn list --filter vpn-gateway-id=vpngw-p4lmaqwn
   tcvpc vpn conn list --legacy --vpc-id vpc-erxok83l`,
 			V3: "DescribeVpnConnections", Legacy: "DescribeVpnConn",
 			Params: []Param{
-				vpnListConnID, vpnListVpcID, legacyVpnGwID,
-				{Flag: "name", Legacy: "vpnConnName", Usage: "only tunnels whose name contains this"},
+				vpnListConnID, vpnListVpcID,
+				{Flag: "vpn-gateway-id", Legacy: "vpnGwId", V3Filter: "vpn-gateway-id", Usage: "only tunnels of this VPN gateway"},
+				{Flag: "name", Legacy: "vpnConnName", V3Filter: "vpn-connection-name", Usage: "only tunnels whose name contains this"},
 				{Flag: "order-field", Legacy: "orderField", Usage: "sort by createTime (default) or vpnConnName", Check: vpnOneOf("createTime", "vpnConnName")},
 				vpnOrderDir,
 			},

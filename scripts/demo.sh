@@ -70,14 +70,14 @@ conn=$("$bin" vpn conn create --vpc-id "$vpc" --vpn-gateway-id "$gw" --customer-
   --pre-shared-key "demo-$RANDOM-key" --spd '[{"LocalCidrBlock":"10.0.0.0/16","RemoteCidrBlock":["192.168.0.0/16"]}]' \
   --wait -o text --query 'VpnConnection.VpnConnectionId')
 echo "$conn"
-run vpn conn list --filter vpn-gateway-id="$gw"
+run vpn conn list --vpn-gateway-id "$gw"
 
 say "Reset the tunnel (scripts pass --yes; a terminal would ask)"
 run vpn conn reset "$conn" --vpn-gateway-id "$gw" --yes
 
 say "Delete it with the legacy API: DeleteVpnConn answers with a task, --wait polls DescribeVpcTaskResult"
 run vpn conn delete "$conn" --vpn-gateway-id "$gw" --vpc-id "$vpc" --legacy --yes --wait
-run vpn conn list --filter vpn-gateway-id="$gw"
+run vpn conn list --vpn-gateway-id "$gw"
 
 say "Clean up"
 run vpn cgw delete "$cgw" --yes
