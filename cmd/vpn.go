@@ -336,8 +336,8 @@ func vpnConnectionCommands() []Command {
 			Long: `List VPN tunnels. Tables leave out pre-shared keys; -o json|yaml print the API's reply as it is, keys included.
 
 API 3.0 filters (--filter NAME=VALUE): vpc-id, vpn-gateway-id,
-customer-gateway-id, vpn-connection-name, vpn-connection-id. With
---legacy, --vpc-id, --vpn-gateway-id and --name map to the legacy parameters.`,
+customer-gateway-id, vpn-connection-name, vpn-connection-id. --vpc-id,
+--vpn-gateway-id and --name work in both styles (API 3.0 sends them as filters).`,
 			Example: `  tcvpc vpn conn list
   tcvpc vpn conn list --filter vpn-gateway-id=vpngw-p4lmaqwn
   tcvpc vpn conn list --legacy --vpc-id vpc-erxok83l`,
