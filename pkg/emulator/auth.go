@@ -14,10 +14,7 @@ type authInfo struct {
 	present   bool   // a signature was sent at all
 	malformed string // why the signature fields cannot be read, if so
 	verify    func(secretKey string) bool
-	replayKey string // what must not be seen twice within the window
-	// claimAfter records replayKey only once the request has been carried
-	// out (TC3, which has no nonce).
-	claimAfter bool
+	replayKey string // Nonce+Timestamp, which must not be seen twice within the window
 }
 
 func hmacEqual(a, b string) bool { return hmac.Equal([]byte(a), []byte(b)) }
@@ -71,14 +68,6 @@ type replayCache struct {
 }
 
 func newReplayCache() *replayCache { return &replayCache{used: map[string]time.Time{}} }
-
-// seen reports whether key is recorded and unexpired.
-func (c *replayCache) seen(key string, now time.Time) bool {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	exp, ok := c.used[key]
-	return ok && !exp.Before(now)
-}
 
 // claim records key until now+ttl and reports whether it was new.
 func (c *replayCache) claim(key string, now time.Time, ttl time.Duration) bool {

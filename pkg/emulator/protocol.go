@@ -162,23 +162,11 @@ func (s *Server) handle(c *call, r *http.Request, internal bool) reply {
 	if internal {
 		return reply{err: errf("InternalError", "An internal error has occurred (injected fault). Retry your request.")}
 	}
-	ttl := 2 * s.opts.MaxSkew
-	key := req.auth.replayKey
-	switch {
-	case key == "":
-	case req.auth.claimAfter:
-		if s.replay.seen(key, c.now) {
-			return replayError(c.style)
-		}
-	case !s.replay.claim(key, c.now, ttl):
+	if key := req.auth.replayKey; key != "" && !s.replay.claim(key, c.now, 2*s.opts.MaxSkew) {
 		return replayError(c.style)
 	}
 	c.params = req.tree
-	rep := s.dispatch(c)
-	if key != "" && req.auth.claimAfter && rep.err == nil {
-		s.replay.claim(key, c.now, ttl)
-	}
-	return rep
+	return s.dispatch(c)
 }
 
 func replayError(st Style) reply {

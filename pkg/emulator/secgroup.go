@@ -180,19 +180,29 @@ func checkVersion(c *call, g *SecurityGroup) *apiError {
 	return nil
 }
 
-func v3CreateSecurityGroupPolicies(c *call, st *Store) (map[string]any, *apiError) {
+// policyChange reads what every policy-changing call starts with: the
+// group, a current version, and the Ingress and Egress rules given.
+func policyChange(c *call, st *Store) (*SecurityGroup, []SGPolicy, []SGPolicy, *apiError) {
 	g, err := v3SecurityGroup(c, st)
 	if err != nil {
-		return nil, err
+		return nil, nil, nil, err
 	}
 	if err := checkVersion(c, g); err != nil {
-		return nil, err
+		return nil, nil, nil, err
 	}
 	in, err := readPolicies(c, "Ingress")
 	if err != nil {
-		return nil, err
+		return nil, nil, nil, err
 	}
 	out, err := readPolicies(c, "Egress")
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return g, in, out, nil
+}
+
+func v3CreateSecurityGroupPolicies(c *call, st *Store) (map[string]any, *apiError) {
+	g, in, out, err := policyChange(c, st)
 	if err != nil {
 		return nil, err
 	}
@@ -269,18 +279,7 @@ func v3DeleteSecurityGroupPolicies(c *call, st *Store) (map[string]any, *apiErro
 }
 
 func v3ModifySecurityGroupPolicies(c *call, st *Store) (map[string]any, *apiError) {
-	g, err := v3SecurityGroup(c, st)
-	if err != nil {
-		return nil, err
-	}
-	if err := checkVersion(c, g); err != nil {
-		return nil, err
-	}
-	in, err := readPolicies(c, "Ingress")
-	if err != nil {
-		return nil, err
-	}
-	out, err := readPolicies(c, "Egress")
+	g, in, out, err := policyChange(c, st)
 	if err != nil {
 		return nil, err
 	}

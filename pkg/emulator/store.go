@@ -101,6 +101,8 @@ type base struct {
 
 func (b *base) created() string { return fmtTime(b.Created) }
 
+func (b *base) num() int64 { return b.Num }
+
 // fmtTime is the service's time format, in China Standard Time as the
 // service shows it.
 func fmtTime(t time.Time) string {

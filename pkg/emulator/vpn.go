@@ -103,47 +103,29 @@ func (c *call) publicIP() string {
 // transitionUntil is when a transitional state entered now ends.
 func (c *call) transitionUntil() time.Time { return c.now.Add(c.srv.opts.TaskDelay) }
 
-func (st *Store) vpnGatewayByID(id string) *VpnGateway {
-	if g := st.VpnGateways[id]; g != nil {
-		return g
-	}
-	if n, err := strconv.ParseInt(id, 10, 64); err == nil {
-		for _, g := range st.VpnGateways {
-			if g.Num == n {
-				return g
-			}
-		}
-	}
-	return nil
-}
-
-func (st *Store) customerGatewayByID(id string) *CustomerGateway {
-	if g := st.CustomerGateways[id]; g != nil {
-		return g
-	}
-	if n, err := strconv.ParseInt(id, 10, 64); err == nil {
-		for _, g := range st.CustomerGateways {
-			if g.Num == n {
-				return g
-			}
-		}
-	}
-	return nil
-}
-
-func (st *Store) vpnConnByID(id string) *VpnConn {
-	if x := st.VpnConns[id]; x != nil {
+// byIDOrNum finds a resource by its ID, or by the legacy numeric ID (its
+// creation number) that the legacy pages also accept.
+func byIDOrNum[T interface{ num() int64 }](m map[string]T, id string) (zero T) {
+	if x, ok := m[id]; ok {
 		return x
 	}
 	if n, err := strconv.ParseInt(id, 10, 64); err == nil {
-		for _, x := range st.VpnConns {
-			if x.Num == n {
+		for _, x := range m {
+			if x.num() == n {
 				return x
 			}
 		}
 	}
-	return nil
+	return zero
 }
+
+func (st *Store) vpnGatewayByID(id string) *VpnGateway { return byIDOrNum(st.VpnGateways, id) }
+
+func (st *Store) customerGatewayByID(id string) *CustomerGateway {
+	return byIDOrNum(st.CustomerGateways, id)
+}
+
+func (st *Store) vpnConnByID(id string) *VpnConn { return byIDOrNum(st.VpnConns, id) }
 
 func (st *Store) newVpnGateway(c *call, v *VPC, name string, bandwidth int, charge string, months int) *VpnGateway {
 	g := &VpnGateway{
