@@ -50,6 +50,7 @@ func exitCode(err error) int {
 		timeout *wait.TimeoutError
 		failed  *wait.FailedError
 		intr    *interruptedError
+		unknown *api.UnknownOutcomeError
 	)
 	switch {
 	case err == nil:
@@ -58,6 +59,8 @@ func exitCode(err error) int {
 		return ExitInterrupted
 	case errors.As(err, &usage):
 		return ExitUsage
+	case errors.As(err, &unknown):
+		return ExitNetwork
 	case errors.As(err, &credErr), errors.Is(err, api.ErrNoCredentials):
 		return ExitCredentials
 	case errors.As(err, &apiErr):

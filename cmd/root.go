@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/tcvpc/tcvpc/pkg/api"
 )
 
 // globals are the root's persistent flags.
@@ -46,9 +47,13 @@ func Main(ctx context.Context, f *Factory, args []string) int {
 	root.SetIn(f.IO.In)
 	root.SetOut(f.IO.Out)
 	root.SetErr(f.IO.ErrOut)
-	err := root.ExecuteContext(ctx)
+	ran, err := root.ExecuteContextC(ctx)
 	if err == nil {
 		return ExitOK
+	}
+	var unknown *api.UnknownOutcomeError
+	if errors.As(err, &unknown) && unknown.Check == "" && ran != nil {
+		unknown.Check = checkCommand(ran, unknown.Action)
 	}
 	if !a.ran {
 		var u *UsageError
@@ -165,4 +170,53 @@ func Tree(f *Factory) *cobra.Command {
 	a.setupAll()
 	root.SetOut(f.IO.Out)
 	return root
+}
+
+// checkCommand names the command that shows whether a write whose outcome
+// is unknown was carried out: the resource's show when the command acted
+// on one by ID, else its list. For `tcvpc api`, the resource command over
+// the same Action stands in.
+func checkCommand(ran *cobra.Command, action string) string {
+	args := ran.Flags().Args()
+	if ran.Parent() != nil && ran.Parent().Name() == "api" {
+		ran, args = commandFor(ran.Root(), action), nil
+		if ran == nil {
+			return ""
+		}
+	}
+	parent := ran.Parent()
+	if parent == nil {
+		return ""
+	}
+	metavar := ""
+	if f := strings.Fields(ran.Use); len(f) > 1 {
+		metavar = f[1]
+	}
+	list := ""
+	for _, c := range parent.Commands() {
+		f := strings.Fields(c.Use)
+		switch {
+		case f[0] == "show" && len(f) > 1 && f[1] == metavar && len(args) == 1:
+			return parent.CommandPath() + " show " + args[0]
+		case f[0] == "list":
+			list = parent.CommandPath() + " list"
+		}
+	}
+	return list
+}
+
+// commandFor finds the resource command over action.
+func commandFor(c *cobra.Command, action string) *cobra.Command {
+	for _, sub := range c.Commands() {
+		if sub.Name() == "api" {
+			continue
+		}
+		if sub.Annotations["v3"] == action || sub.Annotations["legacy"] == action {
+			return sub
+		}
+		if found := commandFor(sub, action); found != nil {
+			return found
+		}
+	}
+	return nil
 }

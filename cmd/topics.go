@@ -10,7 +10,14 @@ var helpTopics = []struct{ name, short, text string }{
   1    the API answered with an error (stderr shows its code, message and RequestId)
   2    usage or validation error: bad flag, argument or value; nothing was sent
   3    credentials missing, or rejected by the service (AuthFailure.*, legacy 4100/4104)
-  4    network failure after all retries (no reply from the service)
+  4    no usable reply from the service: a network failure after all retries, or
+       a write whose outcome is unknown. Reads are retried (--max-retries) after
+       throttling, internal errors, HTTP 5xx and lost replies. A write is sent
+       again only when it cannot have been carried out: throttling
+       (RequestLimitExceeded*, legacy 4400) or a failure before the request left
+       this machine. After an internal error, an HTTP 5xx, or a reply that was
+       dropped or timed out, the write is not repeated and the message ends
+       "the request may have been carried out; check with: tcvpc … list|show …"
   5    a --wait timed out, or the task it waited on failed
   130  interrupted (Ctrl-C); work already started continues on the server
 `},

@@ -174,13 +174,17 @@ func (c *Client) Do(ctx context.Context, req Request) (*Reply, error) {
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
-		retry, wait := c.shouldRetry(req, err, sent, attempt)
+		if sent && !req.idempotent() && mayHaveRun(err) {
+			c.debugf("* not repeating %s: it may have been carried out (%v)\n", req.Action, err)
+			return nil, &UnknownOutcomeError{Action: req.Action, Err: err}
+		}
+		retry, wait := c.shouldRetry(req, err, attempt)
 		if !retry {
 			var apiErr *Error
 			if errors.As(err, &apiErr) {
 				return nil, err
 			}
-			return nil, &NetworkError{Attempts: attempt + 1, Sent: sent && !req.idempotent(), Err: err}
+			return nil, &NetworkError{Attempts: attempt + 1, Err: err}
 		}
 		c.debugf("* retrying %s in %s after: %v\n", req.Action, wait.Round(time.Millisecond), err)
 		if err := c.cfg.Sleep(ctx, wait); err != nil {
@@ -189,27 +193,33 @@ func (c *Client) Do(ctx context.Context, req Request) (*Reply, error) {
 	}
 }
 
-func (c *Client) shouldRetry(req Request, err error, sent bool, attempt int) (bool, time.Duration) {
+// mayHaveRun reports whether a request that reached the service could
+// have been carried out although err came back: no reply, a reply cut
+// short, or a failure on the service's side. Any other answer from the
+// service (throttling, a bad parameter) means it was not.
+func mayHaveRun(err error) bool {
+	var apiErr *Error
+	if errors.As(err, &apiErr) {
+		return apiErr.Internal()
+	}
+	return true
+}
+
+// shouldRetry decides on a failure that cannot have had an effect twice:
+// any failure of a read, throttling, or a write that never left the
+// machine.
+func (c *Client) shouldRetry(req Request, err error, attempt int) (bool, time.Duration) {
 	if attempt >= c.cfg.MaxRetries {
 		return false, 0
 	}
 	base := 200 * time.Millisecond
 	var apiErr *Error
-	switch {
-	case errors.As(err, &apiErr):
+	if errors.As(err, &apiErr) {
 		switch {
-		case apiErr.Retryable():
-			if strings.HasPrefix(apiErr.Code, "RequestLimitExceeded") || apiErr.Code == "4400" {
-				base = time.Second
-			}
-		case apiErr.HTTPStatus >= 500 && apiErr.Code == "" && req.idempotent():
+		case apiErr.Throttled():
+			base = time.Second
+		case apiErr.Internal() && req.idempotent():
 		default:
-			return false, 0
-		}
-	default:
-		// No reply at all. A write that may have reached the service is
-		// not repeated: it could take effect twice.
-		if sent && !req.idempotent() {
 			return false, 0
 		}
 	}
@@ -236,7 +246,7 @@ func (c *Client) once(ctx context.Context, req Request, body []byte, flat map[st
 	}
 	var sent bool
 	hreq = hreq.WithContext(httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{
-		WroteRequest: func(httptrace.WroteRequestInfo) { sent = true },
+		WroteRequest: func(info httptrace.WroteRequestInfo) { sent = info.Err == nil },
 	}))
 	c.debugRequest(hreq)
 	start := c.cfg.Now()
