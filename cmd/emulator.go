@@ -31,11 +31,16 @@ the fixed demo credentials
   SecretKey ` + emulator.DemoSecretKey + `
 
 --faults injects failures: comma-separated key=value pairs,
-  5xx=P        HTTP 500/502/503 without an envelope, with probability P
-  internal=P   the InternalError envelope (legacy code 6000)
-  drop=P       the connection is closed without an answer
-  latency=D    every answer is delayed by D (50ms) or by MIN-MAX (10ms-100ms)
-for example --faults 5xx=0.1,internal=0.05,drop=0.02,latency=50ms. --seed makes
+  5xx=P             HTTP 500/502/503 without an envelope, with probability P
+  internal=P        the InternalError envelope (legacy code 6000)
+  drop=P            the connection is closed without an answer
+  5xx-after=P       the request is carried out, then answered as 5xx
+  internal-after=P  the request is carried out, then answered InternalError
+  drop-after=P      the request is carried out, then the connection is closed
+  latency=D         every answer is delayed by D (50ms) or by MIN-MAX (10ms-100ms)
+for example --faults 5xx=0.1,internal-after=0.05,drop=0.02,latency=50ms: the
+-after kinds are how a script learns what it does when a write may have
+happened although its reply says otherwise. --seed makes
 the faults and the generated IDs repeatable.
 
 It stops cleanly on SIGINT or SIGTERM; with --state the store is saved to that
@@ -71,7 +76,7 @@ loaded again on start.`,
 	f.StringVar(&opts.SecretKey, "secret-key", "", "SecretKey to accept (default: the demo SecretKey)")
 	f.DurationVar(&taskDelay, "task-delay", emulator.DefaultTaskDelay, "how long asynchronous work takes")
 	f.StringVar(&opts.StateFile, "state", "", "persist the store in this file and reload it on start")
-	f.StringVar(&opts.Faults, "faults", "", "inject faults, e.g. 5xx=0.1,internal=0.05,drop=0.02,latency=50ms")
+	f.StringVar(&opts.Faults, "faults", "", "inject faults, e.g. 5xx=0.1,internal-after=0.05,drop=0.02,latency=50ms")
 	f.Uint64Var(&seed, "seed", 0, "seed for faults and generated IDs (0: random)")
 	return cmd
 }

@@ -162,17 +162,33 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	switch fault.kind {
-	case faultDrop:
-		dropConnection(w)
-		return
-	case fault5xx:
-		http.Error(w, http.StatusText(fault.status), fault.status)
+	if !fault.kind.after() && s.fail(w, fault) {
 		return
 	}
 	c := s.newCall(st, r)
-	reply := s.handle(c, r, fault.kind == faultInternal)
-	s.write(w, c, reply)
+	rep := s.handle(c, r, fault.kind == faultInternal)
+	if fault.kind.after() {
+		if s.fail(w, fault) {
+			return
+		}
+		rep = reply{err: injectedInternal}
+	}
+	s.write(w, c, rep)
+}
+
+// fail answers a request with an injected failure that has no envelope (a
+// 5xx or a dropped connection), reporting whether it did. InternalError is
+// answered inside the envelope, by handle or here once the work is done.
+func (s *Server) fail(w http.ResponseWriter, d faultDraw) bool {
+	switch d.kind.failure() {
+	case faultDrop:
+		dropConnection(w)
+		return true
+	case fault5xx:
+		http.Error(w, http.StatusText(d.status), d.status)
+		return true
+	}
+	return false
 }
 
 // dropConnection closes the connection without an answer, as a network

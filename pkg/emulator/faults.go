@@ -19,13 +19,33 @@ const (
 	fault5xx
 	faultInternal
 	faultDrop
+	// The -after kinds carry the request out, then fail its reply: the
+	// client cannot know whether its write happened.
+	fault5xxAfter
+	faultInternalAfter
+	faultDropAfter
+	faultKinds
 )
+
+// faultNames are the spec's keys, indexed by kind.
+var faultNames = [faultKinds]string{"", "5xx", "internal", "drop", "5xx-after", "internal-after", "drop-after"}
+
+// after reports whether the fault strikes once the work is done.
+func (k faultKind) after() bool { return k >= fault5xxAfter }
+
+// failure is the kind's failure, struck before or after the work.
+func (k faultKind) failure() faultKind {
+	if k.after() {
+		return k - fault5xxAfter + fault5xx
+	}
+	return k
+}
 
 // Faults injects failures by probability, from one seeded generator so
 // that a run can be repeated.
 type Faults struct {
-	p5xx, pInternal, pDrop float64
-	latMin, latMax         time.Duration
+	p              [faultKinds]float64
+	latMin, latMax time.Duration
 
 	mu  sync.Mutex
 	rng *mrand.Rand
@@ -39,14 +59,17 @@ type faultDraw struct {
 
 // ParseFaults reads a fault spec: comma-separated key=value pairs, keys
 //
-//	5xx=P       reply with HTTP 500, 502 or 503 and no envelope
-//	internal=P  answer with the InternalError envelope (legacy 6000)
-//	drop=P      close the connection without an answer
-//	latency=D   delay every answer by D, or by MIN-MAX drawn uniformly
+//	5xx=P             reply with HTTP 500, 502 or 503 and no envelope
+//	internal=P        answer with the InternalError envelope (legacy 6000)
+//	drop=P            close the connection without an answer
+//	5xx-after=P       carry the request out, then answer as 5xx does
+//	internal-after=P  carry the request out, then answer InternalError
+//	drop-after=P      carry the request out, then close the connection
+//	latency=D         delay every answer by D, or by MIN-MAX drawn uniformly
 //
 // where P is a probability in [0,1] and D a Go duration ("50ms"). At most
-// one of 5xx, internal and drop happens to a request; their sum must not
-// exceed 1. "" and "none" inject nothing.
+// one failure happens to a request; the probabilities must not add up to
+// more than 1. "" and "none" inject nothing.
 func ParseFaults(spec string) (*Faults, error) {
 	f := &Faults{}
 	spec = strings.TrimSpace(spec)
@@ -63,21 +86,7 @@ func ParseFaults(spec string) (*Faults, error) {
 			return nil, fmt.Errorf("faults: %q is not key=value", part)
 		}
 		k, v = strings.TrimSpace(k), strings.TrimSpace(v)
-		switch k {
-		case "5xx", "internal", "drop":
-			p, err := strconv.ParseFloat(v, 64)
-			if err != nil || p < 0 || p > 1 {
-				return nil, fmt.Errorf("faults: %s=%s: want a probability between 0 and 1", k, v)
-			}
-			switch k {
-			case "5xx":
-				f.p5xx = p
-			case "internal":
-				f.pInternal = p
-			default:
-				f.pDrop = p
-			}
-		case "latency":
+		if k == "latency" {
 			lo, hi, isRange := strings.Cut(v, "-")
 			min, err := time.ParseDuration(lo)
 			if err != nil || min < 0 {
@@ -90,18 +99,35 @@ func ParseFaults(spec string) (*Faults, error) {
 				}
 			}
 			f.latMin, f.latMax = min, max
-		default:
-			return nil, fmt.Errorf("faults: unknown key %q (known: 5xx, internal, drop, latency)", k)
+			continue
 		}
+		kind := faultNone
+		for i, name := range faultNames {
+			if i > 0 && name == k {
+				kind = faultKind(i)
+			}
+		}
+		if kind == faultNone {
+			return nil, fmt.Errorf("faults: unknown key %q (known: %s, latency)", k, strings.Join(faultNames[1:], ", "))
+		}
+		p, err := strconv.ParseFloat(v, 64)
+		if err != nil || p < 0 || p > 1 {
+			return nil, fmt.Errorf("faults: %s=%s: want a probability between 0 and 1", k, v)
+		}
+		f.p[kind] = p
 	}
-	if s := f.p5xx + f.pInternal + f.pDrop; s > 1 {
-		return nil, fmt.Errorf("faults: the probabilities add up to %g, more than 1", s)
+	sum := 0.0
+	for _, p := range f.p {
+		sum += p
+	}
+	if sum > 1 {
+		return nil, fmt.Errorf("faults: the probabilities add up to %g, more than 1", sum)
 	}
 	return f, nil
 }
 
 func (f *Faults) draw() faultDraw {
-	if f.p5xx == 0 && f.pInternal == 0 && f.pDrop == 0 && f.latMax == 0 {
+	if f.p == [faultKinds]float64{} && f.latMax == 0 {
 		return faultDraw{}
 	}
 	f.mu.Lock()
@@ -111,15 +137,15 @@ func (f *Faults) draw() faultDraw {
 	if f.latMax > f.latMin {
 		d.latency += time.Duration(f.rng.Int64N(int64(f.latMax - f.latMin + 1)))
 	}
-	x := f.rng.Float64()
-	switch {
-	case x < f.p5xx:
-		d.kind = fault5xx
+	x, acc := f.rng.Float64(), 0.0
+	for k, p := range f.p {
+		if acc += p; p > 0 && x < acc {
+			d.kind = faultKind(k)
+			break
+		}
+	}
+	if d.kind.failure() == fault5xx {
 		d.status = []int{http.StatusInternalServerError, http.StatusBadGateway, http.StatusServiceUnavailable}[f.rng.IntN(3)]
-	case x < f.p5xx+f.pInternal:
-		d.kind = faultInternal
-	case x < f.p5xx+f.pInternal+f.pDrop:
-		d.kind = faultDrop
 	}
 	return d
 }

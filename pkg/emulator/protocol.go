@@ -160,7 +160,7 @@ func (s *Server) handle(c *call, r *http.Request, internal bool) reply {
 		return reply{err: errf("RequestLimitExceeded", "Your request has exceeded the frequency limit of %d requests per second for %s.", s.opts.RateLimit, c.action)}
 	}
 	if internal {
-		return reply{err: errf("InternalError", "An internal error has occurred (injected fault). Retry your request.")}
+		return reply{err: injectedInternal}
 	}
 	if key := req.auth.replayKey; key != "" && !s.replay.claim(key, c.now, 2*s.opts.MaxSkew) {
 		return replayError(c.style)
@@ -168,6 +168,10 @@ func (s *Server) handle(c *call, r *http.Request, internal bool) reply {
 	c.params = req.tree
 	return s.dispatch(c)
 }
+
+// injectedInternal is the InternalError of --faults internal and
+// internal-after (legacy public code 6000).
+var injectedInternal = &apiError{Code: "InternalError", Message: "An internal error has occurred (injected fault). Retry your request."}
 
 func replayError(st Style) reply {
 	if st == Legacy {
