@@ -196,3 +196,9 @@ func TestThrottledWriteIsRetried(t *testing.T) {
 		}
 	}
 }
+
+func httptestServer(t *testing.T, h http.Handler) string {
+	srv := httptest.NewServer(h)
+	t.Cleanup(srv.Close)
+	return srv.URL
+}

@@ -754,9 +754,9 @@ func (a *app) runCommand(cmd *cobra.Command, b *built, args []string, lo *listOp
 		a.success("%s %s", b.Done, target)
 		return nil
 	}
-	// JSON and YAML print the API's own answer, an empty list included.
-	tabular := s.query == nil && (s.format == output.Table || s.format == output.Text)
-	if (view.Single || view.Needs != "") && tabular {
+	// A show, or a read of something inside a resource, finds nothing: an
+	// error in every format, with nothing on stdout.
+	if view.Single || view.Needs != "" {
 		list := view.Needs
 		if list == "" {
 			list = view.Rows

@@ -511,7 +511,10 @@ func TestVpnExamplesAreValid(t *testing.T) {
 			}
 			srv := testserver.New(t, reply)
 			res := run{env: envFor(srv)}.exec(t, append(kept, "-y", "-o", "json")...)
-			if res.code != 0 {
+			// The empty reply finds nothing to show, which is an error
+			// after validation.
+			notFound := c.Name() == "show" && res.code == 1 && strings.Contains(res.err, "[ResourceNotFound]")
+			if res.code != 0 && !notFound {
 				t.Errorf("example %q: exit %d: %s", line, res.code, res.err)
 			}
 		}
