@@ -203,3 +203,15 @@ func TestVersionAndHelpTopics(t *testing.T) {
 		t.Fatalf("%+v", res)
 	}
 }
+
+func TestVersionWithCommitAndDate(t *testing.T) {
+	io, out, _ := iostreams.Test("", false)
+	f := &Factory{IO: io, Getenv: func(string) string { return "" }, Home: t.TempDir(), Now: time.Now,
+		Version: "1.2.3", Commit: "0123abc", Date: "2026-12-01T10:00:00Z"}
+	if code := Main(context.Background(), f, []string{"version"}); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	if want := "tcvpc 1.2.3\ncommit 0123abc, built 2026-12-01T10:00:00Z\n"; out.String() != want {
+		t.Fatalf("got %q, want %q", out.String(), want)
+	}
+}

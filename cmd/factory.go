@@ -19,10 +19,17 @@ type Factory struct {
 	Now       func() time.Time
 	Sleep     func(context.Context, time.Duration) error // nil: real sleep
 	Version   string
+	Commit    string // empty when not known
+	Date      string // build date, empty when not known
 }
 
-// Version is set at build time with -ldflags "-X github.com/tcvpc/tcvpc/cmd.Version=…".
-var Version = "dev"
+// Set at build time (Makefile, .goreleaser.yaml) with
+// -ldflags "-X github.com/tcvpc/tcvpc/cmd.Version=… -X ….Commit=… -X ….Date=…".
+var (
+	Version = "dev"
+	Commit  = ""
+	Date    = ""
+)
 
 // SystemFactory builds the factory for a real run.
 func SystemFactory() *Factory {
@@ -33,5 +40,7 @@ func SystemFactory() *Factory {
 		Home:    home,
 		Now:     time.Now,
 		Version: Version,
+		Commit:  Commit,
+		Date:    Date,
 	}
 }

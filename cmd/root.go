@@ -150,9 +150,19 @@ func (a *app) versionCmd() *cobra.Command {
 		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			fmt.Fprintf(a.f.IO.Out, "tcvpc %s\n", a.f.Version)
+			if a.f.Commit != "" || a.f.Date != "" {
+				fmt.Fprintf(a.f.IO.Out, "commit %s, built %s\n", orUnknown(a.f.Commit), orUnknown(a.f.Date))
+			}
 			return nil
 		},
 	}
+}
+
+func orUnknown(s string) string {
+	if s == "" {
+		return "unknown"
+	}
+	return s
 }
 
 func noArgs(cmd *cobra.Command, args []string) error {

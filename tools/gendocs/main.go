@@ -20,41 +20,86 @@ import (
 
 func main() {
 	out := flag.String("root", ".", "repository root")
+	only := flag.String("only", "", "write one kind only: docs, man or completions (default all)")
 	flag.Parse()
-	if err := run(*out); err != nil {
+	kinds := all
+	switch *only {
+	case "":
+	case "docs":
+		kinds = kindDocs
+	case "man":
+		kinds = kindMan
+	case "completions":
+		kinds = kindCompletions
+	default:
+		fmt.Fprintf(os.Stderr, "gendocs: -only %q: expected docs, man or completions\n", *only)
+		os.Exit(2)
+	}
+	if err := run(*out, kinds); err != nil {
 		fmt.Fprintln(os.Stderr, "gendocs:", err)
 		os.Exit(1)
 	}
 }
 
-func run(dir string) error {
+// What to write: bits of kinds.
+const (
+	kindDocs = 1 << iota
+	kindMan
+	kindCompletions
+	all = kindDocs | kindMan | kindCompletions
+)
+
+// shells and the file each one's completion script is written to.
+var shells = []struct{ name, file string }{
+	{"bash", "tcvpc.bash"},
+	{"zsh", "_tcvpc"},
+	{"fish", "tcvpc.fish"},
+	{"powershell", "tcvpc.ps1"},
+}
+
+func run(dir string, kinds int) error {
 	root := cmd.Tree(&cmd.Factory{IO: quietIO(), Getenv: func(string) string { return "" }, Version: "dev"})
 	root.DisableAutoGenTag = true
 	md := filepath.Join(dir, "docs", "commands")
 	man := filepath.Join(dir, "docs", "man")
-	for _, d := range []string{md, man, filepath.Join(dir, "completions")} {
-		if err := os.RemoveAll(d); err != nil {
+	comp := filepath.Join(dir, "completions")
+	for _, d := range []struct {
+		kind int
+		path string
+	}{{kindDocs, md}, {kindMan, man}, {kindCompletions, comp}} {
+		if kinds&d.kind == 0 {
+			continue
+		}
+		if err := os.RemoveAll(d.path); err != nil {
 			return err
 		}
-		if err := os.MkdirAll(d, 0o755); err != nil {
+		if err := os.MkdirAll(d.path, 0o755); err != nil {
 			return err
 		}
 	}
-	if err := doc.GenMarkdownTree(root, md); err != nil {
-		return err
+	if kinds&kindDocs != 0 {
+		if err := doc.GenMarkdownTree(root, md); err != nil {
+			return err
+		}
+		if err := stamp(md, "<!-- "+generated+" -->\n"); err != nil {
+			return err
+		}
 	}
-	// A fixed date keeps the pages reproducible.
-	date := time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
-	if err := doc.GenManTree(root, &doc.GenManHeader{Title: "TCVPC", Section: "1", Source: "tcvpc", Date: &date}, man); err != nil {
-		return err
+	if kinds&kindMan != 0 {
+		// A fixed date keeps the pages reproducible.
+		date := time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
+		if err := doc.GenManTree(root, &doc.GenManHeader{Title: "TCVPC", Section: "1", Source: "tcvpc", Date: &date}, man); err != nil {
+			return err
+		}
+		if err := stamp(man, ".\\\" "+generated+"\n"); err != nil {
+			return err
+		}
 	}
-	if err := stamp(md, "<!-- "+generated+" -->\n"); err != nil {
-		return err
+	if kinds&kindCompletions == 0 {
+		return nil
 	}
-	if err := stamp(man, ".\\\" "+generated+"\n"); err != nil {
-		return err
-	}
-	for _, shell := range []string{"bash", "zsh", "fish"} {
+	for _, sh := range shells {
+		shell := sh.name
 		var buf bytes.Buffer
 		io, _, _ := iostreams.Test("", false)
 		io.Out = &buf
@@ -62,7 +107,6 @@ func run(dir string) error {
 		if code := cmd.Main(context.Background(), f, []string{"completion", shell}); code != 0 {
 			return fmt.Errorf("completion %s: exit %d", shell, code)
 		}
-		name := map[string]string{"bash": "tcvpc.bash", "zsh": "_tcvpc", "fish": "tcvpc.fish"}[shell]
 		script := buf.String()
 		// zsh reads "#compdef" only on the first line; the notice follows it.
 		first, rest, _ := strings.Cut(script, "\n")
@@ -71,7 +115,7 @@ func run(dir string) error {
 		} else {
 			script = "# " + generated + "\n" + script
 		}
-		if err := os.WriteFile(filepath.Join(dir, "completions", name), []byte(script), 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(comp, sh.file), []byte(script), 0o644); err != nil {
 			return err
 		}
 	}

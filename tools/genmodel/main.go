@@ -1,10 +1,13 @@
 // Command genmodel writes pkg/api/model/operations_gen.go from the VPC API
 // manual and its companion pages, corrected by overrides.yaml.
 //
-//	go run ./tools/genmodel [-dir ../shared/seeds] [-o pkg/api/model/operations_gen.go]
+//	go run ./tools/genmodel -seeds DIR [-o pkg/api/model/operations_gen.go]
 //
-// Paths are relative to the repository root (the directory holding
-// go.mod), so it runs the same from the root and from go:generate.
+// The source pages are not part of the repository: -seeds (or the
+// TCVPC_SEEDS environment variable) names their directory; `make generate`
+// passes it. Relative paths are taken from the repository root (the
+// directory holding go.mod), so it runs the same from the root and from
+// go:generate.
 package main
 
 import (
@@ -18,7 +21,7 @@ import (
 )
 
 func main() {
-	dir := flag.String("dir", "../shared/seeds", "directory of the source pages")
+	dir := flag.String("seeds", os.Getenv("TCVPC_SEEDS"), "directory of the source pages (env TCVPC_SEEDS)")
 	ovr := flag.String("overrides", "tools/genmodel/overrides.yaml", "overrides file")
 	out := flag.String("o", "pkg/api/model/operations_gen.go", "output file ('-' for stdout)")
 	notes := flag.Bool("notes", false, "print what the parser repaired or skipped")
@@ -35,6 +38,9 @@ func main() {
 			return p
 		}
 		return filepath.Join(root, p)
+	}
+	if err := checkSeeds(*dir, abs); err != nil {
+		fail(err)
 	}
 	src, res, err := gen.Generate(gen.Options{Dir: abs(*dir), Overrides: abs(*ovr)})
 	if err != nil {
@@ -64,6 +70,18 @@ func main() {
 		}
 		fmt.Fprintf(os.Stderr, "genmodel: %d operations -> %s\n", len(res.Ops), *out)
 	}
+}
+
+// checkSeeds says what is missing when the source pages are not given or
+// not there.
+func checkSeeds(dir string, abs func(string) string) error {
+	if dir == "" {
+		return fmt.Errorf("no source pages: pass -seeds DIR or set TCVPC_SEEDS to the directory of the manual's pages (make generate SEEDS=DIR)")
+	}
+	if st, err := os.Stat(abs(dir)); err != nil || !st.IsDir() {
+		return fmt.Errorf("-seeds %s: no directory of source pages there (pass -seeds DIR or set TCVPC_SEEDS)", dir)
+	}
+	return nil
 }
 
 // repoRoot is the nearest directory upwards holding go.mod.

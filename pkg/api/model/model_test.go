@@ -68,9 +68,9 @@ func TestActionsMatchPages(t *testing.T) {
 }
 
 func TestGeneratedFileUpToDate(t *testing.T) {
-	dir := filepath.Join("..", "..", "..", "..", "shared", "seeds")
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("source pages not available at %s: %v", dir, err)
+	dir := os.Getenv("TCVPC_SEEDS") // make test sets it when the source pages are at hand
+	if dir == "" {
+		t.Skip("TCVPC_SEEDS is not set: no source pages to regenerate the model from")
 	}
 	src, _, err := gen.Generate(gen.Options{
 		Dir:       dir,
