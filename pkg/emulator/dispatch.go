@@ -104,6 +104,16 @@ func unknownAction(c *call) *apiError {
 	return errf("InvalidAction", "The action `%s` does not exist.%s", c.action, hint)
 }
 
+var ruleCodes = [...]string{
+	model.RuleType:   "InvalidParameterValue",
+	model.RuleEnum:   "InvalidParameterValue",
+	model.RuleRange:  "InvalidParameterValue.Range",
+	model.RuleLength: "InvalidParameterValue.TooLong",
+	model.RuleCount:  "InvalidParameterValue.LimitExceeded",
+	model.RuleFormat: "InvalidParameterValue.Malformed",
+	model.RuleText:   "InvalidParameterValue.Malformed",
+}
+
 func validationError(c *call, err error) *apiError {
 	var ve *model.ValidationError
 	if !errors.As(err, &ve) {
@@ -121,6 +131,11 @@ func validationError(c *call, err error) *apiError {
 		if ve.Suggest != "" {
 			msg += fmt.Sprintf(" Did you mean `%s`?", ve.Suggest)
 		}
+	default:
+		// The service's codes for a broken value rule, as the pages list
+		// them (InvalidParameterValue.Malformed, .Range, .TooLong,
+		// .LimitExceeded).
+		code = ruleCodes[ve.Rule]
 	}
 	if c.style == Legacy {
 		return lerrf(4000, code, "%s", msg)

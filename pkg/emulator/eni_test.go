@@ -79,27 +79,27 @@ func TestENILifecycle(t *testing.T) {
 		t.Fatalf("after modify: %v", nic)
 	}
 
-	e.must(api.V3, "AttachNetworkInterface", params.Tree{"NetworkInterfaceId": eni, "InstanceId": "ins-abc"})
+	e.must(api.V3, "AttachNetworkInterface", params.Tree{"NetworkInterfaceId": eni, "InstanceId": "ins-abc00000"})
 	if s := str(dig(desc(), "State")); s != "ATTACHING" {
 		t.Fatalf("state after attach: %s", s)
 	}
 	e.settle()
-	_, err = e.do(api.V3, "AttachNetworkInterface", params.Tree{"NetworkInterfaceId": eni, "InstanceId": "ins-other"})
+	_, err = e.do(api.V3, "AttachNetworkInterface", params.Tree{"NetworkInterfaceId": eni, "InstanceId": "ins-other000"})
 	wantErr(t, err, "UnsupportedOperation.AttachmentAlreadyExists")
-	byInst := e.must(api.V3, "DescribeNetworkInterfaces", params.Tree{"Filters": []any{map[string]any{"Name": "attachment.instance-id", "Values": []any{"ins-abc"}}}})
-	if str(byInst["TotalCount"]) != "1" || str(dig(byInst, "NetworkInterfaceSet", 0, "Attachment", "InstanceId")) != "ins-abc" ||
+	byInst := e.must(api.V3, "DescribeNetworkInterfaces", params.Tree{"Filters": []any{map[string]any{"Name": "attachment.instance-id", "Values": []any{"ins-abc00000"}}}})
+	if str(byInst["TotalCount"]) != "1" || str(dig(byInst, "NetworkInterfaceSet", 0, "Attachment", "InstanceId")) != "ins-abc00000" ||
 		str(dig(byInst, "NetworkInterfaceSet", 0, "Attachment", "DeviceIndex")) != "1" {
 		t.Fatalf("by instance: %v", byInst)
 	}
 	_, err = e.do(api.V3, "DeleteNetworkInterface", params.Tree{"NetworkInterfaceId": eni})
 	wantErr(t, err, "ResourceInUse")
-	_, err = e.do(api.V3, "MigrateNetworkInterface", params.Tree{"NetworkInterfaceId": eni, "SourceInstanceId": "ins-zzz", "DestinationInstanceId": "ins-def"})
+	_, err = e.do(api.V3, "MigrateNetworkInterface", params.Tree{"NetworkInterfaceId": eni, "SourceInstanceId": "ins-zzz00000", "DestinationInstanceId": "ins-def00000"})
 	wantErr(t, err, "UnsupportedOperation.AttachmentNotFound")
-	e.must(api.V3, "MigrateNetworkInterface", params.Tree{"NetworkInterfaceId": eni, "SourceInstanceId": "ins-abc", "DestinationInstanceId": "ins-def"})
+	e.must(api.V3, "MigrateNetworkInterface", params.Tree{"NetworkInterfaceId": eni, "SourceInstanceId": "ins-abc00000", "DestinationInstanceId": "ins-def00000"})
 	e.settle()
-	_, err = e.do(api.V3, "DetachNetworkInterface", params.Tree{"NetworkInterfaceId": eni, "InstanceId": "ins-abc"})
+	_, err = e.do(api.V3, "DetachNetworkInterface", params.Tree{"NetworkInterfaceId": eni, "InstanceId": "ins-abc00000"})
 	wantErr(t, err, "UnsupportedOperation.AttachmentNotFound")
-	e.must(api.V3, "DetachNetworkInterface", params.Tree{"NetworkInterfaceId": eni, "InstanceId": "ins-def"})
+	e.must(api.V3, "DetachNetworkInterface", params.Tree{"NetworkInterfaceId": eni, "InstanceId": "ins-def00000"})
 	e.settle()
 	if a := dig(desc(), "Attachment").(map[string]any); len(a) != 0 {
 		t.Fatalf("attachment after detach: %v", a)
@@ -184,24 +184,24 @@ func TestENILegacy(t *testing.T) {
 	if err := eniOp("AssignPrivateIpAddresses", params.Tree{"secondaryPrivateIpAddressCount": "1"}); err != nil {
 		t.Fatal(err)
 	}
-	if err := eniOp("AttachNetworkInterface", params.Tree{"instanceId": "ins-1"}); err != nil {
+	if err := eniOp("AttachNetworkInterface", params.Tree{"instanceId": "ins-10000000"}); err != nil {
 		t.Fatal(err)
 	}
-	wantErr(t, eniOp("DetachNetworkInterface", params.Tree{"instanceId": "ins-1"}), "UnsupportedOperation.InvalidState", "5100")
-	wantErr(t, eniOp("AttachNetworkInterface", params.Tree{"instanceId": "ins-2"}), "InvalidNetworkInterface.AlreadyAssociated", "5100")
+	wantErr(t, eniOp("DetachNetworkInterface", params.Tree{"instanceId": "ins-10000000"}), "UnsupportedOperation.InvalidState", "5100")
+	wantErr(t, eniOp("AttachNetworkInterface", params.Tree{"instanceId": "ins-20000000"}), "InvalidNetworkInterface.AlreadyAssociated", "5100")
 	e.settle()
 	wantErr(t, eniOp("DeleteNetworkInterface", params.Tree{}), "InvalidNetworkInterface.CanNotDelete", "5100")
-	wantErr(t, eniOp("DetachNetworkInterface", params.Tree{"instanceId": "ins-2"}), "InvalidNetworkInterface.NotAttached", "5100")
-	wantErr(t, eniOp("MigrateNetworkInterface", params.Tree{"oldInstanceId": "ins-2", "newInstanceId": "ins-3"}), "InvalidInstance.NotFound", "5000")
-	if err := eniOp("MigrateNetworkInterface", params.Tree{"oldInstanceId": "ins-1", "newInstanceId": "ins-3"}); err != nil {
+	wantErr(t, eniOp("DetachNetworkInterface", params.Tree{"instanceId": "ins-20000000"}), "InvalidNetworkInterface.NotAttached", "5100")
+	wantErr(t, eniOp("MigrateNetworkInterface", params.Tree{"oldInstanceId": "ins-20000000", "newInstanceId": "ins-30000000"}), "InvalidInstance.NotFound", "5000")
+	if err := eniOp("MigrateNetworkInterface", params.Tree{"oldInstanceId": "ins-10000000", "newInstanceId": "ins-30000000"}); err != nil {
 		t.Fatal(err)
 	}
 	e.settle()
-	row = dig(e.must(api.Legacy, "DescribeNetworkInterfaces", params.Tree{"instanceId": "ins-3"}), "data", "data", 0)
-	if str(dig(row, "instanceSet", "instanceId")) != "ins-3" || len(rows(dig(row, "privateIpAddressesSet"))) != 3 {
+	row = dig(e.must(api.Legacy, "DescribeNetworkInterfaces", params.Tree{"instanceId": "ins-30000000"}), "data", "data", 0)
+	if str(dig(row, "instanceSet", "instanceId")) != "ins-30000000" || len(rows(dig(row, "privateIpAddressesSet"))) != 3 {
 		t.Fatalf("after migrate: %v", row)
 	}
-	if err := eniOp("DetachNetworkInterface", params.Tree{"instanceId": "ins-3"}); err != nil {
+	if err := eniOp("DetachNetworkInterface", params.Tree{"instanceId": "ins-30000000"}); err != nil {
 		t.Fatal(err)
 	}
 	e.settle()

@@ -275,14 +275,14 @@ func TestClassicLinks(t *testing.T) {
 	e := start(t, Options{})
 	vpcID := str(dig(e.must(api.V3, "CreateVpc", params.Tree{"VpcName": "v", "CidrBlock": "172.16.0.0/16"}), "Vpc", "VpcId"))
 	low := str(dig(e.must(api.V3, "CreateVpc", params.Tree{"VpcName": "low", "CidrBlock": "10.1.0.0/16"}), "Vpc", "VpcId"))
-	_, err := e.do(api.V3, "AttachClassicLinkVpc", params.Tree{"VpcId": low, "InstanceIds": []any{"ins-1"}})
+	_, err := e.do(api.V3, "AttachClassicLinkVpc", params.Tree{"VpcId": low, "InstanceIds": []any{"ins-10000000"}})
 	wantErr(t, err, "UnsupportedOperation.CIDRUnsupportedClassicLink")
 
-	e.must(api.V3, "AttachClassicLinkVpc", params.Tree{"VpcId": vpcID, "InstanceIds": []any{"ins-a", "ins-b"}})
-	_, err = e.do(api.V3, "AttachClassicLinkVpc", params.Tree{"VpcId": vpcID, "InstanceIds": []any{"ins-a"}})
+	e.must(api.V3, "AttachClassicLinkVpc", params.Tree{"VpcId": vpcID, "InstanceIds": []any{"ins-a0000000", "ins-b0000000"}})
+	_, err = e.do(api.V3, "AttachClassicLinkVpc", params.Tree{"VpcId": vpcID, "InstanceIds": []any{"ins-a0000000"}})
 	wantErr(t, err, "UnsupportedOperation.ClassicInstanceIdAlreadyExists")
 	list := e.must(api.V3, "DescribeClassicLinkInstances", params.Tree{"Filters": []any{map[string]any{"Name": "vpc-id", "Values": []any{vpcID}}}})
-	if str(list["TotalCount"]) != "2" || str(dig(list, "ClassicLinkInstanceSet", 0, "InstanceId")) != "ins-a" || str(dig(list, "ClassicLinkInstanceSet", 0, "VpcId")) != vpcID {
+	if str(list["TotalCount"]) != "2" || str(dig(list, "ClassicLinkInstanceSet", 0, "InstanceId")) != "ins-a0000000" || str(dig(list, "ClassicLinkInstanceSet", 0, "VpcId")) != vpcID {
 		t.Fatalf("DescribeClassicLinkInstances: %v", list)
 	}
 	legacy := e.must(api.Legacy, "DescribeVpcClassicLink", params.Tree{"vpcId": vpcID})
@@ -298,9 +298,9 @@ func TestClassicLinks(t *testing.T) {
 	wantErr(t, err, "InvalidLanIp.NotFound", "5000")
 
 	// The legacy calls finish with their task.
-	_, err = e.do(api.Legacy, "AttachClassicLinkVpc", params.Tree{"vpcId": vpcID, "instanceIds": []any{"ins-b"}})
+	_, err = e.do(api.Legacy, "AttachClassicLinkVpc", params.Tree{"vpcId": vpcID, "instanceIds": []any{"ins-b0000000"}})
 	wantErr(t, err, "InstanceAlreadyLinked", "5100")
-	task := dig(e.must(api.Legacy, "DetachClassicLinkVpc", params.Tree{"vpcId": vpcID, "instanceIds": []any{"ins-a"}}), "data", "taskId")
+	task := dig(e.must(api.Legacy, "DetachClassicLinkVpc", params.Tree{"vpcId": vpcID, "instanceIds": []any{"ins-a0000000"}}), "data", "taskId")
 	if r := e.must(api.Legacy, "DescribeVpcClassicLink", params.Tree{"vpcId": vpcID}); str(r["totalCount"]) != "2" {
 		t.Fatalf("detached before the task finished: %v", r)
 	}
@@ -308,8 +308,8 @@ func TestClassicLinks(t *testing.T) {
 	if e.taskStatus("DescribeVpcTaskResult", task) != "0" {
 		t.Fatal("detach task")
 	}
-	att := e.must(api.Legacy, "AttachClassicLinkVpc", params.Tree{"vpcId": vpcID, "instanceIds": []any{"ins-c"}})["taskId"]
-	_, err = e.do(api.Legacy, "AttachClassicLinkVpc", params.Tree{"vpcId": vpcID, "instanceIds": []any{"ins-c"}})
+	att := e.must(api.Legacy, "AttachClassicLinkVpc", params.Tree{"vpcId": vpcID, "instanceIds": []any{"ins-c0000000"}})["taskId"]
+	_, err = e.do(api.Legacy, "AttachClassicLinkVpc", params.Tree{"vpcId": vpcID, "instanceIds": []any{"ins-c0000000"}})
 	wantErr(t, err, "InstanceAlreadyLinked", "5100")
 	e.settle()
 	if e.taskStatus("DescribeVpcTaskResult", att) != "0" {
@@ -321,9 +321,9 @@ func TestClassicLinks(t *testing.T) {
 	if r := e.must(api.Legacy, "DescribeVpcEx", params.Tree{"vpcId": vpcID}); str(dig(r, "data", 0, "classicLinkNum")) != "2" {
 		t.Fatalf("classicLinkNum: %v", r)
 	}
-	_, err = e.do(api.Legacy, "DetachClassicLinkVpc", params.Tree{"vpcId": vpcID, "instanceIds": []any{"ins-a"}})
+	_, err = e.do(api.Legacy, "DetachClassicLinkVpc", params.Tree{"vpcId": vpcID, "instanceIds": []any{"ins-a0000000"}})
 	wantErr(t, err, "InvalidInstance.NotFound", "5000")
-	e.must(api.V3, "DetachClassicLinkVpc", params.Tree{"VpcId": vpcID, "InstanceIds": []any{"ins-b", "ins-c"}})
-	_, err = e.do(api.V3, "DetachClassicLinkVpc", params.Tree{"VpcId": vpcID, "InstanceIds": []any{"ins-b"}})
+	e.must(api.V3, "DetachClassicLinkVpc", params.Tree{"VpcId": vpcID, "InstanceIds": []any{"ins-b0000000", "ins-c0000000"}})
+	_, err = e.do(api.V3, "DetachClassicLinkVpc", params.Tree{"VpcId": vpcID, "InstanceIds": []any{"ins-b0000000"}})
 	wantErr(t, err, "ResourceNotFound")
 }

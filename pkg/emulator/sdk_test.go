@@ -241,7 +241,7 @@ func TestSDKNetworkInterface(t *testing.T) {
 	}
 	e.settle()
 	ar := vpc.NewAttachNetworkInterfaceRequest()
-	ar.NetworkInterfaceId, ar.InstanceId = nic.NetworkInterfaceId, sp("ins-sdk")
+	ar.NetworkInterfaceId, ar.InstanceId = nic.NetworkInterfaceId, sp("ins-sdk00000")
 	if _, err := c.AttachNetworkInterface(ar); err != nil {
 		t.Fatal(err)
 	}
@@ -259,7 +259,7 @@ func TestSDKNetworkInterface(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := rd.Response.NetworkInterfaceSet[0]
-	if *rd.Response.TotalCount != 1 || *got.State != "AVAILABLE" || *got.Attachment.InstanceId != "ins-sdk" || *got.Attachment.DeviceIndex != 1 {
+	if *rd.Response.TotalCount != 1 || *got.State != "AVAILABLE" || *got.Attachment.InstanceId != "ins-sdk00000" || *got.Attachment.DeviceIndex != 1 {
 		t.Fatalf("DescribeNetworkInterfaces: %+v", got)
 	}
 	if _, err := c.AssignPrivateIpAddresses(as); err != nil {

@@ -21,7 +21,7 @@ func TestStateKeepsEveryKind(t *testing.T) {
 
 	eni := str(dig(e.must(api.V3, "CreateNetworkInterface", params.Tree{"VpcId": vpcID, "SubnetId": subID, "NetworkInterfaceName": "nic", "SecondaryPrivateIpAddressCount": "1"}), "NetworkInterface", "NetworkInterfaceId"))
 	e.settle()
-	e.must(api.V3, "AttachNetworkInterface", params.Tree{"NetworkInterfaceId": eni, "InstanceId": "ins-keep"})
+	e.must(api.V3, "AttachNetworkInterface", params.Tree{"NetworkInterfaceId": eni, "InstanceId": "ins-keep0000"})
 	e.must(api.Legacy, "CreateRouteTable", params.Tree{"vpcId": vpcID, "routeTableName": "kept", "routeSet": []any{map[string]any{"destinationCidrBlock": "8.8.8.0/24", "nextType": "9", "nextHub": "172.20.1.9"}}})
 	ipm := str(dig(e.must(api.Legacy, "CreateAddress", params.Tree{"addressName": "a", "address": []any{"1.1.1.1"}}), "data", "addressId"))
 	e.must(api.V3, "CreateAddressTemplateGroup", params.Tree{"AddressTemplateGroupName": "g", "AddressTemplateIds": []any{ipm}})
@@ -32,7 +32,7 @@ func TestStateKeepsEveryKind(t *testing.T) {
 	e.must(api.Legacy, "CreateVpcPeeringConnection", params.Tree{"vpcId": vpcID, "peerVpcId": peerVpc, "peerUin": "42", "peeringConnectionName": "p"})
 	e.must(api.Legacy, "CreateNatGateway", params.Tree{"vpcId": vpcID, "natName": "nat", "maxConcurrent": "1000000", "autoAllocEipNum": "1"})
 	e.must(api.Legacy, "CreateFlowLog", params.Tree{"vpcId": vpcID, "flowLogName": "fl", "resourceType": "NETWORKINTERFACE", "resourceId": eni, "trafficType": "ALL", "cloudLogId": "x"})
-	e.must(api.V3, "AttachClassicLinkVpc", params.Tree{"VpcId": vpcID, "InstanceIds": []any{"ins-classic"}})
+	e.must(api.V3, "AttachClassicLinkVpc", params.Tree{"VpcId": vpcID, "InstanceIds": []any{"ins-classic0"}})
 	dcg := str(dig(e.must(api.Legacy, "CreateDirectConnectGateway", params.Tree{"vpcId": vpcID, "directConnectGatewayName": "d", "type": "1"}), "data", "directConnectGatewayId"))
 	e.must(api.Legacy, "CreateLocalIPTranslationNatRule", params.Tree{"vpcId": vpcID, "directConnectGatewayId": dcg, "localIPTranslation": []any{map[string]any{"originalIP": "172.20.1.5", "translationIP": "138.0.0.1"}}})
 	e.must(api.Legacy, "CreateLocalIPTranslationAclRule", params.Tree{"vpcId": vpcID, "directConnectGatewayId": dcg, "originalIP": "172.20.1.5", "translationIP": "138.0.0.1",
@@ -64,7 +64,7 @@ func TestStateKeepsEveryKind(t *testing.T) {
 		path   []any
 		want   string
 	}{
-		{api.V3, "DescribeNetworkInterfaces", nil, []any{"NetworkInterfaceSet", 0, "Attachment", "InstanceId"}, "ins-keep"},
+		{api.V3, "DescribeNetworkInterfaces", nil, []any{"NetworkInterfaceSet", 0, "Attachment", "InstanceId"}, "ins-keep0000"},
 		{api.Legacy, "DescribeRouteTable", params.Tree{"routeTableName": "kept"}, []any{"data", 0, "routeSet", 1, "destinationCidrBlock"}, "8.8.8.0/24"},
 		{api.V3, "DescribeAddressTemplateGroups", nil, []any{"AddressTemplateGroupSet", 0, "AddressTemplateIdSet", 0}, ipm},
 		{api.Legacy, "DescribeServiceGroups", nil, []any{"data", "data", 0, "serviceGroup", 0}, ppm},
@@ -72,7 +72,7 @@ func TestStateKeepsEveryKind(t *testing.T) {
 		{api.Legacy, "DescribeVpcPeeringConnections", nil, []any{"data", 0, "peerUin"}, "42"},
 		{api.Legacy, "DescribeNatGateway", nil, []any{"data", 0, "eipCount"}, "1"},
 		{api.Legacy, "DescribeFlowLogs", nil, []any{"data", "data", 0, "resourceId"}, eni},
-		{api.V3, "DescribeClassicLinkInstances", nil, []any{"ClassicLinkInstanceSet", 0, "InstanceId"}, "ins-classic"},
+		{api.V3, "DescribeClassicLinkInstances", nil, []any{"ClassicLinkInstanceSet", 0, "InstanceId"}, "ins-classic0"},
 		{api.Legacy, "DescribeNetworkInterfaces", nil, []any{"data", "data", 0, "flowLogsSet", 0, "flowLogName"}, "fl"},
 		{api.Legacy, "DescribeLocalIPTranslationAclRule", params.Tree{"vpcId": vpcID, "directConnectGatewayId": dcg, "originalIP": "172.20.1.5", "translationIP": "138.0.0.1"}, []any{"data", 0, "destinationCidr"}, "10.0.0.0/8"},
 	}

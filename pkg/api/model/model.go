@@ -82,14 +82,76 @@ func (t Type) String() string {
 
 // Param is an input parameter. Arrays are sent as Name.0, Name.1, …;
 // objects as Name.Field.
+//
+// The value rules (Enum, Range, MinLen/MaxLen, MaxItems, Format, Text) are
+// data: generated from the pages' own statements or declared in
+// tools/genmodel/overrides.yaml citing the page. A zero value means the
+// page states no such rule. Validate enforces every one of them; the
+// command line, `tcvpc api`, the emulator and completion read them from
+// here.
 type Param struct {
-	Name        string   // wire name without the ".n" array suffix: "InstanceIds", "subnetSet"
-	Type        Type     // of the value, or of each element when Array
-	Array       bool     // documented as name.n / "Array of …"
-	Required    bool     // the page marks it required
-	Enum        []string // allowed values, where the page lists them
-	Description string   // short, one line
-	Fields      []Param  // members of an Object (or of each element of an array of objects)
+	Name     string // wire name without the ".n" array suffix: "InstanceIds", "subnetSet"
+	Type     Type   // of the value, or of each element when Array
+	Array    bool   // documented as name.n / "Array of …"
+	Required bool   // the page marks it required
+	// Enum lists the allowed values, as they travel on the wire ("MAIN",
+	// "12"), where the page lists them; for an Array, of each element.
+	Enum []string
+	// Range bounds an Integer value (each element of an Array), inclusive.
+	Range *Range
+	// MinLen and MaxLen bound a String value's length in characters
+	// (bytes when LenBytes, as pages that count bytes say); 0 is no bound.
+	MinLen, MaxLen int
+	LenBytes       bool
+	// MaxItems is the most elements an Array may have; 0 is no bound.
+	MaxItems int
+	// Format is the shape a String value must have; IDPrefix goes with
+	// FormatID ("vpc" for vpc-f49l6u0z).
+	Format   Format
+	IDPrefix string
+	// Text marks free text (a name, a description): control characters
+	// are refused.
+	Text bool
+	// Secret marks a value that must never be shown (a pre-shared key):
+	// output, logs and dry runs mask it.
+	Secret      bool
+	Description string  // short, one line
+	Fields      []Param // members of an Object (or of each element of an array of objects)
+}
+
+// Range is an inclusive integer interval.
+type Range struct{ Min, Max int64 }
+
+// Format is the documented shape of a String value.
+type Format uint8
+
+const (
+	FormatNone       Format = iota
+	FormatIPv4              // a dotted IPv4 address: 10.0.0.5
+	FormatIPv4CIDR          // an IPv4 network in CIDR notation: 10.0.0.0/16 (host bits zero)
+	FormatIPv4OrCIDR        // an IPv4 address or network: 10.0.0.5, 10.0.0.0/24
+	FormatID                // a resource ID: IDPrefix, "-", 8 lower-case letters or digits
+)
+
+func (f Format) String() string {
+	switch f {
+	case FormatIPv4:
+		return "IPv4"
+	case FormatIPv4CIDR:
+		return "IPv4CIDR"
+	case FormatIPv4OrCIDR:
+		return "IPv4OrCIDR"
+	case FormatID:
+		return "ID"
+	}
+	return ""
+}
+
+// HasRule reports whether the page states any value rule for p beyond its
+// type.
+func (p *Param) HasRule() bool {
+	return len(p.Enum) > 0 || p.Range != nil || p.MinLen > 0 || p.MaxLen > 0 ||
+		p.MaxItems > 0 || p.Format != FormatNone || p.Text
 }
 
 // Field is a documented output field; nested ones keep their dotted name

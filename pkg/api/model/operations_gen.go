@@ -12,7 +12,7 @@ var operations = [...]Operation{
 		Group:       "peering",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "peeringConnectionId", Type: String, Required: true, Description: "私有网络对等连接 ID，例如：pcx-6gw5wvmk"},
+			{Name: "peeringConnectionId", Type: String, Required: true, Format: FormatID, IDPrefix: "pcx", Description: "私有网络对等连接 ID，例如：pcx-6gw5wvmk"},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "错误码。0：成功，其他值：失败"},
@@ -35,7 +35,7 @@ var operations = [...]Operation{
 		Group:       "peering",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "peeringConnectionId", Type: String, Required: true, Description: "私有网络对等连接 ID，例如：pcx-6gw5wvmk。"},
+			{Name: "peeringConnectionId", Type: String, Required: true, Format: FormatID, IDPrefix: "pcx", Description: "私有网络对等连接 ID，例如：pcx-6gw5wvmk。"},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "错误码。0：成功，其他值：失败。"},
@@ -60,8 +60,8 @@ var operations = [...]Operation{
 		Group:       "vpn",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "userGwName", Type: String, Required: true, Description: "对端网关名称，可任意命名，但不得超过60个字符。"},
-			{Name: "userGwAddr", Type: String, Required: true, Description: "对端网关公网IP，例如：183.30.0.1。"},
+			{Name: "userGwName", Type: String, Required: true, MaxLen: 60, Text: true, Description: "对端网关名称，可任意命名，但不得超过60个字符。"},
+			{Name: "userGwAddr", Type: String, Required: true, Format: FormatIPv4, Description: "对端网关公网IP，例如：183.30.0.1。"},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "错误码，0: 成功，其他值: 失败。"},
@@ -86,12 +86,12 @@ var operations = [...]Operation{
 		Group:       "vpn",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Required: true, Description: "网络ID或者统一ID，建议使用统一ID,可通过 DescribeVpcEx 接口查询。"},
-			{Name: "vpnGwId", Type: String, Required: true, Description: "系统分配的VPN网关ID，可使用vpnGwId或unVpnGwId，建议unVpnGwId，例如：vpngw-dystbrkv。"},
-			{Name: "userGwId", Type: String, Required: true, Description: "对端网关ID值，可使用userGwId或unUserGwId，建议使用unUserGwId，例如：cgw-e098slul。"},
-			{Name: "vpnConnName", Type: String, Required: true, Description: "通道名称，可任意命名，但不得超过60个字符。"},
-			{Name: "preSharedKey", Type: String, Required: true, Description: "预共享密钥。"},
-			{Name: "userGwCidrBlock", Type: String, Array: true, Description: "对端网段CIDR地址，可写多个，指定vpc可以和哪些IDC网段通信，后面升级为spdAcl（粒度更细），userGwCidrBlock和spdAcl必须填一项。"},
+			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "网络ID或者统一ID，建议使用统一ID,可通过 DescribeVpcEx 接口查询。"},
+			{Name: "vpnGwId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpngw", Description: "系统分配的VPN网关ID，可使用vpnGwId或unVpnGwId，建议unVpnGwId，例如：vpngw-dystbrkv。"},
+			{Name: "userGwId", Type: String, Required: true, Format: FormatID, IDPrefix: "cgw", Description: "对端网关ID值，可使用userGwId或unUserGwId，建议使用unUserGwId，例如：cgw-e098slul。"},
+			{Name: "vpnConnName", Type: String, Required: true, MaxLen: 60, Text: true, Description: "通道名称，可任意命名，但不得超过60个字符。"},
+			{Name: "preSharedKey", Type: String, Required: true, Secret: true, Description: "预共享密钥。"},
+			{Name: "userGwCidrBlock", Type: String, Array: true, Format: FormatIPv4CIDR, Description: "对端网段CIDR地址，可写多个，指定vpc可以和哪些IDC网段通信，后面升级为spdAcl（粒度更细），userGwCidrBlock和spdAcl必须填一项。"},
 			{Name: "spdAcl", Type: String, Description: "SPD策略组，json格式，例如：{\"10.0.0.5/24\":[\"172.123.10.5/16\"]}，10.0.0.5/24是vpc内网段172.123.10.5/16是IDC网段。"},
 			{Name: "IKESet", Type: Object, Description: "IKE配置（Internet Key Exchange，因特网密钥交换），IKE具有一套自保护机制，用户配置网络安全协议，详见 VPN连接-IKE配置 。", Fields: []Param{
 				{Name: "propoEncryAlgorithm", Type: String, Enum: []string{"3des-cbc", "aes-cbc-128", "aes-cbc-192", "aes-cbc-256", "des-cbc"}, Description: "IKE配置，加密算法，可选值：'3des-cbc','aes-cbc-128','aes-cbc-192','aes-cbc-256','des-cbc'，默认为3des-cbc，更多详见产品说明文档。"},
@@ -101,15 +101,15 @@ var operations = [...]Operation{
 				{Name: "remoteIdentity", Type: String, Enum: []string{"address", "fqdn"}, Description: "IKE配置，对端标识类型：可选值：'address','fqdn'，默认为address，更多详见产品说明文档。"},
 				{Name: "localAddress", Type: String, Description: "IKE配置，本端标识，当localIdentity选为address时，localAddress必填。"},
 				{Name: "remoteAddress", Type: String, Description: "IKE配置，对端标识，当remoteIdentity选为address时，remoteAddress必填，更多详见产品说明文档。"},
-				{Name: "localFqdnName", Type: String, Description: "IKE配置，本端标识，当localIdentity选为fqdn时，localFqdnName必填，更多详见产品说明文档。"},
-				{Name: "remoteFqdnName", Type: String, Description: "IKE配置，对端标识，当remoteIdentity选为fqdn时，remoteFqdnName必填，更多详见产品说明文档。"},
+				{Name: "localFqdnName", Type: String, Text: true, Description: "IKE配置，本端标识，当localIdentity选为fqdn时，localFqdnName必填，更多详见产品说明文档。"},
+				{Name: "remoteFqdnName", Type: String, Text: true, Description: "IKE配置，对端标识，当remoteIdentity选为fqdn时，remoteFqdnName必填，更多详见产品说明文档。"},
 				{Name: "dhGroupName", Type: String, Enum: []string{"group1", "group2", "group5", "group14", "group24"}, Description: "IKE配置，DH group，指定IKE交换密钥时使用的DH组，可选值：'group1','group2','group5','group14','group24'，更多详见产品说明文档。"},
-				{Name: "ikeSaLifetimeSeconds", Type: Integer, Description: "IKE配置，IKE SA Lifetime，单位：秒，设置IKE SA的生存周期，取值范围：60-604800，更多详见产品说明文档。"},
+				{Name: "ikeSaLifetimeSeconds", Type: Integer, Range: &Range{60, 604800}, Description: "IKE配置，IKE SA Lifetime，单位：秒，设置IKE SA的生存周期，取值范围：60-604800，更多详见产品说明文档。"},
 			}},
 			{Name: "IPsecSet", Type: Object, Description: "IPSec配置，腾讯云提供IPSec安全会话设置，详见 VPN连接-IPSec配置 。", Fields: []Param{
 				{Name: "integrityAlgorithm", Type: String, Enum: []string{"md5", "sha"}, Description: "IPsec配置，认证算法：可选值：'md5','sha'，默认为md5，更多详见产品说明文档。"},
-				{Name: "ipsecSaLifetimeSeconds", Type: Integer, Description: "IPsec配置，IPsec SA lifetime(s)：单位秒，取值范围：180-604800，更多详见产品说明文档。"},
-				{Name: "ipsecSaLifetimeTraffic", Type: Integer, Description: "IPsec配置，IPsec SA lifetime(KB)：单位KB，取值范围：2560-604800，更多详见产品说明文档。"},
+				{Name: "ipsecSaLifetimeSeconds", Type: Integer, Range: &Range{180, 604800}, Description: "IPsec配置，IPsec SA lifetime(s)：单位秒，取值范围：180-604800，更多详见产品说明文档。"},
+				{Name: "ipsecSaLifetimeTraffic", Type: Integer, Range: &Range{2560, 604800}, Description: "IPsec配置，IPsec SA lifetime(KB)：单位KB，取值范围：2560-604800，更多详见产品说明文档。"},
 				{Name: "pfsDhGroup", Type: String, Enum: []string{"null", "dh-group1", "dh-group14", "dh-group2", "dh-group24", "dh-group5"}, Description: "IPsec配置，PFS：可选值：'null','dh-group1','dh-group14','dh-group2','dh-group24','dh-group5'，默认为null，更多详见产品说明文档。"},
 				{Name: "encryptAlgorithm", Type: String, Enum: []string{"3des-cbc", "aes-cbc-128", "aes-cbc-192", "aes-cbc-256", "des-cbc", "null"}, Description: "IPsec配置，加密算法，取值：'3des-cbc','aes-cbc-128','aes-cbc-192','aes-cbc-256','des-cbc','null'，默认为3des-cbc，更多详见产品说明文档。"},
 			}},
@@ -168,13 +168,13 @@ var operations = [...]Operation{
 		Group:       "eni",
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
-			{Name: "NetworkInterfaceId", Type: String, Required: true, Description: "弹性网卡实例ID，例如：eni-m6dyj72l。"},
+			{Name: "NetworkInterfaceId", Type: String, Required: true, Format: FormatID, IDPrefix: "eni", Description: "弹性网卡实例ID，例如：eni-m6dyj72l。"},
 			{Name: "PrivateIpAddresses", Type: Object, Array: true, Description: "指定的内网IP信息。", Fields: []Param{
-				{Name: "PrivateIpAddress", Type: String, Required: true, Description: "内网IP地址。"},
+				{Name: "PrivateIpAddress", Type: String, Required: true, Format: FormatIPv4, Description: "内网IP地址。"},
 				{Name: "Primary", Type: Boolean, Description: "是否是主IP。"},
-				{Name: "PublicIpAddress", Type: String, Description: "公网IP地址。"},
-				{Name: "AddressId", Type: String, Description: "EIP实例ID，例如：eip-11112222。"},
-				{Name: "Description", Type: String, Description: "内网IP描述信息。"},
+				{Name: "PublicIpAddress", Type: String, Format: FormatIPv4, Description: "公网IP地址。"},
+				{Name: "AddressId", Type: String, Format: FormatID, IDPrefix: "eip", Description: "EIP实例ID，例如：eip-11112222。"},
+				{Name: "Description", Type: String, Text: true, Description: "内网IP描述信息。"},
 				{Name: "IsWanIpBlocked", Type: Boolean, Description: "公网IP是否被封堵。"},
 			}},
 			{Name: "SecondaryPrivateIpAddressCount", Type: Integer, Description: "新申请的内网IP地址个数。"},
@@ -202,11 +202,11 @@ var operations = [...]Operation{
 		Group:       "eni",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Required: true, Description: "弹性网卡对应的私有网络ID，例如：vpc-7t9nf3pu"},
-			{Name: "networkInterfaceId", Type: String, Required: true, Description: "弹性网卡ID，例如：eni-m6dyj72l"},
+			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "弹性网卡对应的私有网络ID，例如：vpc-7t9nf3pu"},
+			{Name: "networkInterfaceId", Type: String, Required: true, Format: FormatID, IDPrefix: "eni", Description: "弹性网卡ID，例如：eni-m6dyj72l"},
 			{Name: "privateIpAddressSet", Type: Object, Array: true, Description: "申请内网ip时，指定IP地址申请，可以指定主IP，是个可选项。", Fields: []Param{
 				{Name: "primary", Type: Boolean, Required: true, Description: "是否为主IP，只能设置一个主IP。"},
-				{Name: "privateIpAddress", Type: String, Required: true, Description: "指定的内网IP地址。"},
+				{Name: "privateIpAddress", Type: String, Required: true, Format: FormatIPv4, Description: "指定的内网IP地址。"},
 			}},
 			{Name: "secondaryPrivateIpAddressCount", Type: Integer, Description: "申请内网ip时，只指定数量，由系统自动生成IP，可选项。"},
 		},
@@ -236,10 +236,10 @@ var operations = [...]Operation{
 		Group:       "eip",
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
-			{Name: "AddressId", Type: String, Required: true, Description: "标识 EIP 的唯一 ID。EIP 唯一 ID 形如：eip-11112222。"},
-			{Name: "InstanceId", Type: String, Description: "要绑定的实例 ID。实例 ID 形如：ins-11112222。"},
-			{Name: "NetworkInterfaceId", Type: String, Description: "要绑定的弹性网卡 ID。"},
-			{Name: "PrivateIpAddress", Type: String, Description: "要绑定的内网 IP。如果指定了 NetworkInterfaceId 则也必须指定 PrivateIpAddress，表示将 EIP 绑定到指定弹性网卡的指定内网 IP 上。"},
+			{Name: "AddressId", Type: String, Required: true, Format: FormatID, IDPrefix: "eip", Description: "标识 EIP 的唯一 ID。EIP 唯一 ID 形如：eip-11112222。"},
+			{Name: "InstanceId", Type: String, Format: FormatID, IDPrefix: "ins", Description: "要绑定的实例 ID。实例 ID 形如：ins-11112222。"},
+			{Name: "NetworkInterfaceId", Type: String, Format: FormatID, IDPrefix: "eni", Description: "要绑定的弹性网卡 ID。"},
+			{Name: "PrivateIpAddress", Type: String, Format: FormatIPv4, Description: "要绑定的内网 IP。如果指定了 NetworkInterfaceId 则也必须指定 PrivateIpAddress，表示将 EIP 绑定到指定弹性网卡的指定内网 IP 上。"},
 		},
 		Outputs: []Field{
 			{"RequestId", "String", "唯一请求ID，每次请求都会返回。定位问题时需要提供该次请求的RequestId。"},
@@ -272,9 +272,9 @@ var operations = [...]Operation{
 		Group:       "route-table",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Required: true, Description: "子网所属的私有网络ID，可使用vpcId或unVpcId，建议使用unVpcId，例如：vpc-amhnao5。可通过 DescribeVpcEx 接口查询。"},
-			{Name: "subnetId", Type: String, Required: true, Description: "要关联的子网ID值，可使用subnetId或unSubnetId，建议使用unsubnetId，例如：subnet-3x5lf5q0。"},
-			{Name: "routeTableId", Type: String, Required: true, Description: "系统分配的路由表ID，可使用routeTableId或unRouteTableId，建议使用unRouteTableId，例如：rtb-rqndayhs。"},
+			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "子网所属的私有网络ID，可使用vpcId或unVpcId，建议使用unVpcId，例如：vpc-amhnao5。可通过 DescribeVpcEx 接口查询。"},
+			{Name: "subnetId", Type: String, Required: true, Format: FormatID, IDPrefix: "subnet", Description: "要关联的子网ID值，可使用subnetId或unSubnetId，建议使用unsubnetId，例如：subnet-3x5lf5q0。"},
+			{Name: "routeTableId", Type: String, Required: true, Format: FormatID, IDPrefix: "rtb", Description: "系统分配的路由表ID，可使用routeTableId或unRouteTableId，建议使用unRouteTableId，例如：rtb-rqndayhs。"},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "公共错误码，0表示成功，其他值表示失败。详见错误码页面的 公共错误码 。"},
@@ -300,9 +300,9 @@ var operations = [...]Operation{
 		Group:       "vpc",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Required: true, Description: "系统分配的私有网络ID，支持升级前的vpcId，也支持升级后的unVpcId，例如：vpc-2ari9m7h。"},
+			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "系统分配的私有网络ID，支持升级前的vpcId，也支持升级后的unVpcId，例如：vpc-2ari9m7h。"},
 			{Name: "vipId", Type: Integer, Required: true, Description: "VIP的ID，例如：12，VIP ID需要联系在线客服申请"},
-			{Name: "lanIp", Type: String, Required: true, Description: "云主机内网IP，例如：10.0.0.1。查询云主机IP详见 查看实例列表"},
+			{Name: "lanIp", Type: String, Required: true, Format: FormatIPv4, Description: "云主机内网IP，例如：10.0.0.1。查询云主机IP详见 查看实例列表"},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "公共错误码，0表示成功，其他值表示失败。详见错误码页面的 公共错误码 。"},
@@ -328,8 +328,8 @@ var operations = [...]Operation{
 		Group:       "classiclink",
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
-			{Name: "VpcId", Type: String, Required: true, Description: "VPC实例ID"},
-			{Name: "InstanceIds", Type: String, Array: true, Required: true, Description: "CVM实例ID"},
+			{Name: "VpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "VPC实例ID"},
+			{Name: "InstanceIds", Type: String, Array: true, Required: true, Format: FormatID, IDPrefix: "ins", Description: "CVM实例ID"},
 		},
 		Outputs: []Field{
 			{"RequestId", "String", "唯一请求ID，每次请求都会返回。定位问题时需要提供该次请求的RequestId。"},
@@ -356,8 +356,8 @@ var operations = [...]Operation{
 		Group:       "classiclink",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Required: true, Description: "系统分配的私有网络ID，支持升级前的vpcId，也支持升级后的unVpcId，例如：vpc-dgd44d。"},
-			{Name: "instanceIds", Type: String, Array: true, Required: true, Description: "基础网络云主机ID，例如：instanceIds.0=ins-5d8a23rs，可通过云api接口 DescribeInstances 查询。"},
+			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "系统分配的私有网络ID，支持升级前的vpcId，也支持升级后的unVpcId，例如：vpc-dgd44d。"},
+			{Name: "instanceIds", Type: String, Array: true, Required: true, Format: FormatID, IDPrefix: "ins", Description: "基础网络云主机ID，例如：instanceIds.0=ins-5d8a23rs，可通过云api接口 DescribeInstances 查询。"},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "公共错误码，0表示成功，其他值表示失败。详见错误码页面的 公共错误码 。"},
@@ -386,8 +386,8 @@ var operations = [...]Operation{
 		Group:       "eni",
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
-			{Name: "NetworkInterfaceId", Type: String, Required: true, Description: "弹性网卡实例ID，例如：eni-m6dyj72l。"},
-			{Name: "InstanceId", Type: String, Required: true, Description: "CVM实例ID。形如：ins-r8hr2upy。"},
+			{Name: "NetworkInterfaceId", Type: String, Required: true, Format: FormatID, IDPrefix: "eni", Description: "弹性网卡实例ID，例如：eni-m6dyj72l。"},
+			{Name: "InstanceId", Type: String, Required: true, Format: FormatID, IDPrefix: "ins", Description: "CVM实例ID。形如：ins-r8hr2upy。"},
 		},
 		Outputs: []Field{
 			{"RequestId", "String", "唯一请求ID，每次请求都会返回。定位问题时需要提供该次请求的RequestId。"},
@@ -399,7 +399,7 @@ var operations = [...]Operation{
 		},
 		Example: []KV{
 			{"NetworkInterfaceId", "eni-afo43z61"},
-			{"InstanceId", "ins-ins-r8hr2upy"},
+			{"InstanceId", "ins-r8hr2upy"},
 		},
 		Source: "004:3200",
 	},
@@ -411,9 +411,9 @@ var operations = [...]Operation{
 		Group:       "eni",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Required: true, Description: "弹性网卡对应的私用网络ID，例如：vpc-7t9nf3pu"},
-			{Name: "networkInterfaceId", Type: String, Required: true, Description: "弹性网卡ID，例如：eni-m6dyj72l"},
-			{Name: "instanceId", Type: String, Required: true, Description: "云主机实例ID，例如：ins-xx44545f"},
+			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "弹性网卡对应的私用网络ID，例如：vpc-7t9nf3pu"},
+			{Name: "networkInterfaceId", Type: String, Required: true, Format: FormatID, IDPrefix: "eni", Description: "弹性网卡ID，例如：eni-m6dyj72l"},
+			{Name: "instanceId", Type: String, Required: true, Format: FormatID, IDPrefix: "ins", Description: "云主机实例ID，例如：ins-xx44545f"},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "错误码。0：成功，其他值：失败"},
@@ -465,7 +465,7 @@ var operations = [...]Operation{
 		Group:       "template",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "addressName", Type: String, Required: true, Description: "IP 地址名称。"},
+			{Name: "addressName", Type: String, Required: true, Text: true, Description: "IP 地址名称。"},
 			{Name: "address", Type: String, Array: true, Required: true, Description: "IP 地址列表。"},
 		},
 		Outputs: []Field{
@@ -500,7 +500,7 @@ var operations = [...]Operation{
 		Group:       "template",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "addressGroupName", Type: String, Required: true, Description: "IP 地址组名称。"},
+			{Name: "addressGroupName", Type: String, Required: true, Text: true, Description: "IP 地址组名称。"},
 			{Name: "addressGroup", Type: String, Array: true, Required: true, Description: "IP 地址 ID 列表。"},
 		},
 		Outputs: []Field{
@@ -533,7 +533,7 @@ var operations = [...]Operation{
 		Group:       "template",
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
-			{Name: "AddressTemplateName", Type: String, Required: true, Description: "IP地址模版名称"},
+			{Name: "AddressTemplateName", Type: String, Required: true, Text: true, Description: "IP地址模版名称"},
 			{Name: "Addresses", Type: String, Array: true, Required: true, Description: "地址信息，支持 IP、CIDR、IP 范围。"},
 		},
 		Outputs: []Field{
@@ -560,8 +560,8 @@ var operations = [...]Operation{
 		Group:       "template",
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
-			{Name: "AddressTemplateGroupName", Type: String, Required: true, Description: "IP地址模版集合名称。"},
-			{Name: "AddressTemplateIds", Type: String, Array: true, Required: true, Description: "IP地址模版实例ID，例如：ipm-mdunqeb6。"},
+			{Name: "AddressTemplateGroupName", Type: String, Required: true, Text: true, Description: "IP地址模版集合名称。"},
+			{Name: "AddressTemplateIds", Type: String, Array: true, Required: true, Format: FormatID, IDPrefix: "ipm", Description: "IP地址模版实例ID，例如：ipm-mdunqeb6。"},
 		},
 		Outputs: []Field{
 			{"AddressTemplateGroup", "AddressTemplateGroup", "IP地址模板集合对象。"},
@@ -586,8 +586,8 @@ var operations = [...]Operation{
 		Group:       "vpn",
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
-			{Name: "CustomerGatewayName", Type: String, Required: true, Description: "对端网关名称，可任意命名，但不得超过60个字符。"},
-			{Name: "IpAddress", Type: String, Required: true, Description: "对端网关公网IP。"},
+			{Name: "CustomerGatewayName", Type: String, Required: true, MaxLen: 60, Text: true, Description: "对端网关名称，可任意命名，但不得超过60个字符。"},
+			{Name: "IpAddress", Type: String, Required: true, Format: FormatIPv4, Description: "对端网关公网IP。"},
 		},
 		Outputs: []Field{
 			{"CustomerGateway", "CustomerGateway", "对端网关对象"},
@@ -628,8 +628,8 @@ var operations = [...]Operation{
 		Group:       "dcg",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Required: true, Description: "私有网络ID，例如：vpc-dgd545"},
-			{Name: "directConnectGatewayName", Type: String, Required: true, Description: "专线网关名称，取值：1-25个中文、英文大小写的字母、数字和下划线分隔符"},
+			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "私有网络ID，例如：vpc-dgd545"},
+			{Name: "directConnectGatewayName", Type: String, Required: true, MinLen: 1, MaxLen: 60, Text: true, Description: "专线网关名称，取值：1-25个中文、英文大小写的字母、数字和下划线分隔符"},
 			{Name: "type", Type: Integer, Description: "专线网关类型；0：非NAT网关；1：NAT网关，默认为非NAT网关"},
 		},
 		Outputs: []Field{
@@ -657,9 +657,9 @@ var operations = [...]Operation{
 		Group:       "flowlog",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Required: true, Description: "流日志所属的私有网络 ID 值，可使用 vpcId 或 unVpcId，建议使用 unVpcId。可通过 DescribeVpcEx 接口查询。"},
-			{Name: "flowLogName", Type: String, Required: true, Description: "流日志名称。"},
-			{Name: "flowLogDescription", Type: String, Description: "流日志描述，默认为\"，可选项。"},
+			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "流日志所属的私有网络 ID 值，可使用 vpcId 或 unVpcId，建议使用 unVpcId。可通过 DescribeVpcEx 接口查询。"},
+			{Name: "flowLogName", Type: String, Required: true, MaxLen: 60, Text: true, Description: "流日志名称。"},
+			{Name: "flowLogDescription", Type: String, Text: true, Description: "流日志描述，默认为\"，可选项。"},
 			{Name: "resourceType", Type: String, Required: true, Description: "流日志所属资源类型，VPC，SUBNET，NETWORKINTERFACE。"},
 			{Name: "resourceId", Type: String, Required: true, Description: "资源唯一 ID，例如 vpc-puz6fg，subnet-5o8ycyt，eni-08dhim。"},
 			{Name: "trafficType", Type: String, Required: true, Description: "流日志采集类型，ACCEPT，REJECT，ALL。"},
@@ -701,15 +701,15 @@ var operations = [...]Operation{
 		Group:       "dcg",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Required: true, Description: "私有网络ID或者统一ID, 建议使用统一ID。"},
-			{Name: "directConnectGatewayId", Type: String, Required: true, Description: "专线网关ID。"},
+			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "私有网络ID或者统一ID, 建议使用统一ID。"},
+			{Name: "directConnectGatewayId", Type: String, Required: true, Format: FormatID, IDPrefix: "dcg", Description: "专线网关ID。"},
 			{Name: "localDestinationIPPortTranslation", Type: Object, Array: true, Required: true, Description: "本端目的IP端口转换规则数组。", Fields: []Param{
-				{Name: "originalIP", Type: String, Required: true, Description: "原始IP。"},
+				{Name: "originalIP", Type: String, Required: true, Format: FormatIPv4, Description: "原始IP。"},
 				{Name: "originalPort", Type: String, Required: true, Description: "原始Port。"},
-				{Name: "translationIP", Type: String, Required: true, Description: "转换后IP。"},
+				{Name: "translationIP", Type: String, Required: true, Format: FormatIPv4, Description: "转换后IP。"},
 				{Name: "translationPort", Type: String, Required: true, Description: "转换后Port。"},
 				{Name: "proto", Type: String, Required: true, Description: "协议。"},
-				{Name: "description", Type: String, Description: "备注。"},
+				{Name: "description", Type: String, Text: true, Description: "备注。"},
 			}},
 		},
 		Outputs: []Field{
@@ -746,14 +746,14 @@ var operations = [...]Operation{
 		Group:       "dcg",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Required: true, Description: "系统分配的私有网络ID，例如：vpc-dfg5445。可调用 查询私有网络列表 (DescribeVpcEx)接口查询。"},
-			{Name: "directConnectGatewayId", Type: String, Required: true, Description: "系统分配的专线网关ID，例如：dcg-4d545d。可调用 查询专线网关 (DescribeDirectConnectGateway)接口查询。"},
-			{Name: "originalIP", Type: String, Required: true, Description: "原始IP（VPC内IP）。"},
-			{Name: "translationIP", Type: String, Required: true, Description: "转换后IP。"},
+			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "系统分配的私有网络ID，例如：vpc-dfg5445。可调用 查询私有网络列表 (DescribeVpcEx)接口查询。"},
+			{Name: "directConnectGatewayId", Type: String, Required: true, Format: FormatID, IDPrefix: "dcg", Description: "系统分配的专线网关ID，例如：dcg-4d545d。可调用 查询专线网关 (DescribeDirectConnectGateway)接口查询。"},
+			{Name: "originalIP", Type: String, Required: true, Format: FormatIPv4, Description: "原始IP（VPC内IP）。"},
+			{Name: "translationIP", Type: String, Required: true, Format: FormatIPv4, Description: "转换后IP。"},
 			{Name: "aclRules", Type: Object, Array: true, Required: true, Description: "ACL策略信息。", Fields: []Param{
 				{Name: "protocol", Type: String, Required: true, Description: "协议：TCP、UDP或者ALL。"},
 				{Name: "sourcePort", Type: String, Required: true, Description: "访问的源端口，支持xx-xx范围，不填或者填0或者0-0都表示不限端口。"},
-				{Name: "destinationCidr", Type: String, Required: true, Description: "访问的目的IP，支持IP、IP段（CIDR格式），如果不填写指所有IP。"},
+				{Name: "destinationCidr", Type: String, Required: true, Format: FormatIPv4OrCIDR, Description: "访问的目的IP，支持IP、IP段（CIDR格式），如果不填写指所有IP。"},
 				{Name: "destinationPort", Type: String, Required: true, Description: "访问的目的端口，支持xx-xx范围，不填或者填0或者0-0都表示不限端口。"},
 			}},
 		},
@@ -786,12 +786,12 @@ var operations = [...]Operation{
 		Group:       "dcg",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Required: true, Description: "系统分配的私有网络ID，支持升级前的vpcId，也支持升级后的unVpcId，例如：vpc-ddg454。"},
-			{Name: "directConnectGatewayId", Type: String, Required: true, Description: "系统分配的专线网关ID，例如：dgc-dgd54g。"},
+			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "系统分配的私有网络ID，支持升级前的vpcId，也支持升级后的unVpcId，例如：vpc-ddg454。"},
+			{Name: "directConnectGatewayId", Type: String, Required: true, Format: FormatID, IDPrefix: "dcg", Description: "系统分配的专线网关ID，例如：dgc-dgd54g。"},
 			{Name: "localIPTranslation", Type: Object, Array: true, Required: true, Description: "本端IP转换。", Fields: []Param{
-				{Name: "originalIP", Type: String, Required: true, Description: "原始IP。"},
-				{Name: "translationIP", Type: String, Required: true, Description: "转换后IP。"},
-				{Name: "description", Type: String, Description: "备注。"},
+				{Name: "originalIP", Type: String, Required: true, Format: FormatIPv4, Description: "原始IP。"},
+				{Name: "translationIP", Type: String, Required: true, Format: FormatIPv4, Description: "转换后IP。"},
+				{Name: "description", Type: String, Text: true, Description: "备注。"},
 			}},
 		},
 		Outputs: []Field{
@@ -828,14 +828,14 @@ var operations = [...]Operation{
 		Group:       "dcg",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Required: true, Description: "系统分配的私有网络ID，例如：vpc-dfg5445。"},
-			{Name: "directConnectGatewayId", Type: String, Required: true, Description: "系统分配的专线网关ID，例如：dcg-4d545d。"},
+			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "系统分配的私有网络ID，例如：vpc-dfg5445。"},
+			{Name: "directConnectGatewayId", Type: String, Required: true, Format: FormatID, IDPrefix: "dcg", Description: "系统分配的专线网关ID，例如：dcg-4d545d。"},
 			{Name: "translationIPPool", Type: String, Required: true, Description: "映射后IP池。"},
 			{Name: "aclRules", Type: Object, Array: true, Required: true, Description: "ACL策略信息。", Fields: []Param{
 				{Name: "protocol", Type: String, Required: true, Description: "协议：TCP、UDP or ALL。"},
-				{Name: "sourceCidr", Type: String, Required: true, Description: "访问的源IP，支持IP、IP段（CIDR格式），如果不填写指所有IP。"},
+				{Name: "sourceCidr", Type: String, Required: true, Format: FormatIPv4OrCIDR, Description: "访问的源IP，支持IP、IP段（CIDR格式），如果不填写指所有IP。"},
 				{Name: "sourcePort", Type: String, Required: true, Description: "访问的源端口，支持xx-xx范围，不填或者填0或者0-0都表示不限端口。"},
-				{Name: "destinationCidr", Type: String, Required: true, Description: "访问的目的IP，支持IP、IP段（CIDR格式），如果不填写指所有IP。"},
+				{Name: "destinationCidr", Type: String, Required: true, Format: FormatIPv4OrCIDR, Description: "访问的目的IP，支持IP、IP段（CIDR格式），如果不填写指所有IP。"},
 				{Name: "destinationPort", Type: String, Required: true, Description: "访问的目的端口，支持xx-xx范围，不填或者填0或者0-0都表示不限端口。"},
 			}},
 		},
@@ -870,11 +870,11 @@ var operations = [...]Operation{
 		Group:       "dcg",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Required: true, Description: "系统分配的私有网络ID，支持升级前的vpcId，也支持升级后的unVpcId，例如：vpc-dgd45。"},
-			{Name: "directConnectGatewayId", Type: String, Required: true, Description: "系统分配的专线网关ID，例如：dcg-dgd454d。"},
+			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "系统分配的私有网络ID，支持升级前的vpcId，也支持升级后的unVpcId，例如：vpc-dgd45。"},
+			{Name: "directConnectGatewayId", Type: String, Required: true, Format: FormatID, IDPrefix: "dcg", Description: "系统分配的专线网关ID，例如：dcg-dgd454d。"},
 			{Name: "localSourceIPPortTranslation", Type: Object, Array: true, Required: true, Description: "本端源地址转换数组。", Fields: []Param{
 				{Name: "translationIPPool", Type: String, Required: true, Description: "转换后IP池。"},
-				{Name: "description", Type: String, Description: "备注信息。"},
+				{Name: "description", Type: String, Text: true, Description: "备注信息。"},
 			}},
 		},
 		Outputs: []Field{
@@ -908,8 +908,8 @@ var operations = [...]Operation{
 		Group:       "nat",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "natName", Type: String, Required: true, Description: "NAT网关名称，支持1-25个中文、英文大小写的字母、数字和下划线分隔符。"},
-			{Name: "vpcId", Type: String, Required: true, Description: "私有网络ID或者统一ID，建议使用统一ID,可通过 DescribeVpcEx 接口查询。"},
+			{Name: "natName", Type: String, Required: true, MinLen: 1, MaxLen: 60, Text: true, Description: "NAT网关名称，支持1-25个中文、英文大小写的字母、数字和下划线分隔符。"},
+			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "私有网络ID或者统一ID，建议使用统一ID,可通过 DescribeVpcEx 接口查询。"},
 			{Name: "maxConcurrent", Type: Integer, Required: true, Description: "网关并发连接上限，例如：1000000、3000000、10000000，具体支持数据请参见 私有网络网关说明 。"},
 			{Name: "bandwidth", Type: Integer, Description: "网关最大外网出带宽(单位:Mbps), 默认: 100Mbps, 具体支持数据请参见 私有网络网关说明 。"},
 			{Name: "assignedEipSet", Type: String, Array: true, Description: "绑定网关的弹性IP数组, assignedEipSet和autoAllocEipNum至少传一个，例如： assignedEipSet.0=10.0.0.1，更多关于弹性IP的信息请参考 弹性IP 。"},
@@ -943,8 +943,8 @@ var operations = [...]Operation{
 		Group:       "acl",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Required: true, Description: "子网所属的私有网络ID值，可使用vpcId或unVpcId，建议使用unVpcId，例如：vpc-4n9efgju。"},
-			{Name: "networkAclName", Type: String, Required: true, Description: "网络ACL名称，可任意命名，但不得超过60个字符。"},
+			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "子网所属的私有网络ID值，可使用vpcId或unVpcId，建议使用unVpcId，例如：vpc-4n9efgju。"},
+			{Name: "networkAclName", Type: String, Required: true, MaxLen: 60, Text: true, Description: "网络ACL名称，可任意命名，但不得超过60个字符。"},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "错误码，0: 成功，其他值: 失败。"},
@@ -970,18 +970,18 @@ var operations = [...]Operation{
 		Group:       "eni",
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
-			{Name: "VpcId", Type: String, Required: true, Description: "VPC实例ID。可通过DescribeVpcs接口返回值中的VpcId获取。"},
-			{Name: "NetworkInterfaceName", Type: String, Required: true, Description: "弹性网卡名称，最大长度不能超过60个字节。"},
-			{Name: "NetworkInterfaceDescription", Type: String, Description: "弹性网卡描述，可任意命名，但不得超过60个字符。"},
-			{Name: "SubnetId", Type: String, Required: true, Description: "弹性网卡所在的子网实例ID，例如：subnet-0ap8nwca。"},
+			{Name: "VpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "VPC实例ID。可通过DescribeVpcs接口返回值中的VpcId获取。"},
+			{Name: "NetworkInterfaceName", Type: String, Required: true, MaxLen: 60, LenBytes: true, Text: true, Description: "弹性网卡名称，最大长度不能超过60个字节。"},
+			{Name: "NetworkInterfaceDescription", Type: String, MaxLen: 60, Text: true, Description: "弹性网卡描述，可任意命名，但不得超过60个字符。"},
+			{Name: "SubnetId", Type: String, Required: true, Format: FormatID, IDPrefix: "subnet", Description: "弹性网卡所在的子网实例ID，例如：subnet-0ap8nwca。"},
 			{Name: "SecondaryPrivateIpAddressCount", Type: Integer, Description: "新申请的内网IP地址个数。"},
-			{Name: "SecurityGroupIds", Type: String, Array: true, Description: "指定绑定的安全组，例如：['sg-1dd51d']。"},
+			{Name: "SecurityGroupIds", Type: String, Array: true, Format: FormatID, IDPrefix: "sg", Description: "指定绑定的安全组，例如：['sg-1dd51d']。"},
 			{Name: "PrivateIpAddresses", Type: Object, Array: true, Description: "指定内网IP信息。", Fields: []Param{
-				{Name: "PrivateIpAddress", Type: String, Required: true, Description: "内网IP地址。"},
+				{Name: "PrivateIpAddress", Type: String, Required: true, Format: FormatIPv4, Description: "内网IP地址。"},
 				{Name: "Primary", Type: Boolean, Description: "是否是主IP。"},
-				{Name: "PublicIpAddress", Type: String, Description: "公网IP地址。"},
-				{Name: "AddressId", Type: String, Description: "EIP实例ID，例如：eip-11112222。"},
-				{Name: "Description", Type: String, Description: "内网IP描述信息。"},
+				{Name: "PublicIpAddress", Type: String, Format: FormatIPv4, Description: "公网IP地址。"},
+				{Name: "AddressId", Type: String, Format: FormatID, IDPrefix: "eip", Description: "EIP实例ID，例如：eip-11112222。"},
+				{Name: "Description", Type: String, Text: true, Description: "内网IP描述信息。"},
 				{Name: "IsWanIpBlocked", Type: Boolean, Description: "公网IP是否被封堵。"},
 			}},
 		},
@@ -1017,13 +1017,13 @@ var operations = [...]Operation{
 		Group:       "eni",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Required: true, Description: "弹性网卡所在的私有网络ID，推荐使用新ID，例如：vpc-7t9nf3pu。"},
-			{Name: "subnetId", Type: String, Required: true, Description: "弹性网卡所在的子网ID，推荐使用新ID，例如：subnet-0ap8nwca。"},
-			{Name: "eniName", Type: String, Required: true, Description: "弹性网卡名称，可任意命名，但不得超过60个字符。"},
-			{Name: "eniDescription", Type: String, Description: "弹性网卡描述，可任意命名，但不得超过60个字符。"},
+			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "弹性网卡所在的私有网络ID，推荐使用新ID，例如：vpc-7t9nf3pu。"},
+			{Name: "subnetId", Type: String, Required: true, Format: FormatID, IDPrefix: "subnet", Description: "弹性网卡所在的子网ID，推荐使用新ID，例如：subnet-0ap8nwca。"},
+			{Name: "eniName", Type: String, Required: true, MaxLen: 60, Text: true, Description: "弹性网卡名称，可任意命名，但不得超过60个字符。"},
+			{Name: "eniDescription", Type: String, MaxLen: 60, Text: true, Description: "弹性网卡描述，可任意命名，但不得超过60个字符。"},
 			{Name: "privateIpAddressSet", Type: Object, Array: true, Description: "指定的内网IP地址数组。", Fields: []Param{
 				{Name: "primary", Type: Boolean, Required: true, Description: "是否为主IP，只能设置一个主IP。"},
-				{Name: "privateIpAddress", Type: String, Required: true, Description: "指定的内网IP地址。"},
+				{Name: "privateIpAddress", Type: String, Required: true, Format: FormatIPv4, Description: "指定的内网IP地址。"},
 			}},
 			{Name: "secondaryPrivateIpAddressCount", Type: Integer, Description: "需要新申请的内网IP地址个数。"},
 			{Name: "sgIds", Type: String, Array: true, Description: "指定绑定的安全组，例如：['sg-1dd51d']。"},
@@ -1057,12 +1057,12 @@ var operations = [...]Operation{
 		Group:       "dcg",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Required: true, Description: "私有网络ID或者统一ID，建议使用统一ID。"},
-			{Name: "directConnectGatewayId", Type: String, Required: true, Description: "专线网关ID。"},
+			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "私有网络ID或者统一ID，建议使用统一ID。"},
+			{Name: "directConnectGatewayId", Type: String, Required: true, Format: FormatID, IDPrefix: "dcg", Description: "专线网关ID。"},
 			{Name: "peerIPTranslation", Type: Object, Array: true, Required: true, Description: "对端IP转换规则数组。", Fields: []Param{
-				{Name: "originalIP", Type: String, Required: true, Description: "原始IP。"},
-				{Name: "translationIP", Type: String, Required: true, Description: "转换后IP。"},
-				{Name: "description", Type: String, Description: "备注。"},
+				{Name: "originalIP", Type: String, Required: true, Format: FormatIPv4, Description: "原始IP。"},
+				{Name: "translationIP", Type: String, Required: true, Format: FormatIPv4, Description: "转换后IP。"},
+				{Name: "description", Type: String, Text: true, Description: "备注。"},
 			}},
 		},
 		Outputs: []Field{
@@ -1096,10 +1096,10 @@ var operations = [...]Operation{
 		Group:       "route-table",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Required: true, Description: "路由表所属的私有网络ID值，可使用vpcId或unVpcId，建议使用unVpcId，例如：vpc-rqndayhs。"},
-			{Name: "routeTableId", Type: String, Required: true, Description: "系统分配的路由表ID值，可使用routeTableId或unRouteTableId，建议使用unRouteTableId，例如：rtb-rqndayhs。"},
+			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "路由表所属的私有网络ID值，可使用vpcId或unVpcId，建议使用unVpcId，例如：vpc-rqndayhs。"},
+			{Name: "routeTableId", Type: String, Required: true, Format: FormatID, IDPrefix: "rtb", Description: "系统分配的路由表ID值，可使用routeTableId或unRouteTableId，建议使用unRouteTableId，例如：rtb-rqndayhs。"},
 			{Name: "routeSet", Type: Object, Array: true, Required: true, Description: "路由表内容。", Fields: []Param{
-				{Name: "destinationCidrBlock", Type: String, Required: true, Description: "目的网段，取值不能在私有网络网段内，例如：112.20.51.0/24。"},
+				{Name: "destinationCidrBlock", Type: String, Required: true, Format: FormatIPv4CIDR, Description: "目的网段，取值不能在私有网络网段内，例如：112.20.51.0/24。"},
 				{Name: "nextType", Type: String, Required: true, Description: "下一跳类型，目前我们支持的类型有：0：公网网关类型的云主机；1：vpn网关；3：专线网关；4：对等连接；7：sslvpn网关；8：nat网关；9：普通云主机。"},
 				{Name: "nextHub", Type: String, Required: true, Description: "下一跳地址，这里只需要指定不同下一跳类型的网关ID（推荐使用新ID），系统会自动匹配到下一跳地址。"},
 			}},
@@ -1134,8 +1134,8 @@ var operations = [...]Operation{
 		Group:       "route-table",
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
-			{Name: "VpcId", Type: String, Required: true, Description: "待操作的VPC实例ID。可通过DescribeVpcs接口返回值中的VpcId获取。"},
-			{Name: "RouteTableName", Type: String, Required: true, Description: "路由表名称，最大长度不能超过60个字节。"},
+			{Name: "VpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "待操作的VPC实例ID。可通过DescribeVpcs接口返回值中的VpcId获取。"},
+			{Name: "RouteTableName", Type: String, Required: true, MaxLen: 60, LenBytes: true, Text: true, Description: "路由表名称，最大长度不能超过60个字节。"},
 		},
 		Outputs: []Field{
 			{"RouteTable", "RouteTable", "路由表对象。"},
@@ -1159,13 +1159,13 @@ var operations = [...]Operation{
 		Group:       "route-table",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Required: true, Description: "子网所属的私有网络ID值，可使用vpcId或unVpcId，建议使用unVpcId，例如：vpc-rqndayhs。"},
-			{Name: "routeTableName", Type: String, Required: true, Description: "路由表名称，可任意命名，但不得超过60个字符。"},
+			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "子网所属的私有网络ID值，可使用vpcId或unVpcId，建议使用unVpcId，例如：vpc-rqndayhs。"},
+			{Name: "routeTableName", Type: String, Required: true, MaxLen: 60, Text: true, Description: "路由表名称，可任意命名，但不得超过60个字符。"},
 			{Name: "routeSet", Type: Object, Array: true, Description: "路由表内容，可选项。", Fields: []Param{
-				{Name: "destinationCidrBlock", Type: String, Required: true, Description: "目的网段，取值不能在私有网络网段内，例如：112.20.51.0/24。"},
+				{Name: "destinationCidrBlock", Type: String, Required: true, Format: FormatIPv4CIDR, Description: "目的网段，取值不能在私有网络网段内，例如：112.20.51.0/24。"},
 				{Name: "nextType", Type: String, Required: true, Description: "下一跳类型，目前我们支持的类型有：0：公网网关；1：vpn网关；3：专线网关；4：对等连接；7：sslvpn网关；8：nat网关；9：普通云主机。"},
 				{Name: "nextHub", Type: String, Required: true, Description: "下一跳地址，这里只需要指定不同下一跳类型的网关ID（推荐使用新ID），系统会自动匹配到下一跳地址。"},
-				{Name: "description", Type: String, Description: "路由描述，支持60内个字符。"},
+				{Name: "description", Type: String, MaxLen: 60, Text: true, Description: "路由描述，支持60内个字符。"},
 			}},
 		},
 		Outputs: []Field{
@@ -1206,13 +1206,13 @@ var operations = [...]Operation{
 		Group:       "route-table",
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
-			{Name: "RouteTableId", Type: String, Required: true, Description: "路由表实例ID。"},
+			{Name: "RouteTableId", Type: String, Required: true, Format: FormatID, IDPrefix: "rtb", Description: "路由表实例ID。"},
 			{Name: "Routes", Type: Object, Array: true, Required: true, Description: "路由策略对象。", Fields: []Param{
 				{Name: "RouteId", Type: Integer, Description: "路由策略ID。"},
-				{Name: "DestinationCidrBlock", Type: String, Required: true, Description: "目的网段，取值不能在私有网络网段内，例如：112.20.51.0/24。"},
+				{Name: "DestinationCidrBlock", Type: String, Required: true, Format: FormatIPv4CIDR, Description: "目的网段，取值不能在私有网络网段内，例如：112.20.51.0/24。"},
 				{Name: "GatewayType", Type: String, Required: true, Description: "下一跳类型，目前我们支持的类型有：CVM：公网网关类型的云主机；VPN：vpn网关；DIRECTCONNECT：专线网关；PEERCONNECTION：对等连接；SSLVPN：sslvpn网关；NAT：nat网关；NORMAL_CVM：普通云主机。"},
 				{Name: "GatewayId", Type: String, Required: true, Description: "下一跳地址，这里只需要指定不同下一跳类型的网关ID，系统会自动匹配到下一跳地址。"},
-				{Name: "RouteDescription", Type: String, Description: "路由策略描述。"},
+				{Name: "RouteDescription", Type: String, Text: true, Description: "路由策略描述。"},
 			}},
 		},
 		Outputs: []Field{
@@ -1244,8 +1244,8 @@ var operations = [...]Operation{
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
 			{Name: "ProjectId", Type: String, Description: "项目id，默认0。可在qcloud控制台项目管理页面查询到。"},
-			{Name: "GroupName", Type: String, Required: true, Description: "安全组名称，可任意命名，但不得超过60个字符。"},
-			{Name: "GroupDescription", Type: String, Required: true, Description: "安全组备注，最多100个字符。"},
+			{Name: "GroupName", Type: String, Required: true, MaxLen: 60, Text: true, Description: "安全组名称，可任意命名，但不得超过60个字符。"},
+			{Name: "GroupDescription", Type: String, Required: true, MaxLen: 100, Text: true, Description: "安全组备注，最多100个字符。"},
 		},
 		Outputs: []Field{
 			{"SecurityGroup", "SecurityGroup", "安全组对象。"},
@@ -1269,7 +1269,7 @@ var operations = [...]Operation{
 		Group:       "sg",
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
-			{Name: "SecurityGroupId", Type: String, Required: true, Description: "安全組實例ID，例如sg-33ocnj9n，可通過DescribeSecurityGroups獲取。"},
+			{Name: "SecurityGroupId", Type: String, Required: true, Format: FormatID, IDPrefix: "sg", Description: "安全組實例ID，例如sg-33ocnj9n，可通過DescribeSecurityGroups獲取。"},
 			{Name: "SecurityGroupPolicySet", Type: Object, Required: true, Description: "安全組規則集合。", Fields: []Param{
 				{Name: "Version", Type: String, Description: "安全组规则当前版本。用户每次更新安全规则版本会自动加1，防止更新的路由规则已过期，不填不考虑冲突。"},
 				{Name: "Egress", Type: Object, Array: true, Description: "出站规则。", Fields: []Param{
@@ -1280,14 +1280,14 @@ var operations = [...]Operation{
 						{Name: "ServiceId", Type: String, Description: "协议端口模板ID"},
 						{Name: "ServiceGroupId", Type: String, Description: "协议端口模板集合ID"},
 					}},
-					{Name: "CidrBlock", Type: String, Description: "网段或IP(互斥)。"},
+					{Name: "CidrBlock", Type: String, Format: FormatIPv4OrCIDR, Description: "网段或IP(互斥)。"},
 					{Name: "SecurityGroupId", Type: String, Description: "已绑定安全组的网段或IP。"},
 					{Name: "AddressTemplate", Type: Object, Description: "IP地址ID或者ID地址组ID。", Fields: []Param{
 						{Name: "AddressId", Type: String, Description: "IP地址模板ID"},
 						{Name: "AddressGroupId", Type: String, Description: "IP地址模板集合ID"},
 					}},
 					{Name: "Action", Type: String, Description: "ACCEPT 或 DROP。"},
-					{Name: "PolicyDescription", Type: String, Description: "安全组规则描述。"},
+					{Name: "PolicyDescription", Type: String, Text: true, Description: "安全组规则描述。"},
 				}},
 				{Name: "Ingress", Type: Object, Array: true, Description: "入站规则。", Fields: []Param{
 					{Name: "PolicyIndex", Type: Integer, Description: "安全组规则索引号。"},
@@ -1297,14 +1297,14 @@ var operations = [...]Operation{
 						{Name: "ServiceId", Type: String, Description: "协议端口模板ID"},
 						{Name: "ServiceGroupId", Type: String, Description: "协议端口模板集合ID"},
 					}},
-					{Name: "CidrBlock", Type: String, Description: "网段或IP(互斥)。"},
+					{Name: "CidrBlock", Type: String, Format: FormatIPv4OrCIDR, Description: "网段或IP(互斥)。"},
 					{Name: "SecurityGroupId", Type: String, Description: "已绑定安全组的网段或IP。"},
 					{Name: "AddressTemplate", Type: Object, Description: "IP地址ID或者ID地址组ID。", Fields: []Param{
 						{Name: "AddressId", Type: String, Description: "IP地址模板ID"},
 						{Name: "AddressGroupId", Type: String, Description: "IP地址模板集合ID"},
 					}},
 					{Name: "Action", Type: String, Description: "ACCEPT 或 DROP。"},
-					{Name: "PolicyDescription", Type: String, Description: "安全组规则描述。"},
+					{Name: "PolicyDescription", Type: String, Text: true, Description: "安全组规则描述。"},
 				}},
 			}},
 		},
@@ -1343,7 +1343,7 @@ var operations = [...]Operation{
 		Group:       "template",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "serviceName", Type: String, Required: true, Description: "协议端口名称。"},
+			{Name: "serviceName", Type: String, Required: true, Text: true, Description: "协议端口名称。"},
 			{Name: "service", Type: String, Array: true, Required: true, Description: "协议端口列表。"},
 		},
 		Outputs: []Field{
@@ -1378,7 +1378,7 @@ var operations = [...]Operation{
 		Group:       "template",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "serviceName", Type: String, Required: true, Description: "协议端口组名称。"},
+			{Name: "serviceName", Type: String, Required: true, Text: true, Description: "协议端口组名称。"},
 			{Name: "serviceGroup", Type: String, Array: true, Required: true, Description: "协议端口 ID 列表。"},
 		},
 		Outputs: []Field{
@@ -1411,7 +1411,7 @@ var operations = [...]Operation{
 		Group:       "template",
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
-			{Name: "ServiceTemplateName", Type: String, Required: true, Description: "协议端口模板名称"},
+			{Name: "ServiceTemplateName", Type: String, Required: true, Text: true, Description: "协议端口模板名称"},
 			{Name: "Services", Type: String, Array: true, Required: true, Description: "支持单个端口、多个端口、连续端口及所有端口，协议支持：TCP、UDP、ICMP、GRE 协议。"},
 		},
 		Outputs: []Field{
@@ -1436,8 +1436,8 @@ var operations = [...]Operation{
 		Group:       "template",
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
-			{Name: "ServiceTemplateName", Type: String, Required: true, Description: "协议端口模板集合名称"},
-			{Name: "ServiceTemplateIds", Type: String, Array: true, Required: true, Description: "协议端口模板实例ID，例如：ppm-4dw6agho。"},
+			{Name: "ServiceTemplateName", Type: String, Required: true, Text: true, Description: "协议端口模板集合名称"},
+			{Name: "ServiceTemplateIds", Type: String, Array: true, Required: true, Format: FormatID, IDPrefix: "ppm", Description: "协议端口模板实例ID，例如：ppm-4dw6agho。"},
 		},
 		Outputs: []Field{
 			{"ServiceTemplateGroup", "ServiceTemplateGroup", "协议端口模板集合对象。"},
@@ -1461,9 +1461,9 @@ var operations = [...]Operation{
 		Group:       "subnet",
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
-			{Name: "VpcId", Type: String, Required: true, Description: "待操作的VPC实例ID。可通过DescribeVpcs接口返回值中的VpcId获取。"},
-			{Name: "SubnetName", Type: String, Required: true, Description: "子网名称，最大长度不能超过60个字节。"},
-			{Name: "CidrBlock", Type: String, Required: true, Description: "子网网段，子网网段必须在VPC网段内，相同VPC内子网网段不能重叠。"},
+			{Name: "VpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "待操作的VPC实例ID。可通过DescribeVpcs接口返回值中的VpcId获取。"},
+			{Name: "SubnetName", Type: String, Required: true, MaxLen: 60, LenBytes: true, Text: true, Description: "子网名称，最大长度不能超过60个字节。"},
+			{Name: "CidrBlock", Type: String, Required: true, Format: FormatIPv4CIDR, Description: "子网网段，子网网段必须在VPC网段内，相同VPC内子网网段不能重叠。"},
 			{Name: "Zone", Type: String, Required: true, Description: "子网所在的可用区ID，不同子网选择不同可用区可以做跨可用区灾备。"},
 		},
 		Outputs: []Field{
@@ -1491,10 +1491,10 @@ var operations = [...]Operation{
 		Group:       "subnet",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Required: true, Description: "子网所属的私有网络ID值，可使用vpcId或unVpcId，建议使用unVpcId。可通过 DescribeVpcEx 接口查询。"},
+			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "子网所属的私有网络ID值，可使用vpcId或unVpcId，建议使用unVpcId。可通过 DescribeVpcEx 接口查询。"},
 			{Name: "subnetSet", Type: Object, Array: true, Required: true, Description: "子网信息数组，创建VPC时可以同时创建子网，可选项。", Fields: []Param{
-				{Name: "subnetName", Type: String, Required: true, Description: "子网名称，可任意命名，但不得超过60个字符。"},
-				{Name: "cidrBlock", Type: String, Required: true, Description: "子网网段，子网网段必须在VPC网段内，相同VPC内子网网段不能重叠。"},
+				{Name: "subnetName", Type: String, Required: true, MaxLen: 60, Text: true, Description: "子网名称，可任意命名，但不得超过60个字符。"},
+				{Name: "cidrBlock", Type: String, Required: true, Format: FormatIPv4CIDR, Description: "子网网段，子网网段必须在VPC网段内，相同VPC内子网网段不能重叠。"},
 				{Name: "zoneId", Type: String, Required: true, Description: "子网所在的可用区ID，不同子网选择不同可用区可以做跨可用区灾备，取值详见 VPC可用区说明 。"},
 			}},
 		},
@@ -1534,9 +1534,9 @@ var operations = [...]Operation{
 		Group:       "acl",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Required: true, Description: "子网所属的私有网络ID值，可使用vpcId或unVpcId，建议使用unVpcId，例如：vpc-erxok83l。"},
-			{Name: "networkAclId", Type: String, Required: true, Description: "系统分配的网络ACL ID，例如：acl-e9dbyl8s。可通过 DescribeNetworkAcl 接口查询。"},
-			{Name: "subnetIds", Type: String, Array: true, Required: true, Description: "系统分配的子网ID列表，兼容subnetId或unSubnetId，建议使用unsubnetId，例如：subnet-i6mdq6ra。"},
+			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "子网所属的私有网络ID值，可使用vpcId或unVpcId，建议使用unVpcId，例如：vpc-erxok83l。"},
+			{Name: "networkAclId", Type: String, Required: true, Format: FormatID, IDPrefix: "acl", Description: "系统分配的网络ACL ID，例如：acl-e9dbyl8s。可通过 DescribeNetworkAcl 接口查询。"},
+			{Name: "subnetIds", Type: String, Array: true, Required: true, Format: FormatID, IDPrefix: "subnet", Description: "系统分配的子网ID列表，兼容subnetId或unSubnetId，建议使用unsubnetId，例如：subnet-i6mdq6ra。"},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "错误码，0: 成功，其他值: 失败。"},
@@ -1561,11 +1561,11 @@ var operations = [...]Operation{
 		Group:       "vpc",
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
-			{Name: "VpcName", Type: String, Required: true, Description: "vpc名称，最大长度不能超过60个字节。"},
-			{Name: "CidrBlock", Type: String, Required: true, Description: "vpc的cidr，只能为10.0.0.0/16，172.16.0.0/12，192.168.0.0/16这三个内网网段内。"},
+			{Name: "VpcName", Type: String, Required: true, MaxLen: 60, LenBytes: true, Text: true, Description: "vpc名称，最大长度不能超过60个字节。"},
+			{Name: "CidrBlock", Type: String, Required: true, Format: FormatIPv4CIDR, Description: "vpc的cidr，只能为10.0.0.0/16，172.16.0.0/12，192.168.0.0/16这三个内网网段内。"},
 			{Name: "EnableMulticast", Type: String, Description: "是否开启组播。true: 开启, false: 不开启。"},
-			{Name: "DnsServers", Type: String, Array: true, Description: "DNS地址，最多支持4个"},
-			{Name: "DomainName", Type: String, Description: "域名"},
+			{Name: "DnsServers", Type: String, Array: true, MaxItems: 4, Format: FormatIPv4, Description: "DNS地址，最多支持4个"},
+			{Name: "DomainName", Type: String, Text: true, Description: "域名"},
 		},
 		Outputs: []Field{
 			{"Vpc", "Vpc", "Vpc对象。"},
@@ -1590,11 +1590,11 @@ var operations = [...]Operation{
 		Group:       "vpc",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcName", Type: String, Required: true, Description: "私有网络名称，可任意命名，但不得超过60个字符。"},
-			{Name: "cidrBlock", Type: String, Required: true, Description: "VPC网段,可选值 10.0.0.0/16、172.16.0.0/16和192.168.0.0/16及它们包含的子网，详见VPC网段规划说明。"},
+			{Name: "vpcName", Type: String, Required: true, MaxLen: 60, Text: true, Description: "私有网络名称，可任意命名，但不得超过60个字符。"},
+			{Name: "cidrBlock", Type: String, Required: true, Format: FormatIPv4CIDR, Description: "VPC网段,可选值 10.0.0.0/16、172.16.0.0/16和192.168.0.0/16及它们包含的子网，详见VPC网段规划说明。"},
 			{Name: "subnetSet", Type: Object, Array: true, Description: "子网信息数组，创建VPC时可以同时创建子网，可选项。", Fields: []Param{
-				{Name: "subnetName", Type: String, Description: "子网名称，可任意命名，但不得超过60个字符。"},
-				{Name: "cidrBlock", Type: String, Description: "子网网段，子网网段必须在VPC网段内，相同VPC内子网网段不能重叠。"},
+				{Name: "subnetName", Type: String, MaxLen: 60, Text: true, Description: "子网名称，可任意命名，但不得超过60个字符。"},
+				{Name: "cidrBlock", Type: String, Format: FormatIPv4CIDR, Description: "子网网段，子网网段必须在VPC网段内，相同VPC内子网网段不能重叠。"},
 				{Name: "zoneId", Type: String, Description: "子网所在的可用区ID，不同子网选择不同可用区可以做跨可用区灾备，取值详见 VPC可用区说明 。"},
 			}},
 		},
@@ -1640,10 +1640,10 @@ var operations = [...]Operation{
 		Group:       "peering",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Required: true, Description: "私有网络ID值，可使用vpcId或unVpcId，建议使用unVpcId。可通过 DescribeVpcEx 接口查询。"},
+			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "私有网络ID值，可使用vpcId或unVpcId，建议使用unVpcId。可通过 DescribeVpcEx 接口查询。"},
 			{Name: "peerVpcId", Type: String, Required: true, Description: "接受方私有网络ID值，可使用vpcId或unVpcId，建议使用unVpcId。可通过 DescribeVpcEx 接口查询。"},
 			{Name: "peerUin", Type: String, Required: true, Description: "接受方uin。"},
-			{Name: "peeringConnectionName", Type: String, Required: true, Description: "对等连接名称，可任意命名，但不得超过60个字符。"},
+			{Name: "peeringConnectionName", Type: String, Required: true, MaxLen: 60, Text: true, Description: "对等连接名称，可任意命名，但不得超过60个字符。"},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "错误码。0：成功，其他值：失败。"},
@@ -1672,10 +1672,10 @@ var operations = [...]Operation{
 		Group:       "peering",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Required: true, Description: "私有网络 ID 值，可使用 vpcId 或 unVpcId，建议使用 unVpcId 可通过 DescribeVpcEx 接口 查询"},
+			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "私有网络 ID 值，可使用 vpcId 或 unVpcId，建议使用 unVpcId 可通过 DescribeVpcEx 接口 查询"},
 			{Name: "peerVpcId", Type: String, Required: true, Description: "接受方私有网络 ID 值，可使用 vpcId 或 unVpcId，建议使用 unVpcId 可通过 DescribeVpcEx 接口"},
 			{Name: "peerUin", Type: String, Required: true, Description: "接收方腾讯云唯一账号标识，您可以联系接收方去用户中心的个人信息中查看，详情请参见 操作指南"},
-			{Name: "peeringConnectionName", Type: String, Required: true, Description: "对等连接名称，可任意命名，但不得超过 60 个字符"},
+			{Name: "peeringConnectionName", Type: String, Required: true, MaxLen: 60, Text: true, Description: "对等连接名称，可任意命名，但不得超过 60 个字符"},
 			{Name: "peerRegion", Type: String, Required: true, Description: "接收方地域，目前支持的地域请参见 地域介绍"},
 			{Name: "bandwidth", Type: String, Required: true, Description: "对等连接带宽上限，单位：Mbps，默认不限制"},
 			{Name: "type", Type: Integer, Description: "互通类型，默认值1"},
@@ -1710,8 +1710,8 @@ var operations = [...]Operation{
 		Group:       "vpn",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "name", Type: String, Required: true, Description: "IPsec VPN网关名称，可任意命名，但不得超过60个字符。"},
-			{Name: "vpcId", Type: String, Required: true, Description: "网络ID或者统一ID，建议使用统一ID,可通过 DescribeVpcEx 接口查询。"},
+			{Name: "name", Type: String, Required: true, MaxLen: 60, Text: true, Description: "IPsec VPN网关名称，可任意命名，但不得超过60个字符。"},
+			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "网络ID或者统一ID，建议使用统一ID,可通过 DescribeVpcEx 接口查询。"},
 			{Name: "period", Type: Integer, Required: true, Description: "查询的购买时长，单位月，最大36个月。"},
 			{Name: "bandwidth", Type: Integer, Required: true, Description: "带宽，只支持：5、10、20、50、100，单位Mb。"},
 		},
@@ -1736,14 +1736,14 @@ var operations = [...]Operation{
 		Group:       "vpn",
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
-			{Name: "VpcId", Type: String, Required: true, Description: "VPC实例ID。可通过DescribeVpcs接口返回值中的VpcId获取。"},
-			{Name: "VpnGatewayId", Type: String, Required: true, Description: "VPN网关实例ID。"},
-			{Name: "CustomerGatewayId", Type: String, Required: true, Description: "对端网关ID，例如：cgw-2wqq41m9，可通过DescribeCustomerGateways接口查询对端网关。"},
-			{Name: "VpnConnectionName", Type: String, Required: true, Description: "通道名称，可任意命名，但不得超过60个字符。"},
-			{Name: "PreShareKey", Type: String, Required: true, Description: "预共享密钥。"},
+			{Name: "VpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "VPC实例ID。可通过DescribeVpcs接口返回值中的VpcId获取。"},
+			{Name: "VpnGatewayId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpngw", Description: "VPN网关实例ID。"},
+			{Name: "CustomerGatewayId", Type: String, Required: true, Format: FormatID, IDPrefix: "cgw", Description: "对端网关ID，例如：cgw-2wqq41m9，可通过DescribeCustomerGateways接口查询对端网关。"},
+			{Name: "VpnConnectionName", Type: String, Required: true, MaxLen: 60, Text: true, Description: "通道名称，可任意命名，但不得超过60个字符。"},
+			{Name: "PreShareKey", Type: String, Required: true, Secret: true, Description: "预共享密钥。"},
 			{Name: "SecurityPolicyDatabases", Type: Object, Array: true, Required: true, Description: "SPD策略组，例如：{\"10.0.0.5/24\": [\"172.123.10.5/16\"]}, 10.0.0.5/24是vpc内网段 172.123.10.5/16是IDC网段。", Fields: []Param{
-				{Name: "LocalCidrBlock", Type: String, Required: true, Description: "本端网段"},
-				{Name: "RemoteCidrBlock", Type: String, Array: true, Required: true, Description: "对端网段"},
+				{Name: "LocalCidrBlock", Type: String, Required: true, Format: FormatIPv4CIDR, Description: "本端网段"},
+				{Name: "RemoteCidrBlock", Type: String, Array: true, Required: true, Format: FormatIPv4CIDR, Description: "对端网段"},
 			}},
 			{Name: "IKEOptionsSpecification", Type: Object, Description: "IKE配置（Internet Key Exchange，因特网密钥交换），IKE具有一套自保护机制，用户配置网络安全协议", Fields: []Param{
 				{Name: "PropoEncryAlgorithm", Type: String, Enum: []string{"3DES-CBC", "AES-CBC-128", "AES-CBC-192", "AES-CBC-256", "DES-CBC"}, Description: "加密算法, 可选值: '3DES-CBC', 'AES-CBC-128', 'AES-CBS-192', 'AES-CBC-256', 'DES-CBC', 默认为3DES-CBC"},
@@ -1753,18 +1753,18 @@ var operations = [...]Operation{
 				{Name: "RemoteIdentity", Type: String, Enum: []string{"ADDRESS", "FQDN"}, Description: "对端标识类型: 可选值: 'ADDRESS', 'FQDN', 默认为ADDRESS"},
 				{Name: "LocalAddress", Type: String, Description: "本端标识, 当LocalIdentity选为ADDRESS时, LocalAddress必填。LocalAddress默认为vpn网关公网IP"},
 				{Name: "RemoteAddress", Type: String, Description: "对端标识, 当RemotIdentity选为ADDRESS时, RemoteAddress必填"},
-				{Name: "LocalFqdnName", Type: String, Description: "本端标识, 当LocalIdentity选为FQDN时, LocalFqdnName必填"},
-				{Name: "RemoteFqdnName", Type: String, Description: "对端标识, 当remotIdentity选为FQDN时, RemoteFqdnName必填"},
+				{Name: "LocalFqdnName", Type: String, Text: true, Description: "本端标识, 当LocalIdentity选为FQDN时, LocalFqdnName必填"},
+				{Name: "RemoteFqdnName", Type: String, Text: true, Description: "对端标识, 当remotIdentity选为FQDN时, RemoteFqdnName必填"},
 				{Name: "DhGroupName", Type: String, Enum: []string{"GROUP1", "GROUP2", "GROUP5", "GROUP14", "GROUP24"}, Description: "DH group, 指定IKE交换密钥时使用的DH组, 可选值: 'GROUP1', 'GROUP2', 'GROUP5', 'GROUP14', 'GROUP24',"},
-				{Name: "IKESaLifetimeSeconds", Type: Integer, Description: "IKE SA Lifetime, 单位: 秒, 设置IKE SA的生存周期, 取值范围: 60-604800"},
+				{Name: "IKESaLifetimeSeconds", Type: Integer, Range: &Range{60, 604800}, Description: "IKE SA Lifetime, 单位: 秒, 设置IKE SA的生存周期, 取值范围: 60-604800"},
 				{Name: "IKEVersion", Type: String, Description: "IKE版本"},
 			}},
 			{Name: "IPSECOptionsSpecification", Type: Object, Description: "IPSec配置，腾讯云提供IPSec安全会话设置", Fields: []Param{
 				{Name: "EncryptAlgorithm", Type: String, Enum: []string{"3DES-CBC", "AES-CBC-128", "AES-CBC-192", "AES-CBC-256", "DES-CBC", "NULL"}, Description: "加密算法, 可选值: '3DES-CBC', 'AES-CBC-128', 'AES-CBC-192', 'AES-CBC-256', 'DES-CBC', 'NULL', 默认为AES-CBC-128"},
 				{Name: "IntegrityAlgorithm", Type: String, Enum: []string{"MD5", "SHA1"}, Description: "认证算法: 可选值: 'MD5', 'SHA1', 默认为"},
-				{Name: "IPSECSaLifetimeSeconds", Type: Integer, Description: "IPsec SA lifetime(s): 单位秒, 取值范围: 180-604800"},
+				{Name: "IPSECSaLifetimeSeconds", Type: Integer, Range: &Range{180, 604800}, Description: "IPsec SA lifetime(s): 单位秒, 取值范围: 180-604800"},
 				{Name: "PfsDhGroup", Type: String, Enum: []string{"NULL", "DH-GROUP1", "DH-GROUP2", "DH-GROUP5", "DH-GROUP14", "DH-GROUP24"}, Description: "PFS: 可选值: 'NULL', 'DH-GROUP1', 'DH-GROUP2', 'DH-GROUP5', 'DH-GROUP14', 'DH-GROUP24', 默认为NULL"},
-				{Name: "IPSECSaLifetimeTraffic", Type: Integer, Description: "IPsec SA lifetime(KB): 单位KB, 取值范围: 2560-604800"},
+				{Name: "IPSECSaLifetimeTraffic", Type: Integer, Range: &Range{2560, 604800}, Description: "IPsec SA lifetime(KB): 单位KB, 取值范围: 2560-604800"},
 			}},
 		},
 		Outputs: []Field{
@@ -1779,7 +1779,7 @@ var operations = [...]Operation{
 		Example: []KV{
 			{"VpcId", "vpc-gapcv96p"},
 			{"VpnGatewayId", "vpngw-1w9tue3d"},
-			{"CustomerGatewayId", "cgw-qa9sxy7"},
+			{"CustomerGatewayId", "cgw-qa9sxy71"},
 			{"VpnConnectionName", "TEST_CONN"},
 			{"PreShareKey", "654321"},
 			{"SecurityPolicyDatabases.0.LocalCidrBlock", "10.8.4.0/24"},
@@ -1807,12 +1807,12 @@ var operations = [...]Operation{
 		Group:       "vpn",
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
-			{Name: "VpcId", Type: String, Required: true, Description: "VPC实例ID。可通过DescribeVpcs接口返回值中的VpcId获取。"},
-			{Name: "VpnGatewayName", Type: String, Required: true, Description: "VPN网关名称，最大长度不能超过60个字节。"},
+			{Name: "VpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "VPC实例ID。可通过DescribeVpcs接口返回值中的VpcId获取。"},
+			{Name: "VpnGatewayName", Type: String, Required: true, MaxLen: 60, LenBytes: true, Text: true, Description: "VPN网关名称，最大长度不能超过60个字节。"},
 			{Name: "InstanceChargeType", Type: String, Description: "VPN网关计费模式，PREPAID：表示预付费，即包年包月，POSTPAID_BY_HOUR：表示后付费，即按量计费。"},
 			{Name: "InternetMaxBandwidthOut", Type: Integer, Required: true, Description: "公网带宽设置。可选带宽规格：5, 10, 20, 50, 100；单位：Mbps"},
 			{Name: "InstanceChargePrepaid", Type: Object, Description: "预付费模式，即包年包月相关参数设置。通过该参数可以指定包年包月实例的购买时长、是否设置自动续费等属性。若指定实例的付费模式为预付费则该参数必传。", Fields: []Param{
-				{Name: "Period", Type: Integer, Required: true, Description: "购买实例的时长, 单位: 月。取值范围: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 24, 36。"},
+				{Name: "Period", Type: Integer, Required: true, Enum: []string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "24", "36"}, Description: "购买实例的时长, 单位: 月。取值范围: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 24, 36。"},
 				{Name: "RenewFlag", Type: String, Description: "自动续费标识。取值范围: NOTIFY_AND_AUTO_RENEW: 通知过期且自动续费, NOTIFY_AND_MANUAL_RENEW: 通知过期不自动续费。"},
 			}},
 		},
@@ -1905,7 +1905,7 @@ var operations = [...]Operation{
 		Group:       "template",
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
-			{Name: "AddressTemplateId", Type: String, Required: true, Description: "IP地址模板实例ID，例如：ipm-09o5m8kc。"},
+			{Name: "AddressTemplateId", Type: String, Required: true, Format: FormatID, IDPrefix: "ipm", Description: "IP地址模板实例ID，例如：ipm-09o5m8kc。"},
 		},
 		Outputs: []Field{
 			{"RequestId", "String", "唯一请求ID，每次请求都会返回。定位问题时需要提供该次请求的RequestId。"},
@@ -1927,7 +1927,7 @@ var operations = [...]Operation{
 		Group:       "template",
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
-			{Name: "AddressTemplateGroupId", Type: String, Required: true, Description: "IP地址模板集合实例ID，例如：ipmg-90cex8mq。"},
+			{Name: "AddressTemplateGroupId", Type: String, Required: true, Format: FormatID, IDPrefix: "ipmg", Description: "IP地址模板集合实例ID，例如：ipmg-90cex8mq。"},
 		},
 		Outputs: []Field{
 			{"RequestId", "String", "唯一请求ID，每次请求都会返回。定位问题时需要提供该次请求的RequestId。"},
@@ -1949,7 +1949,7 @@ var operations = [...]Operation{
 		Group:       "vpn",
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
-			{Name: "CustomerGatewayId", Type: String, Required: true, Description: "对端网关ID，例如：cgw-2wqq41m9，可通过DescribeCustomerGateways接口查询对端网关。"},
+			{Name: "CustomerGatewayId", Type: String, Required: true, Format: FormatID, IDPrefix: "cgw", Description: "对端网关ID，例如：cgw-2wqq41m9，可通过DescribeCustomerGateways接口查询对端网关。"},
 		},
 		Outputs: []Field{
 			{"RequestId", "String", "唯一请求ID，每次请求都会返回。定位问题时需要提供该次请求的RequestId。"},
@@ -1971,8 +1971,8 @@ var operations = [...]Operation{
 		Group:       "dcg",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Required: true, Description: "系统分配的私有网络ID，例如：vpc-7t9nf3pu。"},
-			{Name: "directConnectGatewayId", Type: String, Required: true, Description: "系统分配的专线网关ID，例如：dgc-7t9nf3pu。"},
+			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "系统分配的私有网络ID，例如：vpc-7t9nf3pu。"},
+			{Name: "directConnectGatewayId", Type: String, Required: true, Format: FormatID, IDPrefix: "dcg", Description: "系统分配的专线网关ID，例如：dgc-7t9nf3pu。"},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "错误码, 0: 成功, 其他值: 失败。"},
@@ -1998,8 +1998,8 @@ var operations = [...]Operation{
 		Group:       "flowlog",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Required: true, Description: "流日志对应的私有网络 ID，例如：vpc-7t9nf3pu"},
-			{Name: "flowLogId", Type: String, Required: true, Description: "系统分配的流日志 ID，例如：fl-q1b26f3p"},
+			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "流日志对应的私有网络 ID，例如：vpc-7t9nf3pu"},
+			{Name: "flowLogId", Type: String, Required: true, Format: FormatID, IDPrefix: "fl", Description: "系统分配的流日志 ID，例如：fl-q1b26f3p"},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "错误码，0：成功，其他值：失败"},
@@ -2023,12 +2023,12 @@ var operations = [...]Operation{
 		Group:       "dcg",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Required: true, Description: "系统分配的私有网络ID，支持升级前的vpcId，也支持升级后的unVpcId，例如：vpc-dgd45。"},
-			{Name: "directConnectGatewayId", Type: String, Required: true, Description: "系统分配的专线网关ID，例如：dcg-dgd454d。"},
+			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "系统分配的私有网络ID，支持升级前的vpcId，也支持升级后的unVpcId，例如：vpc-dgd45。"},
+			{Name: "directConnectGatewayId", Type: String, Required: true, Format: FormatID, IDPrefix: "dcg", Description: "系统分配的专线网关ID，例如：dcg-dgd454d。"},
 			{Name: "localDestinationIPPortTranslation", Type: Object, Array: true, Required: true, Description: "本端目的IP端口转换规则数组。", Fields: []Param{
-				{Name: "originalIP", Type: String, Required: true, Description: "原始IP。"},
+				{Name: "originalIP", Type: String, Required: true, Format: FormatIPv4, Description: "原始IP。"},
 				{Name: "originalPort", Type: String, Required: true, Description: "原始Port。"},
-				{Name: "translationIP", Type: String, Required: true, Description: "转换后IP。"},
+				{Name: "translationIP", Type: String, Required: true, Format: FormatIPv4, Description: "转换后IP。"},
 				{Name: "translationPort", Type: String, Required: true, Description: "转换后Port。"},
 				{Name: "proto", Type: String, Required: true, Description: "协议。"},
 			}},
@@ -2063,10 +2063,10 @@ var operations = [...]Operation{
 		Group:       "dcg",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Required: true, Description: "系统分配的私有网络ID，例如：vpc-dfg5445。"},
-			{Name: "directConnectGatewayId", Type: String, Required: true, Description: "系统分配的专线网关ID，例如：dcg-4d545d。"},
-			{Name: "originalIP", Type: String, Required: true, Description: "原始IP。"},
-			{Name: "translationIP", Type: String, Required: true, Description: "转换后IP。"},
+			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "系统分配的私有网络ID，例如：vpc-dfg5445。"},
+			{Name: "directConnectGatewayId", Type: String, Required: true, Format: FormatID, IDPrefix: "dcg", Description: "系统分配的专线网关ID，例如：dcg-4d545d。"},
+			{Name: "originalIP", Type: String, Required: true, Format: FormatIPv4, Description: "原始IP。"},
+			{Name: "translationIP", Type: String, Required: true, Format: FormatIPv4, Description: "转换后IP。"},
 			{Name: "aclRules", Type: String, Array: true, Required: true, Description: "ACL策略ID数组，例如：aclRules.0=25。"},
 		},
 		Outputs: []Field{
@@ -2095,11 +2095,11 @@ var operations = [...]Operation{
 		Group:       "dcg",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Required: true, Description: "系统分配的私有网络ID，支持升级前的vpcId，也支持升级后的unVpcId，例如：vpc-ddg454。"},
-			{Name: "directConnectGatewayId", Type: String, Required: true, Description: "系统分配的专线网关ID，例如：dcg-dgd54g。"},
+			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "系统分配的私有网络ID，支持升级前的vpcId，也支持升级后的unVpcId，例如：vpc-ddg454。"},
+			{Name: "directConnectGatewayId", Type: String, Required: true, Format: FormatID, IDPrefix: "dcg", Description: "系统分配的专线网关ID，例如：dcg-dgd54g。"},
 			{Name: "localIPTranslation", Type: Object, Array: true, Required: true, Description: "本端IP转换。", Fields: []Param{
-				{Name: "originalIP", Type: String, Required: true, Description: "原始IP。"},
-				{Name: "translationIP", Type: String, Required: true, Description: "转换后IP。"},
+				{Name: "originalIP", Type: String, Required: true, Format: FormatIPv4, Description: "原始IP。"},
+				{Name: "translationIP", Type: String, Required: true, Format: FormatIPv4, Description: "转换后IP。"},
 			}},
 		},
 		Outputs: []Field{
@@ -2131,8 +2131,8 @@ var operations = [...]Operation{
 		Group:       "dcg",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Required: true, Description: "系统分配的私有网络ID，例如：vpc-dfg5445。"},
-			{Name: "directConnectGatewayId", Type: String, Required: true, Description: "系统分配的专线网关ID，例如：dcg-4d545d。"},
+			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "系统分配的私有网络ID，例如：vpc-dfg5445。"},
+			{Name: "directConnectGatewayId", Type: String, Required: true, Format: FormatID, IDPrefix: "dcg", Description: "系统分配的专线网关ID，例如：dcg-4d545d。"},
 			{Name: "translationIPPool", Type: String, Required: true, Description: "映射后IP池，例如：11.1.1.1-11.1.1.10。"},
 			{Name: "aclRules", Type: String, Array: true, Required: true, Description: "ACL策略ID数组，例如：aclRules.0=25。"},
 		},
@@ -2161,8 +2161,8 @@ var operations = [...]Operation{
 		Group:       "dcg",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Required: true, Description: "系统分配的私有网络ID，支持升级前的vpcId，也支持升级后的unVpcId。"},
-			{Name: "directConnectGatewayId", Type: String, Required: true, Description: "系统分配的专线网关ID。"},
+			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "系统分配的私有网络ID，支持升级前的vpcId，也支持升级后的unVpcId。"},
+			{Name: "directConnectGatewayId", Type: String, Required: true, Format: FormatID, IDPrefix: "dcg", Description: "系统分配的专线网关ID。"},
 			{Name: "localSourceIPPortTranslation", Type: Object, Array: true, Required: true, Description: "本端源地址转换数组。", Fields: []Param{
 				{Name: "translationIPPool", Type: String, Required: true, Description: "转换后IP池。"},
 			}},
@@ -2195,8 +2195,8 @@ var operations = [...]Operation{
 		Group:       "nat",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Required: true, Description: "私有网络ID或者统一ID，建议使用统一ID，例如：vpc-xfd55df"},
-			{Name: "natId", Type: String, Required: true, Description: "系统分配的高可用网关统一ID，例如：nat-7t9nf3pu"},
+			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "私有网络ID或者统一ID，建议使用统一ID，例如：vpc-xfd55df"},
+			{Name: "natId", Type: String, Required: true, Format: FormatID, IDPrefix: "nat", Description: "系统分配的高可用网关统一ID，例如：nat-7t9nf3pu"},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "错误码。0: 成功, 其他值: 失败"},
@@ -2222,8 +2222,8 @@ var operations = [...]Operation{
 		Group:       "acl",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Required: true, Description: "子网所属的私有网络ID值，可使用vpcId或unVpcId，建议使用unVpcId，例如：vpc-erxok83l。"},
-			{Name: "networkAclId", Type: String, Required: true, Description: "系统分配的网络ACL ID，例如：acl-jk7weyp2。可通过 DescribeNetworkAcl 接口查询。"},
+			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "子网所属的私有网络ID值，可使用vpcId或unVpcId，建议使用unVpcId，例如：vpc-erxok83l。"},
+			{Name: "networkAclId", Type: String, Required: true, Format: FormatID, IDPrefix: "acl", Description: "系统分配的网络ACL ID，例如：acl-jk7weyp2。可通过 DescribeNetworkAcl 接口查询。"},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "错误码，0: 成功，其他值: 失败"},
@@ -2248,7 +2248,7 @@ var operations = [...]Operation{
 		Group:       "eni",
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
-			{Name: "NetworkInterfaceId", Type: String, Required: true, Description: "弹性网卡实例ID，例如：eni-m6dyj72l。"},
+			{Name: "NetworkInterfaceId", Type: String, Required: true, Format: FormatID, IDPrefix: "eni", Description: "弹性网卡实例ID，例如：eni-m6dyj72l。"},
 		},
 		Outputs: []Field{
 			{"RequestId", "String", "唯一请求ID，每次请求都会返回。定位问题时需要提供该次请求的RequestId。"},
@@ -2272,8 +2272,8 @@ var operations = [...]Operation{
 		Group:       "eni",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Required: true, Description: "弹性网卡对应的私有网络ID，例如：vpc-7t9nf3pu"},
-			{Name: "networkInterfaceId", Type: String, Required: true, Description: "系统分配的弹性网卡ID，例如：eni-m6dyj72l"},
+			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "弹性网卡对应的私有网络ID，例如：vpc-7t9nf3pu"},
+			{Name: "networkInterfaceId", Type: String, Required: true, Format: FormatID, IDPrefix: "eni", Description: "系统分配的弹性网卡ID，例如：eni-m6dyj72l"},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "错误码, 0: 成功, 其他值: 失败"},
@@ -2300,11 +2300,11 @@ var operations = [...]Operation{
 		Group:       "dcg",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Required: true, Description: "私有网络ID或者统一ID，建议使用统一ID。"},
-			{Name: "directConnectGatewayId", Type: String, Required: true, Description: "专线网关ID。"},
+			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "私有网络ID或者统一ID，建议使用统一ID。"},
+			{Name: "directConnectGatewayId", Type: String, Required: true, Format: FormatID, IDPrefix: "dcg", Description: "专线网关ID。"},
 			{Name: "peerIPTranslation", Type: Object, Array: true, Required: true, Description: "对端IP转换规则数组。", Fields: []Param{
-				{Name: "originalIP", Type: String, Required: true, Description: "原始IP。"},
-				{Name: "translationIP", Type: String, Required: true, Description: "转换后IP。"},
+				{Name: "originalIP", Type: String, Required: true, Format: FormatIPv4, Description: "原始IP。"},
+				{Name: "translationIP", Type: String, Required: true, Format: FormatIPv4, Description: "转换后IP。"},
 			}},
 		},
 		Outputs: []Field{
@@ -2334,10 +2334,10 @@ var operations = [...]Operation{
 		Group:       "route-table",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Required: true, Description: "子网所属的私有网络ID值，可使用vpcId或unVpcId，建议使用unVpcId，例如：vpc-rqndayhs。"},
-			{Name: "routeTableId", Type: String, Required: true, Description: "系统分配的路由表ID值，可使用routeTableId或unRouteTableId，建议使用unRouteTableId，例如：rtb-rqndayhs。"},
+			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "子网所属的私有网络ID值，可使用vpcId或unVpcId，建议使用unVpcId，例如：vpc-rqndayhs。"},
+			{Name: "routeTableId", Type: String, Required: true, Format: FormatID, IDPrefix: "rtb", Description: "系统分配的路由表ID值，可使用routeTableId或unRouteTableId，建议使用unRouteTableId，例如：rtb-rqndayhs。"},
 			{Name: "routeSet", Type: Object, Array: true, Required: true, Description: "路由表内容，可选项。", Fields: []Param{
-				{Name: "destinationCidrBlock", Type: String, Required: true, Description: "目的网段，取值不能在私有网络网段内，例如：112.20.51.0/24。"},
+				{Name: "destinationCidrBlock", Type: String, Required: true, Format: FormatIPv4CIDR, Description: "目的网段，取值不能在私有网络网段内，例如：112.20.51.0/24。"},
 				{Name: "nextType", Type: String, Required: true, Description: "下一跳类型，目前我们支持的类型有：0：公网网关；1：vpn网关；3：专线网关；4：对等连接；7：sslvpn网关；8：nat网关；9：普通云主机。"},
 				{Name: "nextHub", Type: String, Required: true, Description: "下一跳地址，这里只需要指定不同下一跳类型的网关ID（推荐使用新ID），系统会自动匹配到下一跳地址。"},
 			}},
@@ -2370,7 +2370,7 @@ var operations = [...]Operation{
 		Group:       "route-table",
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
-			{Name: "RouteTableId", Type: String, Required: true, Description: "路由表实例ID，例如：rtb-azd4dt1c。"},
+			{Name: "RouteTableId", Type: String, Required: true, Format: FormatID, IDPrefix: "rtb", Description: "路由表实例ID，例如：rtb-azd4dt1c。"},
 		},
 		Outputs: []Field{
 			{"RequestId", "String", "唯一请求ID，每次请求都会返回。定位问题时需要提供该次请求的RequestId。"},
@@ -2392,8 +2392,8 @@ var operations = [...]Operation{
 		Group:       "route-table",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Required: true, Description: "子网所属的私有网络ID值，可使用vpcId或unVpcId，建议使用unVpcId，例如：vpc-rqndayhs。"},
-			{Name: "routeTableId", Type: String, Required: true, Description: "系统分配的路由表ID值，可使用routeTableId或unRouteTableId，建议使用unRouteTableId，例如：rtb-rqndayhs。"},
+			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "子网所属的私有网络ID值，可使用vpcId或unVpcId，建议使用unVpcId，例如：vpc-rqndayhs。"},
+			{Name: "routeTableId", Type: String, Required: true, Format: FormatID, IDPrefix: "rtb", Description: "系统分配的路由表ID值，可使用routeTableId或unRouteTableId，建议使用unRouteTableId，例如：rtb-rqndayhs。"},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "错误码，0: 成功，其他值: 失败。"},
@@ -2417,13 +2417,13 @@ var operations = [...]Operation{
 		Group:       "route-table",
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
-			{Name: "RouteTableId", Type: String, Required: true, Description: "路由表实例ID。"},
+			{Name: "RouteTableId", Type: String, Required: true, Format: FormatID, IDPrefix: "rtb", Description: "路由表实例ID。"},
 			{Name: "Routes", Type: Object, Array: true, Required: true, Description: "路由策略对象。", Fields: []Param{
 				{Name: "RouteId", Type: Integer, Required: true, Description: "路由策略ID。"},
-				{Name: "DestinationCidrBlock", Type: String, Description: "目的网段，取值不能在私有网络网段内，例如：112.20.51.0/24。"},
+				{Name: "DestinationCidrBlock", Type: String, Format: FormatIPv4CIDR, Description: "目的网段，取值不能在私有网络网段内，例如：112.20.51.0/24。"},
 				{Name: "GatewayType", Type: String, Description: "下一跳类型，目前我们支持的类型有：CVM：公网网关类型的云主机；VPN：vpn网关；DIRECTCONNECT：专线网关；PEERCONNECTION：对等连接；SSLVPN：sslvpn网关；NAT：nat网关；NORMAL_CVM：普通云主机。"},
 				{Name: "GatewayId", Type: String, Description: "下一跳地址，这里只需要指定不同下一跳类型的网关ID，系统会自动匹配到下一跳地址。"},
-				{Name: "RouteDescription", Type: String, Description: "路由策略描述。"},
+				{Name: "RouteDescription", Type: String, Text: true, Description: "路由策略描述。"},
 			}},
 		},
 		Outputs: []Field{
@@ -2447,7 +2447,7 @@ var operations = [...]Operation{
 		Group:       "sg",
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
-			{Name: "SecurityGroupId", Type: String, Required: true, Description: "安全组实例ID，例如sg-33ocnj9n，可通过DescribeSecurityGroups获取。"},
+			{Name: "SecurityGroupId", Type: String, Required: true, Format: FormatID, IDPrefix: "sg", Description: "安全组实例ID，例如sg-33ocnj9n，可通过DescribeSecurityGroups获取。"},
 		},
 		Outputs: []Field{
 			{"RequestId", "String", "唯一请求ID，每次请求都会返回。定位问题时需要提供该次请求的RequestId。"},
@@ -2469,7 +2469,7 @@ var operations = [...]Operation{
 		Group:       "sg",
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
-			{Name: "SecurityGroupId", Type: String, Required: true, Description: "安全组实例ID，例如sg-33ocnj9n，可通过DescribeSecurityGroups获取。"},
+			{Name: "SecurityGroupId", Type: String, Required: true, Format: FormatID, IDPrefix: "sg", Description: "安全组实例ID，例如sg-33ocnj9n，可通过DescribeSecurityGroups获取。"},
 			{Name: "SecurityGroupPolicySet", Type: Object, Required: true, Description: "安全组规则集合。一个请求中只能删除单个方向的一条或多条规则。", Fields: []Param{
 				{Name: "Version", Type: String, Description: "安全组规则当前版本。用户每次更新安全规则版本会自动加1，防止更新的路由规则已过期，不填不考虑冲突。"},
 				{Name: "Egress", Type: Object, Array: true, Description: "出站规则。", Fields: []Param{
@@ -2480,14 +2480,14 @@ var operations = [...]Operation{
 						{Name: "ServiceId", Type: String, Description: "协议端口模板ID"},
 						{Name: "ServiceGroupId", Type: String, Description: "协议端口模板集合ID"},
 					}},
-					{Name: "CidrBlock", Type: String, Description: "网段或IP(互斥)。"},
+					{Name: "CidrBlock", Type: String, Format: FormatIPv4OrCIDR, Description: "网段或IP(互斥)。"},
 					{Name: "SecurityGroupId", Type: String, Description: "已绑定安全组的网段或IP。"},
 					{Name: "AddressTemplate", Type: Object, Description: "IP地址ID或者ID地址组ID。", Fields: []Param{
 						{Name: "AddressId", Type: String, Description: "IP地址模板ID"},
 						{Name: "AddressGroupId", Type: String, Description: "IP地址模板集合ID"},
 					}},
 					{Name: "Action", Type: String, Description: "ACCEPT 或 DROP。"},
-					{Name: "PolicyDescription", Type: String, Description: "安全组规则描述。"},
+					{Name: "PolicyDescription", Type: String, Text: true, Description: "安全组规则描述。"},
 				}},
 				{Name: "Ingress", Type: Object, Array: true, Description: "入站规则。", Fields: []Param{
 					{Name: "PolicyIndex", Type: Integer, Description: "安全组规则索引号。"},
@@ -2497,14 +2497,14 @@ var operations = [...]Operation{
 						{Name: "ServiceId", Type: String, Description: "协议端口模板ID"},
 						{Name: "ServiceGroupId", Type: String, Description: "协议端口模板集合ID"},
 					}},
-					{Name: "CidrBlock", Type: String, Description: "网段或IP(互斥)。"},
+					{Name: "CidrBlock", Type: String, Format: FormatIPv4OrCIDR, Description: "网段或IP(互斥)。"},
 					{Name: "SecurityGroupId", Type: String, Description: "已绑定安全组的网段或IP。"},
 					{Name: "AddressTemplate", Type: Object, Description: "IP地址ID或者ID地址组ID。", Fields: []Param{
 						{Name: "AddressId", Type: String, Description: "IP地址模板ID"},
 						{Name: "AddressGroupId", Type: String, Description: "IP地址模板集合ID"},
 					}},
 					{Name: "Action", Type: String, Description: "ACCEPT 或 DROP。"},
-					{Name: "PolicyDescription", Type: String, Description: "安全组规则描述。"},
+					{Name: "PolicyDescription", Type: String, Text: true, Description: "安全组规则描述。"},
 				}},
 			}},
 		},
@@ -2595,7 +2595,7 @@ var operations = [...]Operation{
 		Group:       "template",
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
-			{Name: "ServiceTemplateId", Type: String, Required: true, Description: "协议端口模板实例ID，例如：ppm-e6dy460g。"},
+			{Name: "ServiceTemplateId", Type: String, Required: true, Format: FormatID, IDPrefix: "ppm", Description: "协议端口模板实例ID，例如：ppm-e6dy460g。"},
 		},
 		Outputs: []Field{
 			{"RequestId", "String", "唯一请求ID，每次请求都会返回。定位问题时需要提供该次请求的RequestId。"},
@@ -2617,7 +2617,7 @@ var operations = [...]Operation{
 		Group:       "template",
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
-			{Name: "ServiceTemplateGroupId", Type: String, Required: true, Description: "协议端口模板集合实例ID，例如：ppmg-n17uxwe。"},
+			{Name: "ServiceTemplateGroupId", Type: String, Required: true, Format: FormatID, IDPrefix: "ppmg", Description: "协议端口模板集合实例ID，例如：ppmg-n17uxwe。"},
 		},
 		Outputs: []Field{
 			{"RequestId", "String", "唯一请求ID，每次请求都会返回。定位问题时需要提供该次请求的RequestId。"},
@@ -2639,7 +2639,7 @@ var operations = [...]Operation{
 		Group:       "subnet",
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
-			{Name: "SubnetId", Type: String, Required: true, Description: "子网实例ID。可通过DescribeSubnets接口返回值中的SubnetId获取。"},
+			{Name: "SubnetId", Type: String, Required: true, Format: FormatID, IDPrefix: "subnet", Description: "子网实例ID。可通过DescribeSubnets接口返回值中的SubnetId获取。"},
 		},
 		Outputs: []Field{
 			{"RequestId", "String", "唯一请求ID，每次请求都会返回。定位问题时需要提供该次请求的RequestId。"},
@@ -2662,8 +2662,8 @@ var operations = [...]Operation{
 		Group:       "subnet",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Required: true, Description: "子网所属的私有网络ID值，可使用vpcId或unVpcId，建议使用unVpcId，例如：vpc-kd7d06of。"},
-			{Name: "subnetId", Type: String, Required: true, Description: "要删除的子网ID值，可使用subnetId或unSubnetId，建议使用unsubnetId，例如：subnet-k20jbhp0。"},
+			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "子网所属的私有网络ID值，可使用vpcId或unVpcId，建议使用unVpcId，例如：vpc-kd7d06of。"},
+			{Name: "subnetId", Type: String, Required: true, Format: FormatID, IDPrefix: "subnet", Description: "要删除的子网ID值，可使用subnetId或unSubnetId，建议使用unsubnetId，例如：subnet-k20jbhp0。"},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "公共错误码，0表示成功，其他值表示失败。详见错误码页面的 公共错误码 。"},
@@ -2688,9 +2688,9 @@ var operations = [...]Operation{
 		Group:       "acl",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Required: true, Description: "子网所属的私有网络ID值，可使用vpcId或unVpcId，建议使用unVpcId。可通过 DescribeVpcEx 接口查询。"},
-			{Name: "networkAclId", Type: String, Required: true, Description: "系统分配的网络ACL ID，例如：acl-e9dbyl8s。可通过 DescribeNetworkAcl 接口查询。"},
-			{Name: "subnetIds", Type: String, Array: true, Required: true, Description: "系统分配的子网ID列表，兼容subnetId或unSubnetId，建议使用unsubnetId，可通过 DescribeSubnetEx 接口查询。"},
+			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "子网所属的私有网络ID值，可使用vpcId或unVpcId，建议使用unVpcId。可通过 DescribeVpcEx 接口查询。"},
+			{Name: "networkAclId", Type: String, Required: true, Format: FormatID, IDPrefix: "acl", Description: "系统分配的网络ACL ID，例如：acl-e9dbyl8s。可通过 DescribeNetworkAcl 接口查询。"},
+			{Name: "subnetIds", Type: String, Array: true, Required: true, Format: FormatID, IDPrefix: "subnet", Description: "系统分配的子网ID列表，兼容subnetId或unSubnetId，建议使用unsubnetId，可通过 DescribeSubnetEx 接口查询。"},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "错误码，0: 成功，其他值: 失败。"},
@@ -2715,7 +2715,7 @@ var operations = [...]Operation{
 		Group:       "vpn",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "userGwId", Type: String, Required: true, Description: "对端网关ID，例如：cgw-ekrvxcdv，可通过 DescribeUserGw 接口查询对端网关。"},
+			{Name: "userGwId", Type: String, Required: true, Format: FormatID, IDPrefix: "cgw", Description: "对端网关ID，例如：cgw-ekrvxcdv，可通过 DescribeUserGw 接口查询对端网关。"},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "公共错误码，0表示成功，其他值表示失败。详见错误码页面的 公共错误码 。"},
@@ -2737,7 +2737,7 @@ var operations = [...]Operation{
 		Group:       "vpc",
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
-			{Name: "VpcId", Type: String, Required: true, Description: "VPC实例ID。可通过DescribeVpcs接口返回值中的VpcId获取。"},
+			{Name: "VpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "VPC实例ID。可通过DescribeVpcs接口返回值中的VpcId获取。"},
 		},
 		Outputs: []Field{
 			{"RequestId", "String", "唯一请求ID，每次请求都会返回。定位问题时需要提供该次请求的RequestId。"},
@@ -2760,7 +2760,7 @@ var operations = [...]Operation{
 		Group:       "vpc",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Required: true, Description: "系统分配的私有网络ID，支持升级前的vpcId，也支持升级后的unVpcId。"},
+			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "系统分配的私有网络ID，支持升级前的vpcId，也支持升级后的unVpcId。"},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "公共错误码，0表示成功，其他值表示失败。详见错误码页面的 公共错误码 。"},
@@ -2783,7 +2783,7 @@ var operations = [...]Operation{
 		Group:       "peering",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "peeringConnectionId", Type: String, Required: true, Description: "私有网络对等连接 ID，例如：pcx-0jtgah4s。"},
+			{Name: "peeringConnectionId", Type: String, Required: true, Format: FormatID, IDPrefix: "pcx", Description: "私有网络对等连接 ID，例如：pcx-0jtgah4s。"},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "错误码。0：成功，其他值：失败。"},
@@ -2806,7 +2806,7 @@ var operations = [...]Operation{
 		Group:       "peering",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "peeringConnectionId", Type: String, Required: true, Description: "私有网络对等连接 ID，例如：pcx-0jtgah4s。"},
+			{Name: "peeringConnectionId", Type: String, Required: true, Format: FormatID, IDPrefix: "pcx", Description: "私有网络对等连接 ID，例如：pcx-0jtgah4s。"},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "错误码。0：成功，其他值：失败。"},
@@ -2831,9 +2831,9 @@ var operations = [...]Operation{
 		Group:       "vpn",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Required: true, Description: "私有网络ID，可使用vpcId或unVpcId，建议使用unVpcId，例如：vpc-03vihbk9,可通过DescribeVpcEx接口查询。"},
-			{Name: "vpnGwId", Type: String, Required: true, Description: "系统分配的VPN网关ID，可使用vpnGwId或unVpnGwId，建议unVpnGwId，例如：vpngw-dystbrkv。"},
-			{Name: "vpnConnId", Type: String, Required: true, Description: "系统分配的VPN通道ID，可使用vpnConnId或unVpnConnId，建议使用unVpnConnId，例如：vpnx-ol6bcqp0。"},
+			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "私有网络ID，可使用vpcId或unVpcId，建议使用unVpcId，例如：vpc-03vihbk9,可通过DescribeVpcEx接口查询。"},
+			{Name: "vpnGwId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpngw", Description: "系统分配的VPN网关ID，可使用vpnGwId或unVpnGwId，建议unVpnGwId，例如：vpngw-dystbrkv。"},
+			{Name: "vpnConnId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpnx", Description: "系统分配的VPN通道ID，可使用vpnConnId或unVpnConnId，建议使用unVpnConnId，例如：vpnx-ol6bcqp0。"},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "错误码，0：成功，其他值：失败"},
@@ -2862,8 +2862,8 @@ var operations = [...]Operation{
 		Group:       "vpn",
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
-			{Name: "VpnGatewayId", Type: String, Required: true, Description: "VPN网关实例ID。"},
-			{Name: "VpnConnectionId", Type: String, Required: true, Description: "VPN通道实例ID。形如：vpn-x-f49l6u0z。"},
+			{Name: "VpnGatewayId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpngw", Description: "VPN网关实例ID。"},
+			{Name: "VpnConnectionId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpnx", Description: "VPN通道实例ID。形如：vpn-x-f49l6u0z。"},
 		},
 		Outputs: []Field{
 			{"RequestId", "String", "唯一请求ID，每次请求都会返回。定位问题时需要提供该次请求的RequestId。"},
@@ -2889,7 +2889,7 @@ var operations = [...]Operation{
 		Group:       "vpn",
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
-			{Name: "VpnGatewayId", Type: String, Required: true, Description: "VPN网关实例ID。"},
+			{Name: "VpnGatewayId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpngw", Description: "VPN网关实例ID。"},
 		},
 		Outputs: []Field{
 			{"RequestId", "String", "唯一请求ID，每次请求都会返回。定位问题时需要提供该次请求的RequestId。"},
@@ -2935,8 +2935,8 @@ var operations = [...]Operation{
 		Group:       "acl",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Description: "私有网络ID"},
-			{Name: "name", Type: String, Description: "acl名称"},
+			{Name: "vpcId", Type: String, Format: FormatID, IDPrefix: "vpc", Description: "私有网络ID"},
+			{Name: "name", Type: String, Text: true, Description: "acl名称"},
 			{Name: "offset", Type: Integer, Description: "起始页"},
 			{Name: "limit", Type: Integer, Description: "每页条数"},
 		},
@@ -2975,7 +2975,7 @@ var operations = [...]Operation{
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
 			{Name: "addressId", Type: String, Description: "IP 地址 ID，支持模糊搜索。"},
-			{Name: "addressName", Type: String, Description: "IP 地址名称，支持模糊搜索。"},
+			{Name: "addressName", Type: String, Text: true, Description: "IP 地址名称，支持模糊搜索。"},
 			{Name: "offset", Type: Integer, Description: "初始行的偏移量，默认为 0。"},
 			{Name: "limit", Type: Integer, Description: "每页行数，默认为 20。"},
 		},
@@ -3047,7 +3047,7 @@ var operations = [...]Operation{
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
 			{Name: "addressGroupId", Type: String, Description: "IP 地址组 ID，支持模糊搜索。"},
-			{Name: "addressGroupName", Type: String, Description: "IP 地址组名称，支持模糊搜索。"},
+			{Name: "addressGroupName", Type: String, Text: true, Description: "IP 地址组名称，支持模糊搜索。"},
 			{Name: "offset", Type: Integer, Description: "初始行的偏移量，默认为 0。"},
 			{Name: "limit", Type: Integer, Description: "每页行数，默认为 20。"},
 		},
@@ -3135,7 +3135,7 @@ var operations = [...]Operation{
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
 			{Name: "Filters", Type: Object, Array: true, Description: "过滤条件。 address-template-group-name - String - （过滤条件）IP地址模板集合名称。", Fields: []Param{
-				{Name: "Name", Type: String, Required: true, Description: "属性名称, 若存在多个Filter时, Filter间的关系为逻辑与 (AND) 关系。"},
+				{Name: "Name", Type: String, Required: true, Text: true, Description: "属性名称, 若存在多个Filter时, Filter间的关系为逻辑与 (AND) 关系。"},
 				{Name: "Values", Type: String, Array: true, Required: true, Description: "属性值, 若同一个Filter存在多个Values, 同一Filter下Values间的关系为逻辑或 (OR) 关系。"},
 			}},
 			{Name: "Offset", Type: String, Description: "偏移量，默认为0。"},
@@ -3166,7 +3166,7 @@ var operations = [...]Operation{
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
 			{Name: "Filters", Type: Object, Array: true, Description: "过滤条件。 address-template-name - String - (过滤条件) IP地址模板名称。", Fields: []Param{
-				{Name: "Name", Type: String, Required: true, Description: "属性名称, 若存在多个Filter时, Filter间的关系为逻辑与 (AND) 关系。"},
+				{Name: "Name", Type: String, Required: true, Text: true, Description: "属性名称, 若存在多个Filter时, Filter间的关系为逻辑与 (AND) 关系。"},
 				{Name: "Values", Type: String, Array: true, Required: true, Description: "属性值, 若同一个Filter存在多个Values, 同一Filter下Values间的关系为逻辑或 (OR) 关系。"},
 			}},
 			{Name: "Offset", Type: String, Description: "偏移量，默认为0。"},
@@ -3196,10 +3196,10 @@ var operations = [...]Operation{
 		Group:       "eip",
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
-			{Name: "AddressIds", Type: String, Array: true, Description: "标识 EIP 的唯一 ID 列表。EIP 唯一 ID 形如：eip-11112222。参数不支持同时指定 AddressIds 和 Filters。"},
-			{Name: "Filters", Type: Object, Array: true, Description: "每次请求的 Filters 的上限为10，Filter.Values 的上限为5。", Fields: []Param{
-				{Name: "Name", Type: String, Required: true, Description: "属性名称, 若存在多个Filter时, Filter间的关系为逻辑与 (AND) 关系。"},
-				{Name: "Values", Type: String, Array: true, Required: true, Description: "属性值, 若同一个Filter存在多个Values, 同一Filter下Values间的关系为逻辑或 (OR) 关系。"},
+			{Name: "AddressIds", Type: String, Array: true, Format: FormatID, IDPrefix: "eip", Description: "标识 EIP 的唯一 ID 列表。EIP 唯一 ID 形如：eip-11112222。参数不支持同时指定 AddressIds 和 Filters。"},
+			{Name: "Filters", Type: Object, Array: true, MaxItems: 10, Description: "每次请求的 Filters 的上限为10，Filter.Values 的上限为5。", Fields: []Param{
+				{Name: "Name", Type: String, Required: true, Text: true, Description: "属性名称, 若存在多个Filter时, Filter间的关系为逻辑与 (AND) 关系。"},
+				{Name: "Values", Type: String, Array: true, Required: true, MaxItems: 5, Description: "属性值, 若同一个Filter存在多个Values, 同一Filter下Values间的关系为逻辑或 (OR) 关系。"},
 			}},
 			{Name: "Offset", Type: Integer, Description: "偏移量，默认为0。关于 Offset 的更进一步介绍请参考 API 简介 中的相关小节。"},
 			{Name: "Limit", Type: Integer, Description: "返回数量，默认为20，最大值为100。关于 Limit 的更进一步介绍请参考 API 简介 中的相关小节。"},
@@ -3226,7 +3226,7 @@ var operations = [...]Operation{
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
 			{Name: "Filters", Type: Object, Array: true, Description: "过滤条件。 vpc-id - String - (过滤条件) VPC实例ID。vm-ip - String - (过滤条件) 基础网络云主机IP。", Fields: []Param{
-				{Name: "Name", Type: String, Required: true, Description: "属性名称, 若存在多个Filter时, Filter间的关系为逻辑与 (AND) 关系。"},
+				{Name: "Name", Type: String, Required: true, Text: true, Description: "属性名称, 若存在多个Filter时, Filter间的关系为逻辑与 (AND) 关系。"},
 				{Name: "Values", Type: String, Array: true, Required: true, Description: "属性值, 若同一个Filter存在多个Values, 同一Filter下Values间的关系为逻辑或 (OR) 关系。"},
 			}},
 			{Name: "Offset", Type: String, Description: "偏移量"},
@@ -3269,10 +3269,10 @@ var operations = [...]Operation{
 		Group:       "vpn",
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
-			{Name: "CustomerGatewayIds", Type: String, Array: true, Description: "对端网关ID，例如：cgw-2wqq41m9。每次请求的实例的上限为100。参数不支持同时指定CustomerGatewayIds和Filters。"},
-			{Name: "Filters", Type: Object, Array: true, Description: "过滤条件，详见下表：实例过滤条件表。", Fields: []Param{
-				{Name: "Name", Type: String, Required: true, Description: "属性名称, 若存在多个Filter时, Filter间的关系为逻辑与 (AND) 关系。"},
-				{Name: "Values", Type: String, Array: true, Required: true, Description: "属性值, 若同一个Filter存在多个Values, 同一Filter下Values间的关系为逻辑或 (OR) 关系。"},
+			{Name: "CustomerGatewayIds", Type: String, Array: true, MaxItems: 100, Format: FormatID, IDPrefix: "cgw", Description: "对端网关ID，例如：cgw-2wqq41m9。每次请求的实例的上限为100。参数不支持同时指定CustomerGatewayIds和Filters。"},
+			{Name: "Filters", Type: Object, Array: true, MaxItems: 10, Description: "过滤条件，详见下表：实例过滤条件表。", Fields: []Param{
+				{Name: "Name", Type: String, Required: true, Text: true, Description: "属性名称, 若存在多个Filter时, Filter间的关系为逻辑与 (AND) 关系。"},
+				{Name: "Values", Type: String, Array: true, Required: true, MaxItems: 5, Description: "属性值, 若同一个Filter存在多个Values, 同一Filter下Values间的关系为逻辑或 (OR) 关系。"},
 			}},
 			{Name: "Offset", Type: Integer, Description: "偏移量，默认为0。关于Offset的更进一步介绍请参考 API 简介中的相关小节。"},
 			{Name: "Limit", Type: Integer, Description: "返回数量，默认为20，最大值为100。"},
@@ -3296,9 +3296,9 @@ var operations = [...]Operation{
 		Group:       "dcg",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Description: "系统分配的私有网络ID，例如：vpc-dfg5445。"},
-			{Name: "directConnectGatewayId", Type: String, Description: "系统分配的专线网关ID，例如：dcg-4d545d。"},
-			{Name: "directConnectGatewayName", Type: String, Description: "专线网关名称，支持模糊查询。"},
+			{Name: "vpcId", Type: String, Format: FormatID, IDPrefix: "vpc", Description: "系统分配的私有网络ID，例如：vpc-dfg5445。"},
+			{Name: "directConnectGatewayId", Type: String, Format: FormatID, IDPrefix: "dcg", Description: "系统分配的专线网关ID，例如：dcg-4d545d。"},
+			{Name: "directConnectGatewayName", Type: String, Text: true, Description: "专线网关名称，支持模糊查询。"},
 			{Name: "offset", Type: Integer, Description: "初始行的偏移量，默认为0。"},
 			{Name: "limit", Type: Integer, Description: "每页行数，默认为20，最大支持50。"},
 			{Name: "orderField", Type: String, Description: "按某个字段排序，目前仅支持createTime，directConnectGatewayName排序，默认按createTime排序。"},
@@ -3338,8 +3338,8 @@ var operations = [...]Operation{
 		Group:       "flowlog",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Required: true, Description: "子网所属的私有网络 ID 值，可使用 vpcId 或 unVpcId，建议使用 unVpcId，例如：vpc-piztzbpy。"},
-			{Name: "flowLogId", Type: String, Required: true, Description: "系统分配的流日志 ID，例如：fl-q1b26f3p"},
+			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "子网所属的私有网络 ID 值，可使用 vpcId 或 unVpcId，建议使用 unVpcId，例如：vpc-piztzbpy。"},
+			{Name: "flowLogId", Type: String, Required: true, Format: FormatID, IDPrefix: "fl", Description: "系统分配的流日志 ID，例如：fl-q1b26f3p"},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "错误码，0：成功，其他值：失败。"},
@@ -3373,9 +3373,9 @@ var operations = [...]Operation{
 		Group:       "flowlog",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Description: "流日志所属的私有网络 ID 值，可使用 vpcId 或 unVpcId，建议使用 unVpcId，例如：vpc-kd7d06of，可通过 DescribeVpcEx 接口查询。"},
-			{Name: "flowLogId", Type: String, Description: "系统分配的流日志 ID，支持模糊查询，例如：fl-3lzksp0。"},
-			{Name: "flowLogName", Type: String, Description: "流日志名称，支持模糊查询。"},
+			{Name: "vpcId", Type: String, Format: FormatID, IDPrefix: "vpc", Description: "流日志所属的私有网络 ID 值，可使用 vpcId 或 unVpcId，建议使用 unVpcId，例如：vpc-kd7d06of，可通过 DescribeVpcEx 接口查询。"},
+			{Name: "flowLogId", Type: String, Format: FormatID, IDPrefix: "fl", Description: "系统分配的流日志 ID，支持模糊查询，例如：fl-3lzksp0。"},
+			{Name: "flowLogName", Type: String, Text: true, Description: "流日志名称，支持模糊查询。"},
 			{Name: "resourceType", Type: String, Description: "流日志所属资源类型，VPC，SUBNET，NETWORKINTERFACE。"},
 			{Name: "resourceId", Type: String, Description: "资源唯一 ID，例如 vpc-puz6fg，subnet-5o8ycyt，eni-08dhim。"},
 			{Name: "trafficType", Type: String, Description: "流日志采集类型，ACCEPT，REJECT，ALL。"},
@@ -3416,14 +3416,14 @@ var operations = [...]Operation{
 		Group:       "dcg",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Required: true, Description: "系统分配的私有网络ID，例如：vpc-dfg5445。"},
-			{Name: "directConnectGatewayId", Type: String, Required: true, Description: "系统分配的专线网关ID，例如：dcg-4d545d。"},
-			{Name: "originalIP", Type: String, Description: "原始IP。"},
+			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "系统分配的私有网络ID，例如：vpc-dfg5445。"},
+			{Name: "directConnectGatewayId", Type: String, Required: true, Format: FormatID, IDPrefix: "dcg", Description: "系统分配的专线网关ID，例如：dcg-4d545d。"},
+			{Name: "originalIP", Type: String, Format: FormatIPv4, Description: "原始IP。"},
 			{Name: "originalPort", Type: String, Description: "原始Port。"},
-			{Name: "translationIP", Type: String, Description: "转换后IP。"},
+			{Name: "translationIP", Type: String, Format: FormatIPv4, Description: "转换后IP。"},
 			{Name: "translationPort", Type: String, Description: "转换后Port。"},
 			{Name: "proto", Type: String, Description: "协议。"},
-			{Name: "description", Type: String, Description: "备注，支持模糊搜索。"},
+			{Name: "description", Type: String, Text: true, Description: "备注，支持模糊搜索。"},
 			{Name: "offset", Type: Integer, Description: "初始行的偏移量，默认为0。"},
 			{Name: "limit", Type: Integer, Description: "每页行数，默认为20。"},
 		},
@@ -3457,10 +3457,10 @@ var operations = [...]Operation{
 		Group:       "dcg",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Required: true, Description: "系统分配的私有网络ID，例如：vpc-dfg5445。"},
-			{Name: "directConnectGatewayId", Type: String, Required: true, Description: "系统分配的专线网关ID，例如：dcg-4d545d。"},
-			{Name: "originalIP", Type: String, Required: true, Description: "原始IP。"},
-			{Name: "translationIP", Type: String, Required: true, Description: "转换后IP。"},
+			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "系统分配的私有网络ID，例如：vpc-dfg5445。"},
+			{Name: "directConnectGatewayId", Type: String, Required: true, Format: FormatID, IDPrefix: "dcg", Description: "系统分配的专线网关ID，例如：dcg-4d545d。"},
+			{Name: "originalIP", Type: String, Required: true, Format: FormatIPv4, Description: "原始IP。"},
+			{Name: "translationIP", Type: String, Required: true, Format: FormatIPv4, Description: "转换后IP。"},
 			{Name: "aclRules", Type: String, Array: true, Description: "ACL策略ID数组，例如：aclRules.0=25。"},
 		},
 		Outputs: []Field{
@@ -3494,11 +3494,11 @@ var operations = [...]Operation{
 		Group:       "dcg",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Required: true, Description: "系统分配的私有网络ID，例如：vpc-dfg5445。"},
-			{Name: "directConnectGatewayId", Type: String, Required: true, Description: "系统分配的专线网关ID，例如：dcg-4d545d。"},
-			{Name: "originalIP", Type: String, Description: "原始IP。"},
-			{Name: "translationIP", Type: String, Description: "转换后IP。"},
-			{Name: "description", Type: String, Description: "备注，支持模糊搜索。"},
+			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "系统分配的私有网络ID，例如：vpc-dfg5445。"},
+			{Name: "directConnectGatewayId", Type: String, Required: true, Format: FormatID, IDPrefix: "dcg", Description: "系统分配的专线网关ID，例如：dcg-4d545d。"},
+			{Name: "originalIP", Type: String, Format: FormatIPv4, Description: "原始IP。"},
+			{Name: "translationIP", Type: String, Format: FormatIPv4, Description: "转换后IP。"},
+			{Name: "description", Type: String, Text: true, Description: "备注，支持模糊搜索。"},
 			{Name: "offset", Type: Integer, Description: "初始行的偏移量，默认为0。"},
 			{Name: "limit", Type: Integer, Description: "每页行数，默认为20。"},
 		},
@@ -3529,8 +3529,8 @@ var operations = [...]Operation{
 		Group:       "dcg",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Required: true, Description: "系统分配的私有网络ID，例如：vpc-dfg5445。"},
-			{Name: "directConnectGatewayId", Type: String, Required: true, Description: "系统分配的专线网关ID，例如：d cg-4d545d。"},
+			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "系统分配的私有网络ID，例如：vpc-dfg5445。"},
+			{Name: "directConnectGatewayId", Type: String, Required: true, Format: FormatID, IDPrefix: "dcg", Description: "系统分配的专线网关ID，例如：d cg-4d545d。"},
 			{Name: "translationIPPool", Type: String, Required: true, Description: "映射后IP池，例如：11.1.1.1-11.1.1.10。"},
 			{Name: "aclRules", Type: String, Array: true, Description: "ACL策略ID数组，例如：aclRules.0=25。"},
 		},
@@ -3566,9 +3566,9 @@ var operations = [...]Operation{
 		Group:       "dcg",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Required: true, Description: "系统分配的私有网络ID，例如：vpc-dfg5445。"},
-			{Name: "directConnectGatewayId", Type: String, Required: true, Description: "系统分配的专线网关ID，例如：dcg-4d545d。"},
-			{Name: "description", Type: String, Description: "备注，支持模糊搜索。"},
+			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "系统分配的私有网络ID，例如：vpc-dfg5445。"},
+			{Name: "directConnectGatewayId", Type: String, Required: true, Format: FormatID, IDPrefix: "dcg", Description: "系统分配的专线网关ID，例如：dcg-4d545d。"},
+			{Name: "description", Type: String, Text: true, Description: "备注，支持模糊搜索。"},
 			{Name: "offset", Type: Integer, Description: "初始行的偏移量，默认为0。"},
 			{Name: "limit", Type: Integer, Description: "每页行数，默认为20。"},
 		},
@@ -3598,9 +3598,9 @@ var operations = [...]Operation{
 		Group:       "nat",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "natId", Type: String, Description: "NAT网关统一ID，例如：nat-xx454"},
-			{Name: "natName", Type: String, Description: "NAT网关名称 (支持模糊查找)"},
-			{Name: "vpcId", Type: String, Description: "私有网络ID或统一ID，建议使用统一ID，例如：vpc-dfdg42d。"},
+			{Name: "natId", Type: String, Format: FormatID, IDPrefix: "nat", Description: "NAT网关统一ID，例如：nat-xx454"},
+			{Name: "natName", Type: String, Text: true, Description: "NAT网关名称 (支持模糊查找)"},
+			{Name: "vpcId", Type: String, Format: FormatID, IDPrefix: "vpc", Description: "私有网络ID或统一ID，建议使用统一ID，例如：vpc-dfdg42d。"},
 			{Name: "offset", Type: Integer, Description: "初始行的偏移量，默认为0"},
 			{Name: "limit", Type: Integer, Description: "每页行数，默认为20，最大支持50。"},
 			{Name: "orderField", Type: String, Description: "按某个字段排序，默认不排序。 支持字段：natId。"},
@@ -3674,8 +3674,8 @@ var operations = [...]Operation{
 		Group:       "acl",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Description: "子网所属的私有网络ID值，可使用vpcId或unVpcId，建议使用unVpcId，例如：vpc-0ox8fuhw。"},
-			{Name: "networkAclId", Type: String, Description: "系统分配的网络ACL ID，例如：acl-0ox8fuhw。可通过 DescribeNetworkAcl 接口查询。"},
+			{Name: "vpcId", Type: String, Format: FormatID, IDPrefix: "vpc", Description: "子网所属的私有网络ID值，可使用vpcId或unVpcId，建议使用unVpcId，例如：vpc-0ox8fuhw。"},
+			{Name: "networkAclId", Type: String, Format: FormatID, IDPrefix: "acl", Description: "系统分配的网络ACL ID，例如：acl-0ox8fuhw。可通过 DescribeNetworkAcl 接口查询。"},
 			{Name: "offset", Type: Integer, Description: "初始行的偏移量，默认为0。"},
 			{Name: "limit", Type: Integer, Description: "每页行数，默认为20，最大支持50。"},
 			{Name: "orderField", Type: String, Description: "按某个字段排序，目前仅支持createTime,networkAclName排序，默认按createTime排序。"},
@@ -3724,9 +3724,9 @@ var operations = [...]Operation{
 		Group:       "eni",
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
-			{Name: "NetworkInterfaceIds", Type: String, Array: true, Description: "弹性网卡实例ID查询。形如：eni-pxir56ns。每次请求的实例的上限为100。参数不支持同时指定NetworkInterfaceIds和Filters。"},
+			{Name: "NetworkInterfaceIds", Type: String, Array: true, MaxItems: 100, Format: FormatID, IDPrefix: "eni", Description: "弹性网卡实例ID查询。形如：eni-pxir56ns。每次请求的实例的上限为100。参数不支持同时指定NetworkInterfaceIds和Filters。"},
 			{Name: "Filters", Type: Object, Array: true, Description: "过滤条件，参数不支持同时指定NetworkInterfaceIds和Filters。", Fields: []Param{
-				{Name: "Name", Type: String, Required: true, Description: "属性名称, 若存在多个Filter时, Filter间的关系为逻辑与 (AND) 关系。"},
+				{Name: "Name", Type: String, Required: true, Text: true, Description: "属性名称, 若存在多个Filter时, Filter间的关系为逻辑与 (AND) 关系。"},
 				{Name: "Values", Type: String, Array: true, Required: true, Description: "属性值, 若同一个Filter存在多个Values, 同一Filter下Values间的关系为逻辑或 (OR) 关系。"},
 			}},
 			{Name: "Offset", Type: Integer, Description: "偏移量，默认为0。"},
@@ -3752,11 +3752,11 @@ var operations = [...]Operation{
 		Group:       "eni",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Description: "弹性网卡对应的私有网络ID，例如：vpc-7t9nf3pu"},
-			{Name: "networkInterfaceId", Type: String, Description: "系统分配的弹性网卡ID，例如：eni-m6dyj72l"},
-			{Name: "eniName", Type: String, Description: "弹性网卡名称，支持模糊搜索"},
-			{Name: "eniDescription", Type: String, Description: "弹性网卡描述，支持模糊搜索"},
-			{Name: "instanceId", Type: String, Description: "云主机实例ID，例如：ins-xx44545f"},
+			{Name: "vpcId", Type: String, Format: FormatID, IDPrefix: "vpc", Description: "弹性网卡对应的私有网络ID，例如：vpc-7t9nf3pu"},
+			{Name: "networkInterfaceId", Type: String, Format: FormatID, IDPrefix: "eni", Description: "系统分配的弹性网卡ID，例如：eni-m6dyj72l"},
+			{Name: "eniName", Type: String, Text: true, Description: "弹性网卡名称，支持模糊搜索"},
+			{Name: "eniDescription", Type: String, Text: true, Description: "弹性网卡描述，支持模糊搜索"},
+			{Name: "instanceId", Type: String, Format: FormatID, IDPrefix: "ins", Description: "云主机实例ID，例如：ins-xx44545f"},
 			{Name: "offset", Type: Integer, Description: "初始行的偏移量，默认为0"},
 			{Name: "limit", Type: Integer, Description: "每页行数，默认为20，最大支持50。"},
 			{Name: "orderField", Type: String, Description: "按某个字段排序。 支持字段：eniName,createTime，默认按createTime"},
@@ -3807,11 +3807,11 @@ var operations = [...]Operation{
 		Group:       "dcg",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Required: true, Description: "系统分配的私有网络ID，例如：vpc-dfg5445。"},
-			{Name: "directConnectGatewayId", Type: String, Required: true, Description: "系统分配的专线网关ID，例如：dcg-4d545d。"},
-			{Name: "originalIP", Type: String, Description: "原始IP。"},
-			{Name: "translationIP", Type: String, Description: "转换后IP。"},
-			{Name: "description", Type: String, Description: "备注，支持模糊搜索。"},
+			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "系统分配的私有网络ID，例如：vpc-dfg5445。"},
+			{Name: "directConnectGatewayId", Type: String, Required: true, Format: FormatID, IDPrefix: "dcg", Description: "系统分配的专线网关ID，例如：dcg-4d545d。"},
+			{Name: "originalIP", Type: String, Format: FormatIPv4, Description: "原始IP。"},
+			{Name: "translationIP", Type: String, Format: FormatIPv4, Description: "转换后IP。"},
+			{Name: "description", Type: String, Text: true, Description: "备注，支持模糊搜索。"},
 			{Name: "offset", Type: Integer, Description: "初始行的偏移量，默认为0。"},
 			{Name: "limit", Type: Integer, Description: "每页行数，默认为20。"},
 		},
@@ -3843,9 +3843,9 @@ var operations = [...]Operation{
 		Group:       "route-table",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Description: "子网所属的私有网络ID值，可使用vpcId或unVpcId，建议使用unVpcId，例如：vpc-0ox8fuhw。"},
-			{Name: "routeTableId", Type: String, Description: "系统分配的路由表ID值，可使用routeTableId或unRouteTableId，建议使用unRouteTableId，例如：rtb-0ox8fuhw。"},
-			{Name: "routeTableName", Type: String, Description: "路由表名，支持模糊查询。"},
+			{Name: "vpcId", Type: String, Format: FormatID, IDPrefix: "vpc", Description: "子网所属的私有网络ID值，可使用vpcId或unVpcId，建议使用unVpcId，例如：vpc-0ox8fuhw。"},
+			{Name: "routeTableId", Type: String, Format: FormatID, IDPrefix: "rtb", Description: "系统分配的路由表ID值，可使用routeTableId或unRouteTableId，建议使用unRouteTableId，例如：rtb-0ox8fuhw。"},
+			{Name: "routeTableName", Type: String, Text: true, Description: "路由表名，支持模糊查询。"},
 			{Name: "offset", Type: Integer, Description: "初始行的偏移量，默认为0。"},
 			{Name: "limit", Type: Integer, Description: "每页行数，默认为20，最大支持50。"},
 			{Name: "orderField", Type: String, Description: "按某个字段排序，目前仅支持createTime,routeTableName排序，默认按createTime排序。"},
@@ -3889,9 +3889,9 @@ var operations = [...]Operation{
 		Group:       "route-table",
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
-			{Name: "RouteTableIds", Type: String, Array: true, Description: "路由表实例ID，例如：rtb-azd4dt1c。"},
+			{Name: "RouteTableIds", Type: String, Array: true, Format: FormatID, IDPrefix: "rtb", Description: "路由表实例ID，例如：rtb-azd4dt1c。"},
 			{Name: "Filters", Type: Object, Array: true, Description: "过滤条件，参数不支持同时指定RouteTableIds和Filters。", Fields: []Param{
-				{Name: "Name", Type: String, Required: true, Description: "属性名称, 若存在多个Filter时, Filter间的关系为逻辑与 (AND) 关系。"},
+				{Name: "Name", Type: String, Required: true, Text: true, Description: "属性名称, 若存在多个Filter时, Filter间的关系为逻辑与 (AND) 关系。"},
 				{Name: "Values", Type: String, Array: true, Required: true, Description: "属性值, 若同一个Filter存在多个Values, 同一Filter下Values间的关系为逻辑或 (OR) 关系。"},
 			}},
 			{Name: "Offset", Type: String, Description: "偏移量。"},
@@ -3929,7 +3929,7 @@ var operations = [...]Operation{
 		Group:       "sg",
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
-			{Name: "SecurityGroupIds", Type: String, Array: true, Required: true, Description: "安全实例ID，例如sg-33ocnj9n，可通过DescribeSecurityGroups获取。"},
+			{Name: "SecurityGroupIds", Type: String, Array: true, Required: true, Format: FormatID, IDPrefix: "sg", Description: "安全实例ID，例如sg-33ocnj9n，可通过DescribeSecurityGroups获取。"},
 		},
 		Outputs: []Field{
 			{"SecurityGroupAssociationStatisticsSet", "Array of SecurityGroupAssociationStatistics", "安全组关联实例统计。"},
@@ -3953,7 +3953,7 @@ var operations = [...]Operation{
 		Group:       "sg",
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
-			{Name: "SecurityGroupId", Type: String, Required: true, Description: "安全组实例ID，例如：sg-33ocnj9n，可通过DescribeSecurityGroups获取。"},
+			{Name: "SecurityGroupId", Type: String, Required: true, Format: FormatID, IDPrefix: "sg", Description: "安全组实例ID，例如：sg-33ocnj9n，可通过DescribeSecurityGroups获取。"},
 		},
 		Outputs: []Field{
 			{"SecurityGroupPolicySet", "SecurityGroupPolicySet", "安全组规则集合。"},
@@ -3976,9 +3976,9 @@ var operations = [...]Operation{
 		Group:       "sg",
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
-			{Name: "SecurityGroupIds", Type: String, Array: true, Description: "安全组实例ID，例如：sg-33ocnj9n，可通过DescribeSecurityGroups获取。"},
+			{Name: "SecurityGroupIds", Type: String, Array: true, MaxItems: 100, Format: FormatID, IDPrefix: "sg", Description: "安全组实例ID，例如：sg-33ocnj9n，可通过DescribeSecurityGroups获取。"},
 			{Name: "Filters", Type: Object, Array: true, Description: "过滤条件，参数不支持同时指定SecurityGroupIds和Filters。", Fields: []Param{
-				{Name: "Name", Type: String, Required: true, Description: "属性名称, 若存在多个Filter时, Filter间的关系为逻辑与 (AND) 关系。"},
+				{Name: "Name", Type: String, Required: true, Text: true, Description: "属性名称, 若存在多个Filter时, Filter间的关系为逻辑与 (AND) 关系。"},
 				{Name: "Values", Type: String, Array: true, Required: true, Description: "属性值, 若同一个Filter存在多个Values, 同一Filter下Values间的关系为逻辑或 (OR) 关系。"},
 			}},
 			{Name: "Offset", Type: String, Description: "偏移量。"},
@@ -4011,7 +4011,7 @@ var operations = [...]Operation{
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
 			{Name: "serviceId", Type: String, Description: "协议端口 ID，支持模糊搜索。"},
-			{Name: "serviceName", Type: String, Description: "协议端口名称，支持模糊搜索。"},
+			{Name: "serviceName", Type: String, Text: true, Description: "协议端口名称，支持模糊搜索。"},
 			{Name: "offset", Type: Integer, Description: "初始行的偏移量，默认为 0。"},
 			{Name: "limit", Type: Integer, Description: "每页行数，默认为 20。"},
 		},
@@ -4083,7 +4083,7 @@ var operations = [...]Operation{
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
 			{Name: "serviceGroupId", Type: String, Description: "协议端口组 ID，支持模糊搜索。"},
-			{Name: "serviceName", Type: String, Description: "协议端口组名称，支持模糊搜索。"},
+			{Name: "serviceName", Type: String, Text: true, Description: "协议端口组名称，支持模糊搜索。"},
 			{Name: "offset", Type: Integer, Description: "初始行的偏移量，默认为 0。"},
 			{Name: "limit", Type: Integer, Description: "每页行数，默认为 20。"},
 		},
@@ -4155,7 +4155,7 @@ var operations = [...]Operation{
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
 			{Name: "Filters", Type: Object, Array: true, Description: "过滤条件。 service-template-group-name - String - (过滤条件) 协议端口模板集合名称。", Fields: []Param{
-				{Name: "Name", Type: String, Required: true, Description: "属性名称, 若存在多个Filter时, Filter间的关系为逻辑与 (AND) 关系。"},
+				{Name: "Name", Type: String, Required: true, Text: true, Description: "属性名称, 若存在多个Filter时, Filter间的关系为逻辑与 (AND) 关系。"},
 				{Name: "Values", Type: String, Array: true, Required: true, Description: "属性值, 若同一个Filter存在多个Values, 同一Filter下Values间的关系为逻辑或 (OR) 关系。"},
 			}},
 			{Name: "Offset", Type: String, Description: "偏移量，默认为0。"},
@@ -4185,7 +4185,7 @@ var operations = [...]Operation{
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
 			{Name: "Filters", Type: Object, Array: true, Description: "过滤条件。 service-template-name - String - (过滤条件) 协议端口模板名称。", Fields: []Param{
-				{Name: "Name", Type: String, Required: true, Description: "属性名称, 若存在多个Filter时, Filter间的关系为逻辑与 (AND) 关系。"},
+				{Name: "Name", Type: String, Required: true, Text: true, Description: "属性名称, 若存在多个Filter时, Filter间的关系为逻辑与 (AND) 关系。"},
 				{Name: "Values", Type: String, Array: true, Required: true, Description: "属性值, 若同一个Filter存在多个Values, 同一Filter下Values间的关系为逻辑或 (OR) 关系。"},
 			}},
 			{Name: "Offset", Type: String, Description: "偏移量，默认为0。"},
@@ -4214,8 +4214,8 @@ var operations = [...]Operation{
 		Group:       "subnet",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Required: true, Description: "子网所属的私有网络ID值，可使用vpcId或unVpcId，建议使用unVpcId，例如：vpc-piztzbpy。"},
-			{Name: "subnetId", Type: String, Required: true, Description: "系统分配的子网ID，可使用subnetId或unSubnetId，建议使用unsubnetId，例如：subnet-piztzbpy。"},
+			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "子网所属的私有网络ID值，可使用vpcId或unVpcId，建议使用unVpcId，例如：vpc-piztzbpy。"},
+			{Name: "subnetId", Type: String, Required: true, Format: FormatID, IDPrefix: "subnet", Description: "系统分配的子网ID，可使用subnetId或unSubnetId，建议使用unsubnetId，例如：subnet-piztzbpy。"},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "错误码，0: 成功，其他值: 失败。"},
@@ -4247,9 +4247,9 @@ var operations = [...]Operation{
 		Group:       "subnet",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Description: "子网所属的私有网络ID值，可使用vpcId或unVpcId，建议使用unVpcId，例如：vpc-kd7d06of，可通过 DescribeVpcEx 接口查询。"},
-			{Name: "subnetId", Type: String, Description: "系统分配的子网ID，可使用subnetId或unSubnetId，建议使用unsubnetId，例如：subnet-3lzkspo。"},
-			{Name: "subnetName", Type: String, Description: "子网名称，支持模糊查询。"},
+			{Name: "vpcId", Type: String, Format: FormatID, IDPrefix: "vpc", Description: "子网所属的私有网络ID值，可使用vpcId或unVpcId，建议使用unVpcId，例如：vpc-kd7d06of，可通过 DescribeVpcEx 接口查询。"},
+			{Name: "subnetId", Type: String, Format: FormatID, IDPrefix: "subnet", Description: "系统分配的子网ID，可使用subnetId或unSubnetId，建议使用unsubnetId，例如：subnet-3lzkspo。"},
+			{Name: "subnetName", Type: String, Text: true, Description: "子网名称，支持模糊查询。"},
 			{Name: "zoneIds", Type: String, Array: true, Description: "可用区ID，详见 VPC可用区说明 。"},
 			{Name: "offset", Type: Integer, Description: "初始行的偏移量，默认为0。"},
 			{Name: "limit", Type: Integer, Description: "每页行数，默认为20。"},
@@ -4295,9 +4295,9 @@ var operations = [...]Operation{
 		Group:       "subnet",
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
-			{Name: "SubnetIds", Type: String, Array: true, Description: "子网实例ID查询。形如：subnet-pxir56ns。每次请求的实例的上限为100。参数不支持同时指定SubnetIds和Filters。"},
+			{Name: "SubnetIds", Type: String, Array: true, MaxItems: 100, Format: FormatID, IDPrefix: "subnet", Description: "子网实例ID查询。形如：subnet-pxir56ns。每次请求的实例的上限为100。参数不支持同时指定SubnetIds和Filters。"},
 			{Name: "Filters", Type: Object, Array: true, Description: "过滤条件，参数不支持同时指定SubnetIds和Filters。", Fields: []Param{
-				{Name: "Name", Type: String, Required: true, Description: "属性名称, 若存在多个Filter时, Filter间的关系为逻辑与 (AND) 关系。"},
+				{Name: "Name", Type: String, Required: true, Text: true, Description: "属性名称, 若存在多个Filter时, Filter间的关系为逻辑与 (AND) 关系。"},
 				{Name: "Values", Type: String, Array: true, Required: true, Description: "属性值, 若同一个Filter存在多个Values, 同一Filter下Values间的关系为逻辑或 (OR) 关系。"},
 			}},
 			{Name: "Offset", Type: String, Description: "偏移量"},
@@ -4335,8 +4335,8 @@ var operations = [...]Operation{
 		Group:       "vpn",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "userGwId", Type: String, Description: "对端网关ID或者统一ID，建议使用统一ID，例如：cgw-1tb1k34n。"},
-			{Name: "userGwName", Type: String, Description: "对端网关名称。"},
+			{Name: "userGwId", Type: String, Format: FormatID, IDPrefix: "cgw", Description: "对端网关ID或者统一ID，建议使用统一ID，例如：cgw-1tb1k34n。"},
+			{Name: "userGwName", Type: String, Text: true, Description: "对端网关名称。"},
 			{Name: "offset", Type: Integer, Description: "初始行的偏移量，默认为0。"},
 			{Name: "limit", Type: Integer, Description: "每页行数，默认为20，最大支持50。"},
 			{Name: "orderField", Type: String, Description: "按某个字段排序，目前支持userGwName和默认按createTime排序，默认按createTime排序。"},
@@ -4384,9 +4384,9 @@ var operations = [...]Operation{
 		Group:       "classiclink",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Description: "系统分配的私有网络ID，支持升级前的vpcId，也支持升级后的unVpcId，例如：vpc-dgd5454。"},
-			{Name: "classicLinkId", Type: String, Description: "vpc与基础网络云主机互通ID，例如：vcx-opgnzgo9。"},
-			{Name: "lanIp", Type: String, Description: "云主机内网IP。"},
+			{Name: "vpcId", Type: String, Format: FormatID, IDPrefix: "vpc", Description: "系统分配的私有网络ID，支持升级前的vpcId，也支持升级后的unVpcId，例如：vpc-dgd5454。"},
+			{Name: "classicLinkId", Type: String, Format: FormatID, IDPrefix: "vcx", Description: "vpc与基础网络云主机互通ID，例如：vcx-opgnzgo9。"},
+			{Name: "lanIp", Type: String, Format: FormatIPv4, Description: "云主机内网IP。"},
 			{Name: "offset", Type: Integer, Description: "初始行的偏移量，默认为0。"},
 			{Name: "limit", Type: Integer, Description: "每页行数，默认为20，最大支持50。"},
 			{Name: "orderField", Type: String, Description: "按某个字段排序，默认不排序。支持字段：createTime。"},
@@ -4423,8 +4423,8 @@ var operations = [...]Operation{
 		Group:       "vpc",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Description: "系统分配的私有网络ID，支持升级前的vpcId，也支持升级后的unVpcId。"},
-			{Name: "vpcName", Type: String, Description: "私有网络名称，支持模糊搜索。"},
+			{Name: "vpcId", Type: String, Format: FormatID, IDPrefix: "vpc", Description: "系统分配的私有网络ID，支持升级前的vpcId，也支持升级后的unVpcId。"},
+			{Name: "vpcName", Type: String, Text: true, Description: "私有网络名称，支持模糊搜索。"},
 			{Name: "offset", Type: Integer, Description: "初始行的偏移量，默认为0。"},
 			{Name: "limit", Type: Integer, Description: "每页行数，默认为20。"},
 			{Name: "orderField", Type: String, Description: "按某个字段排序，目前仅支持createTime,vpcName排序，默认按createTime排序。"},
@@ -4491,12 +4491,12 @@ var operations = [...]Operation{
 		Group:       "peering",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Description: "发起方私有网络ID值，可使用vpcId或unVpcId，建议使用unVpcId。可通过 DescribeVpcEx 接口查询。"},
-			{Name: "peeringConnectionId", Type: String, Description: "私有网络对等连接 ID，例如：pcx-dt8c7fa0。"},
-			{Name: "peeringConnectionName", Type: String, Description: "对等连接名称。"},
+			{Name: "vpcId", Type: String, Format: FormatID, IDPrefix: "vpc", Description: "发起方私有网络ID值，可使用vpcId或unVpcId，建议使用unVpcId。可通过 DescribeVpcEx 接口查询。"},
+			{Name: "peeringConnectionId", Type: String, Format: FormatID, IDPrefix: "pcx", Description: "私有网络对等连接 ID，例如：pcx-dt8c7fa0。"},
+			{Name: "peeringConnectionName", Type: String, Text: true, Description: "对等连接名称。"},
 			{Name: "state", Type: Integer, Description: "连接状态 0：申请中；1：连接成功；2：已过期；3：对端已拒绝；4：对端已删除。"},
 			{Name: "offset", Type: Integer, Description: "初始行的偏移量，默认为0。"},
-			{Name: "limit", Type: Integer, Description: "每页行数，默认为20，最多支持50。"},
+			{Name: "limit", Type: Integer, Range: &Range{0, 50}, Description: "每页行数，默认为20，最多支持50。"},
 			{Name: "orderField", Type: String, Description: "按某个字段排序，默认不排序。 支持字段：peeringConnectionname,createTime。"},
 			{Name: "orderDirection", Type: String, Description: "升序（asc）或降序（desc），默认：desc。"},
 		},
@@ -4556,9 +4556,9 @@ var operations = [...]Operation{
 		Group:       "vpc",
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
-			{Name: "VpcIds", Type: String, Array: true, Description: "VPC实例ID。形如：vpc-f49l6u0z。每次请求的实例的上限为100。参数不支持同时指定VpcIds和Filters。"},
+			{Name: "VpcIds", Type: String, Array: true, MaxItems: 100, Format: FormatID, IDPrefix: "vpc", Description: "VPC实例ID。形如：vpc-f49l6u0z。每次请求的实例的上限为100。参数不支持同时指定VpcIds和Filters。"},
 			{Name: "Filters", Type: Object, Array: true, Description: "过滤条件，参数不支持同时指定VpcIds和Filters。", Fields: []Param{
-				{Name: "Name", Type: String, Required: true, Description: "属性名称, 若存在多个Filter时, Filter间的关系为逻辑与 (AND) 关系。"},
+				{Name: "Name", Type: String, Required: true, Text: true, Description: "属性名称, 若存在多个Filter时, Filter间的关系为逻辑与 (AND) 关系。"},
 				{Name: "Values", Type: String, Array: true, Required: true, Description: "属性值, 若同一个Filter存在多个Values, 同一Filter下Values间的关系为逻辑或 (OR) 关系。"},
 			}},
 			{Name: "Offset", Type: String, Description: "偏移量"},
@@ -4593,10 +4593,10 @@ var operations = [...]Operation{
 		Group:       "vpn",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Description: "私有网络ID，可使用vpcId或unVpcId，建议使用unVpcId，例如：vpc-03vihbk9,可通过 DescribeVpcEx 接口查询。"},
-			{Name: "vpnGwId", Type: String, Description: "系统分配的VPN网关ID，可使用vpnGwId或unVpnGwId，建议unVpnGwId，例如：vpngw-dystbrkv。"},
+			{Name: "vpcId", Type: String, Format: FormatID, IDPrefix: "vpc", Description: "私有网络ID，可使用vpcId或unVpcId，建议使用unVpcId，例如：vpc-03vihbk9,可通过 DescribeVpcEx 接口查询。"},
+			{Name: "vpnGwId", Type: String, Format: FormatID, IDPrefix: "vpngw", Description: "系统分配的VPN网关ID，可使用vpnGwId或unVpnGwId，建议unVpnGwId，例如：vpngw-dystbrkv。"},
 			{Name: "vpnConnId", Type: String, Description: "系统分配的VPN通道ID，可使用vpnConnId或unVpnConnId，建议使用unVpnConnId，例如：vpn-016bcqp0。"},
-			{Name: "vpnConnName", Type: String, Description: "vpn通道名称，支持模糊查询。"},
+			{Name: "vpnConnName", Type: String, Text: true, Description: "vpn通道名称，支持模糊查询。"},
 			{Name: "offset", Type: Integer, Description: "初始行的偏移量，默认为0。"},
 			{Name: "limit", Type: Integer, Description: "每页行数，默认为20，最大支持50。"},
 			{Name: "orderField", Type: String, Description: "按某个字段排序，目前仅支持createTime,vpnConnName排序，默认按createTime排序。"},
@@ -4660,10 +4660,10 @@ var operations = [...]Operation{
 		Group:       "vpn",
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
-			{Name: "VpnConnectionIds", Type: String, Array: true, Description: "VPN通道实例ID。形如：vpn-x-f49l6u0z。每次请求的实例的上限为100。参数不支持同时指定VpnConnectionIds和Filters。"},
-			{Name: "Filters", Type: Object, Array: true, Description: "过滤条件，详见下表：实例过滤条件表。", Fields: []Param{
-				{Name: "Name", Type: String, Required: true, Description: "属性名称, 若存在多个Filter时, Filter间的关系为逻辑与 (AND) 关系。"},
-				{Name: "Values", Type: String, Array: true, Required: true, Description: "属性值, 若同一个Filter存在多个Values, 同一Filter下Values间的关系为逻辑或 (OR) 关系。"},
+			{Name: "VpnConnectionIds", Type: String, Array: true, MaxItems: 100, Format: FormatID, IDPrefix: "vpnx", Description: "VPN通道实例ID。形如：vpn-x-f49l6u0z。每次请求的实例的上限为100。参数不支持同时指定VpnConnectionIds和Filters。"},
+			{Name: "Filters", Type: Object, Array: true, MaxItems: 10, Description: "过滤条件，详见下表：实例过滤条件表。", Fields: []Param{
+				{Name: "Name", Type: String, Required: true, Text: true, Description: "属性名称, 若存在多个Filter时, Filter间的关系为逻辑与 (AND) 关系。"},
+				{Name: "Values", Type: String, Array: true, Required: true, MaxItems: 5, Description: "属性值, 若同一个Filter存在多个Values, 同一Filter下Values间的关系为逻辑或 (OR) 关系。"},
 			}},
 			{Name: "Offset", Type: Integer, Description: "偏移量，默认为0。关于Offset的更进一步介绍请参考 API 简介中的相关小节。"},
 			{Name: "Limit", Type: Integer, Description: "返回数量，默认为20，最大值为100。"},
@@ -4688,9 +4688,9 @@ var operations = [...]Operation{
 		Group:       "vpn",
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
-			{Name: "VpnGatewayIds", Type: String, Array: true, Description: "VPN网关实例ID。形如：vpngw-f49l6u0z。每次请求的实例的上限为100。参数不支持同时指定VpnGatewayIds和Filters。"},
+			{Name: "VpnGatewayIds", Type: String, Array: true, MaxItems: 100, Format: FormatID, IDPrefix: "vpngw", Description: "VPN网关实例ID。形如：vpngw-f49l6u0z。每次请求的实例的上限为100。参数不支持同时指定VpnGatewayIds和Filters。"},
 			{Name: "Filters", Type: Object, Array: true, Description: "过滤器对象属性", Fields: []Param{
-				{Name: "Name", Type: String, Required: true, Description: "属性名称, 若存在多个Filter时, Filter间的关系为逻辑与 (AND) 关系。"},
+				{Name: "Name", Type: String, Required: true, Text: true, Description: "属性名称, 若存在多个Filter时, Filter间的关系为逻辑与 (AND) 关系。"},
 				{Name: "Values", Type: String, Array: true, Required: true, Description: "属性值, 若同一个Filter存在多个Values, 同一Filter下Values间的关系为逻辑或 (OR) 关系。"},
 			}},
 			{Name: "Offset", Type: Integer, Description: "偏移量"},
@@ -4721,9 +4721,9 @@ var operations = [...]Operation{
 		Group:       "vpn",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Description: "私有网络ID值，可使用vpcId或unVpcId，建议使用unVpcId，例如：vpc-amhnao5，可选项。可通过 DescribeVpcEx 接口查询。"},
-			{Name: "vpnGwId", Type: String, Description: "系统分配的VPN网关ID值，可使用vpnGwId或unVpnGwId，建议unVpnGwId，例如：vpngw-dystbrkv，可选项。"},
-			{Name: "vpnGwName", Type: String, Description: "vpn网关名称，支持模糊搜索。"},
+			{Name: "vpcId", Type: String, Format: FormatID, IDPrefix: "vpc", Description: "私有网络ID值，可使用vpcId或unVpcId，建议使用unVpcId，例如：vpc-amhnao5，可选项。可通过 DescribeVpcEx 接口查询。"},
+			{Name: "vpnGwId", Type: String, Format: FormatID, IDPrefix: "vpngw", Description: "系统分配的VPN网关ID值，可使用vpnGwId或unVpnGwId，建议unVpnGwId，例如：vpngw-dystbrkv，可选项。"},
+			{Name: "vpnGwName", Type: String, Text: true, Description: "vpn网关名称，支持模糊搜索。"},
 			{Name: "dealId", Type: String, Description: "购买VPN网关的订单号，可以按订单号查询购买的VPN网关信息。"},
 			{Name: "offset", Type: Integer, Description: "初始行的偏移量，默认为0。"},
 			{Name: "limit", Type: Integer, Description: "每页行数，默认为20，最大支持50。"},
@@ -4765,8 +4765,8 @@ var operations = [...]Operation{
 		Group:       "classiclink",
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
-			{Name: "VpcId", Type: String, Required: true, Description: "VPC实例ID。可通过DescribeVpcs接口返回值中的VpcId获取。"},
-			{Name: "InstanceIds", Type: String, Array: true, Required: true, Description: "CVM实例ID查询。形如：ins-r8hr2upy。"},
+			{Name: "VpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "VPC实例ID。可通过DescribeVpcs接口返回值中的VpcId获取。"},
+			{Name: "InstanceIds", Type: String, Array: true, Required: true, Format: FormatID, IDPrefix: "ins", Description: "CVM实例ID查询。形如：ins-r8hr2upy。"},
 		},
 		Outputs: []Field{
 			{"RequestId", "String", "唯一请求ID，每次请求都会返回。定位问题时需要提供该次请求的RequestId。"},
@@ -4789,8 +4789,8 @@ var operations = [...]Operation{
 		Group:       "classiclink",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Required: true, Description: "系统分配的私有网络ID，支持升级前的vpcId，也支持升级后的unVpcId。"},
-			{Name: "instanceIds", Type: String, Array: true, Required: true, Description: "基础网络云主机ID，例如：instanceids.0=ins-df221dd，可通过云api接口 DescribeInstances 查询。"},
+			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "系统分配的私有网络ID，支持升级前的vpcId，也支持升级后的unVpcId。"},
+			{Name: "instanceIds", Type: String, Array: true, Required: true, Format: FormatID, IDPrefix: "ins", Description: "基础网络云主机ID，例如：instanceids.0=ins-df221dd，可通过云api接口 DescribeInstances 查询。"},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "公共错误码，0表示成功，其他值表示失败。详见错误码页面的 公共错误码 。"},
@@ -4816,8 +4816,8 @@ var operations = [...]Operation{
 		Group:       "eni",
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
-			{Name: "NetworkInterfaceId", Type: String, Required: true, Description: "弹性网卡实例ID，例如：eni-m6dyj72l。"},
-			{Name: "InstanceId", Type: String, Required: true, Description: "CVM实例ID。形如：ins-r8hr2upy。"},
+			{Name: "NetworkInterfaceId", Type: String, Required: true, Format: FormatID, IDPrefix: "eni", Description: "弹性网卡实例ID，例如：eni-m6dyj72l。"},
+			{Name: "InstanceId", Type: String, Required: true, Format: FormatID, IDPrefix: "ins", Description: "CVM实例ID。形如：ins-r8hr2upy。"},
 		},
 		Outputs: []Field{
 			{"RequestId", "String", "唯一请求ID，每次请求都会返回。定位问题时需要提供该次请求的RequestId。"},
@@ -4828,7 +4828,7 @@ var operations = [...]Operation{
 		},
 		Example: []KV{
 			{"NetworkInterfaceId", "eni-af043z61"},
-			{"InstanceId", "ins-ins-r8hr2upy"},
+			{"InstanceId", "ins-r8hr2upy"},
 		},
 		Source: "004:3544",
 	},
@@ -4840,9 +4840,9 @@ var operations = [...]Operation{
 		Group:       "eni",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Required: true, Description: "弹性网卡对应的私用网络ID，例如：vpc-7t9nf3pu"},
-			{Name: "networkInterfaceId", Type: String, Required: true, Description: "弹性网卡ID，例如：eni-m6dyj72l"},
-			{Name: "instanceId", Type: String, Required: true, Description: "云主机实例ID，例如：ins-xx44545f"},
+			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "弹性网卡对应的私用网络ID，例如：vpc-7t9nf3pu"},
+			{Name: "networkInterfaceId", Type: String, Required: true, Format: FormatID, IDPrefix: "eni", Description: "弹性网卡ID，例如：eni-m6dyj72l"},
+			{Name: "instanceId", Type: String, Required: true, Format: FormatID, IDPrefix: "ins", Description: "云主机实例ID，例如：ins-xx44545f"},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "错误码。0：成功，其他值：失败"},
@@ -4871,7 +4871,7 @@ var operations = [...]Operation{
 		Group:       "eip",
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
-			{Name: "AddressId", Type: String, Required: true, Description: "标识 EIP 的唯一 ID。EIP 唯一 ID 形如：eip-11112222。"},
+			{Name: "AddressId", Type: String, Required: true, Format: FormatID, IDPrefix: "eip", Description: "标识 EIP 的唯一 ID。EIP 唯一 ID 形如：eip-11112222。"},
 			{Name: "ReallocateNormalPublicIp", Type: Boolean, Description: "表示解绑 EIP 之后是否分配普通公网 IP。"},
 		},
 		Outputs: []Field{
@@ -4898,14 +4898,14 @@ var operations = [...]Operation{
 		Group:       "vpn",
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
-			{Name: "VpnGatewayId", Type: String, Required: true, Description: "VPN网关实例ID。"},
-			{Name: "VpnConnectionId", Type: String, Required: true, Description: "VPN通道实例ID。形如：vpn-x-f49l6u0z。"},
+			{Name: "VpnGatewayId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpngw", Description: "VPN网关实例ID。"},
+			{Name: "VpnConnectionId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpnx", Description: "VPN通道实例ID。形如：vpn-x-f49l6u0z。"},
 			{Name: "CustomerGatewayVendor", Type: Object, Required: true, Description: "对端网关厂商信息对象，可通过 DescribeCustomerGatewayVendors获取。", Fields: []Param{
 				{Name: "Platform", Type: String, Required: true, Description: "平台。"},
 				{Name: "SoftwareVersion", Type: String, Required: true, Description: "软件版本。"},
-				{Name: "VendorName", Type: String, Required: true, Description: "供应商名称。"},
+				{Name: "VendorName", Type: String, Required: true, Text: true, Description: "供应商名称。"},
 			}},
-			{Name: "InterfaceName", Type: String, Required: true, Description: "通道接入设备物理接口名称。"},
+			{Name: "InterfaceName", Type: String, Required: true, Text: true, Description: "通道接入设备物理接口名称。"},
 		},
 		Outputs: []Field{
 			{"CustomerGatewayConfiguration", "String", "XML格式配置信息。"},
@@ -4913,7 +4913,7 @@ var operations = [...]Operation{
 		},
 		Example: []KV{
 			{"VpnGatewayId", "vpngw-p4lmqawn"},
-			{"VpnConnectionId", "vpn-5p7vkch8"},
+			{"VpnConnectionId", "vpnx-5p7vkch8"},
 			{"CustomerGatewayVendor.Platform", "comware"},
 			{"CustomerGatewayVendor.SoftwareVersion", "V1.0"},
 			{"CustomerGatewayVendor.VendorName", "h3c"},
@@ -4929,10 +4929,10 @@ var operations = [...]Operation{
 		Group:       "nat",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "natId", Type: String, Required: true, Description: "高可用网关统一ID，例如：nat-df5dfdf"},
-			{Name: "vpcId", Type: String, Required: true, Description: "私有网络ID或统一ID，建议使用统一ID，例如：vpc-dfd5dfgd"},
+			{Name: "natId", Type: String, Required: true, Format: FormatID, IDPrefix: "nat", Description: "高可用网关统一ID，例如：nat-df5dfdf"},
+			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "私有网络ID或统一ID，建议使用统一ID，例如：vpc-dfd5dfgd"},
 			{Name: "assignedEipSet", Type: String, Array: true, Description: "弹性IP。assignedEipSet 和 autoAllocEipNum 这两个入参需至少传一个，例如： assignedEipSet.0=183.23.0.0.1"},
-			{Name: "autoAllocEipNum", Type: Integer, Description: "需要新申请的弹性IP个数，取值范围[0, 3]。assignedEipSet 和 autoAllocEipNum 这两个入参需至少传一个"},
+			{Name: "autoAllocEipNum", Type: Integer, Range: &Range{0, 3}, Description: "需要新申请的弹性IP个数，取值范围[0, 3]。assignedEipSet 和 autoAllocEipNum 这两个入参需至少传一个"},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "错误码。0: 成功, 其他值: 失败"},
@@ -4959,8 +4959,8 @@ var operations = [...]Operation{
 		Group:       "nat",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "natId", Type: String, Required: true, Description: "NAT网关统一ID，例如：nat-8pbrkzh6"},
-			{Name: "vpcId", Type: String, Required: true, Description: "私有网络ID或统一ID，建议使用统一ID，例如：vpc-ddf411"},
+			{Name: "natId", Type: String, Required: true, Format: FormatID, IDPrefix: "nat", Description: "NAT网关统一ID，例如：nat-8pbrkzh6"},
+			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "私有网络ID或统一ID，建议使用统一ID，例如：vpc-ddf411"},
 			{Name: "assignedEipSet", Type: String, Array: true, Required: true, Description: "弹性IP数组，例如：assignedEipSet.0=183.60.249.122"},
 		},
 		Outputs: []Field{
@@ -4989,7 +4989,7 @@ var operations = [...]Operation{
 		Group:       "peering",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "peeringConnectionId", Type: String, Required: true, Description: "私有网络对等连接 ID，例如：pcx-6gw5wvmk。"},
+			{Name: "peeringConnectionId", Type: String, Required: true, Format: FormatID, IDPrefix: "pcx", Description: "私有网络对等连接 ID，例如：pcx-6gw5wvmk。"},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "错误码。0：成功，其他值：失败。"},
@@ -5012,7 +5012,7 @@ var operations = [...]Operation{
 		Group:       "peering",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "peeringConnectionId", Type: String, Required: true, Description: "私有网络对等连接 ID，例如：pcx-6gw5wvmk。"},
+			{Name: "peeringConnectionId", Type: String, Required: true, Format: FormatID, IDPrefix: "pcx", Description: "私有网络对等连接 ID，例如：pcx-6gw5wvmk。"},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "错误码。0：成功，其他值：失败。"},
@@ -5037,11 +5037,11 @@ var operations = [...]Operation{
 		Group:       "vpn",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpnConnId", Type: String, Required: true, Description: "系统分配的VPN通道ID，可使用vpnConnId或unVpnConnId，建议使用unVpnConnId，例如：vpn-x-ol6bcqp0。"},
-			{Name: "vendorname", Type: String, Required: true, Description: "对端网关设备类型。"},
+			{Name: "vpnConnId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpnx", Description: "系统分配的VPN通道ID，可使用vpnConnId或unVpnConnId，建议使用unVpnConnId，例如：vpn-x-ol6bcqp0。"},
+			{Name: "vendorname", Type: String, Required: true, Text: true, Description: "对端网关设备类型。"},
 			{Name: "platform", Type: String, Required: true, Description: "对端网关设备平台。"},
 			{Name: "software", Type: String, Required: true, Description: "对端网关设备软件版本。"},
-			{Name: "interfaceName", Type: String, Required: true, Description: "通道接入设备物理接口名称。"},
+			{Name: "interfaceName", Type: String, Required: true, Text: true, Description: "通道接入设备物理接口名称。"},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "错误码，0：成功，其他值：失败"},
@@ -5095,7 +5095,7 @@ var operations = [...]Operation{
 		Params: []Param{
 			{Name: "InstanceChargeType", Type: String, Description: "VPN网关计费模式，PREPAID：表示预付费，即包年包月，POSTPAID_BY_HOUR：表示后付费，即按量计费。"},
 			{Name: "InstanceChargePrepaid", Type: Object, Description: "预付费模式，即包年包月相关参数设置。通过该参数可以指定包年包月实例的购买时长、是否设置自动续费等属性。若指定实例的付费模式为预付费则该参数必传。", Fields: []Param{
-				{Name: "Period", Type: Integer, Required: true, Description: "购买实例的时长, 单位: 月。取值范围: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 24, 36。"},
+				{Name: "Period", Type: Integer, Required: true, Enum: []string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "24", "36"}, Description: "购买实例的时长, 单位: 月。取值范围: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 24, 36。"},
 				{Name: "RenewFlag", Type: String, Description: "自动续费标识。取值范围: NOTIFY_AND_AUTO_RENEW: 通知过期且自动续费, NOTIFY_AND_MANUAL_RENEW: 通知过期不自动续费。"},
 			}},
 			{Name: "InternetMaxBandwidthOut", Type: Integer, Required: true, Description: "公网带宽设置。可选带宽规格：5, 10, 20, 50, 100；单位：Mbps。"},
@@ -5122,9 +5122,9 @@ var operations = [...]Operation{
 		Group:       "vpn",
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
-			{Name: "VpnGatewayId", Type: String, Required: true, Description: "VPN网关实例ID。"},
+			{Name: "VpnGatewayId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpngw", Description: "VPN网关实例ID。"},
 			{Name: "InstanceChargePrepaid", Type: Object, Required: true, Description: "预付费模式，即包年包月相关参数设置。通过该参数可以指定包年包月实例的购买时长、是否设置自动续费等属性。若指定实例的付费模式为预付费则该参数必传。", Fields: []Param{
-				{Name: "Period", Type: Integer, Required: true, Description: "购买实例的时长, 单位: 月。取值范围: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 24, 36。"},
+				{Name: "Period", Type: Integer, Required: true, Enum: []string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "24", "36"}, Description: "购买实例的时长, 单位: 月。取值范围: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 24, 36。"},
 				{Name: "RenewFlag", Type: String, Description: "自动续费标识。取值范围: NOTIFY_AND_AUTO_RENEW: 通知过期且自动续费, NOTIFY_AND_MANUAL_RENEW: 通知过期不自动续费。"},
 			}},
 		},
@@ -5151,7 +5151,7 @@ var operations = [...]Operation{
 		Group:       "vpn",
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
-			{Name: "VpnGatewayId", Type: String, Required: true, Description: "VPN网关实例ID。"},
+			{Name: "VpnGatewayId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpngw", Description: "VPN网关实例ID。"},
 			{Name: "InternetMaxBandwidthOut", Type: Integer, Required: true, Description: "公网带宽设置。可选带宽规格：5, 10, 20, 50, 100；单位：Mbps。"},
 		},
 		Outputs: []Field{
@@ -5198,8 +5198,8 @@ var operations = [...]Operation{
 		Group:       "eni",
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
-			{Name: "NetworkInterfaceId", Type: String, Required: true, Description: "弹性网卡实例ID，例如：eni-m6dyj72l。"},
-			{Name: "SourceInstanceId", Type: String, Required: true, Description: "弹性网卡当前绑定的CVM实例ID。形如：ins-r8hr2upy。"},
+			{Name: "NetworkInterfaceId", Type: String, Required: true, Format: FormatID, IDPrefix: "eni", Description: "弹性网卡实例ID，例如：eni-m6dyj72l。"},
+			{Name: "SourceInstanceId", Type: String, Required: true, Format: FormatID, IDPrefix: "ins", Description: "弹性网卡当前绑定的CVM实例ID。形如：ins-r8hr2upy。"},
 			{Name: "DestinationInstanceId", Type: String, Required: true, Description: "待迁移的目的CVM实例ID。"},
 		},
 		Outputs: []Field{
@@ -5224,10 +5224,10 @@ var operations = [...]Operation{
 		Group:       "eni",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Required: true, Description: "弹性网卡对应的私用网络ID，例如：vpc-7t9nf3pu。"},
-			{Name: "networkInterfaceId", Type: String, Required: true, Description: "弹性网卡ID，例如：eni-m6dyj72l。"},
-			{Name: "oldInstanceId", Type: String, Required: true, Description: "迁移前的云主机实例ID，例如：ins-xx44545f。"},
-			{Name: "newInstanceId", Type: String, Required: true, Description: "迁移后的云主机实例ID，例如：ins-xx44545f。"},
+			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "弹性网卡对应的私用网络ID，例如：vpc-7t9nf3pu。"},
+			{Name: "networkInterfaceId", Type: String, Required: true, Format: FormatID, IDPrefix: "eni", Description: "弹性网卡ID，例如：eni-m6dyj72l。"},
+			{Name: "oldInstanceId", Type: String, Required: true, Format: FormatID, IDPrefix: "ins", Description: "迁移前的云主机实例ID，例如：ins-xx44545f。"},
+			{Name: "newInstanceId", Type: String, Required: true, Format: FormatID, IDPrefix: "ins", Description: "迁移后的云主机实例ID，例如：ins-xx44545f。"},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "错误码。0：成功，其他值：失败。"},
@@ -5257,9 +5257,9 @@ var operations = [...]Operation{
 		Group:       "eni",
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
-			{Name: "SourceNetworkInterfaceId", Type: String, Required: true, Description: "当内网IP绑定的弹性网卡实例ID，例如：eni-m6dyj72l。"},
+			{Name: "SourceNetworkInterfaceId", Type: String, Required: true, Format: FormatID, IDPrefix: "eni", Description: "当内网IP绑定的弹性网卡实例ID，例如：eni-m6dyj72l。"},
 			{Name: "DestinationNetworkInterfaceId", Type: String, Required: true, Description: "待迁移的目的弹性网卡实例ID。"},
-			{Name: "PrivateIpAddress", Type: String, Required: true, Description: "迁移的内网IP地址，例如：10.0.0.6。"},
+			{Name: "PrivateIpAddress", Type: String, Required: true, Format: FormatIPv4, Description: "迁移的内网IP地址，例如：10.0.0.6。"},
 		},
 		Outputs: []Field{
 			{"RequestId", "String", "唯一请求ID，每次请求都会返回。定位问题时需要提供该次请求的RequestId。"},
@@ -5283,9 +5283,9 @@ var operations = [...]Operation{
 		Group:       "eni",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Required: true, Description: "弹性网卡对应的私用网络ID，例如：vpc-7t9nf3pu。"},
-			{Name: "privateIpAddress", Type: String, Required: true, Description: "被迁移的内网IP地址，例如：10.0.0.6。"},
-			{Name: "oldNetworkInterfaceId", Type: String, Required: true, Description: "迁移前的弹性网卡ID，例如：eni-m6dyj72l。"},
+			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "弹性网卡对应的私用网络ID，例如：vpc-7t9nf3pu。"},
+			{Name: "privateIpAddress", Type: String, Required: true, Format: FormatIPv4, Description: "被迁移的内网IP地址，例如：10.0.0.6。"},
+			{Name: "oldNetworkInterfaceId", Type: String, Required: true, Format: FormatID, IDPrefix: "eni", Description: "迁移前的弹性网卡ID，例如：eni-m6dyj72l。"},
 			{Name: "newNetworkInterfaceId", Type: String, Required: true, Description: "迁移后的弹性网卡ID，例如：eni-dfddf454d。"},
 		},
 		Outputs: []Field{
@@ -5350,8 +5350,8 @@ var operations = [...]Operation{
 		Group:       "eip",
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
-			{Name: "AddressId", Type: String, Required: true, Description: "标识 EIP 的唯一 ID。EIP 唯一 ID 形如：eip-11112222。"},
-			{Name: "AddressName", Type: String, Required: true, Description: "修改后的 EIP 名称。长度上限为20个字符。"},
+			{Name: "AddressId", Type: String, Required: true, Format: FormatID, IDPrefix: "eip", Description: "标识 EIP 的唯一 ID。EIP 唯一 ID 形如：eip-11112222。"},
+			{Name: "AddressName", Type: String, Required: true, MaxLen: 20, Text: true, Description: "修改后的 EIP 名称。长度上限为20个字符。"},
 		},
 		Outputs: []Field{
 			{"RequestId", "String", "唯一请求ID，每次请求都会返回。定位问题时需要提供该次请求的RequestId。"},
@@ -5376,7 +5376,7 @@ var operations = [...]Operation{
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
 			{Name: "addressId", Type: String, Required: true, Description: "IP地址ID"},
-			{Name: "addressName", Type: String, Required: true, Description: "IP地址名称"},
+			{Name: "addressName", Type: String, Required: true, Text: true, Description: "IP地址名称"},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "数字错误码, 0表示成功, 其他值表示失败。详见错误码页面的 公共错误码 。"},
@@ -5441,7 +5441,7 @@ var operations = [...]Operation{
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
 			{Name: "addressGroupId", Type: String, Required: true, Description: "IP地址组ID"},
-			{Name: "addressGroupName", Type: String, Required: true, Description: "IP地址组名称"},
+			{Name: "addressGroupName", Type: String, Required: true, Text: true, Description: "IP地址组名称"},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "数字错误码, 0表示成功, 其他值表示失败。详见错误码页面的 公共错误码 。"},
@@ -5471,8 +5471,8 @@ var operations = [...]Operation{
 		Group:       "template",
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
-			{Name: "AddressTemplateId", Type: String, Required: true, Description: "IP地址模板实例ID，例如：ipm-mdunqeb6。"},
-			{Name: "AddressTemplateName", Type: String, Description: "IP地址模板名称。"},
+			{Name: "AddressTemplateId", Type: String, Required: true, Format: FormatID, IDPrefix: "ipm", Description: "IP地址模板实例ID，例如：ipm-mdunqeb6。"},
+			{Name: "AddressTemplateName", Type: String, Text: true, Description: "IP地址模板名称。"},
 			{Name: "Addresses", Type: String, Array: true, Description: "地址信息，支持 IP、CIDR、IP 范围。"},
 		},
 		Outputs: []Field{
@@ -5496,9 +5496,9 @@ var operations = [...]Operation{
 		Group:       "template",
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
-			{Name: "AddressTemplateGroupId", Type: String, Required: true, Description: "IP地址模板集合实例ID，例如：ipmg-2uw6ujo6。"},
-			{Name: "AddressTemplateGroupName", Type: String, Description: "IP地址模板集合名称。"},
-			{Name: "AddressTemplateIds", Type: String, Array: true, Description: "IP地址模板实例ID，例如：ipm-mdunqeb6。"},
+			{Name: "AddressTemplateGroupId", Type: String, Required: true, Format: FormatID, IDPrefix: "ipmg", Description: "IP地址模板集合实例ID，例如：ipmg-2uw6ujo6。"},
+			{Name: "AddressTemplateGroupName", Type: String, Text: true, Description: "IP地址模板集合名称。"},
+			{Name: "AddressTemplateIds", Type: String, Array: true, Format: FormatID, IDPrefix: "ipm", Description: "IP地址模板实例ID，例如：ipm-mdunqeb6。"},
 		},
 		Outputs: []Field{
 			{"RequestId", "String", "唯一请求ID，每次请求都会返回。定位问题时需要提供该次请求的RequestId。"},
@@ -5523,8 +5523,8 @@ var operations = [...]Operation{
 		Group:       "vpn",
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
-			{Name: "CustomerGatewayId", Type: String, Required: true, Description: "对端网关ID，例如：cgw-2wqq41m9，可通过DescribeCustomerGateways接口查询对端网关。"},
-			{Name: "CustomerGatewayName", Type: String, Required: true, Description: "对端网关名称，可任意命名，但不得超过60个字符。"},
+			{Name: "CustomerGatewayId", Type: String, Required: true, Format: FormatID, IDPrefix: "cgw", Description: "对端网关ID，例如：cgw-2wqq41m9，可通过DescribeCustomerGateways接口查询对端网关。"},
+			{Name: "CustomerGatewayName", Type: String, Required: true, MaxLen: 60, Text: true, Description: "对端网关名称，可任意命名，但不得超过60个字符。"},
 		},
 		Outputs: []Field{
 			{"RequestId", "String", "唯一请求ID，每次请求都会返回。定位问题时需要提供该次请求的RequestId。"},
@@ -5547,9 +5547,9 @@ var operations = [...]Operation{
 		Group:       "dcg",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Required: true, Description: "系统分配的私有网络ID，例如：vpc-7t9nf3pu。"},
-			{Name: "directConnectGatewayId", Type: String, Required: true, Description: "系统分配的专线网关ID，例如：dcg-7t9nf3pu。"},
-			{Name: "directConnectGatewayName", Type: String, Required: true, Description: "专线网关名称，取值：1-25个中文、英文大小写的字母、数字和下划线分隔符。"},
+			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "系统分配的私有网络ID，例如：vpc-7t9nf3pu。"},
+			{Name: "directConnectGatewayId", Type: String, Required: true, Format: FormatID, IDPrefix: "dcg", Description: "系统分配的专线网关ID，例如：dcg-7t9nf3pu。"},
+			{Name: "directConnectGatewayName", Type: String, Required: true, MinLen: 1, MaxLen: 60, Text: true, Description: "专线网关名称，取值：1-25个中文、英文大小写的字母、数字和下划线分隔符。"},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "错误码。0: 成功, 其他值: 失败。"},
@@ -5577,10 +5577,10 @@ var operations = [...]Operation{
 		Group:       "flowlog",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Required: true, Description: "流日志所属的私有网络 ID 值，可使用 vpcId 或 unVpcId，建议使用 unVpcId。可通过 DescribeVpcEx 接口查询。"},
-			{Name: "flowLogId", Type: String, Required: true, Description: "要修改的流日志 ID 值，可使用 flowLogId。可通过 DescribeFlowLog 接口查询。"},
-			{Name: "flowLogName", Type: String, Description: "流日志名称，可任意命名，但不得超过 60 个字符。"},
-			{Name: "flowLogDescription", Type: String, Description: "流日志描述，可任意描述。"},
+			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "流日志所属的私有网络 ID 值，可使用 vpcId 或 unVpcId，建议使用 unVpcId。可通过 DescribeVpcEx 接口查询。"},
+			{Name: "flowLogId", Type: String, Required: true, Format: FormatID, IDPrefix: "fl", Description: "要修改的流日志 ID 值，可使用 flowLogId。可通过 DescribeFlowLog 接口查询。"},
+			{Name: "flowLogName", Type: String, MaxLen: 60, Text: true, Description: "流日志名称，可任意命名，但不得超过 60 个字符。"},
+			{Name: "flowLogDescription", Type: String, Text: true, Description: "流日志描述，可任意描述。"},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "公共错误码, 0 表示成功，其他值表示失败。详见错误码页面的 公共错误码 。"},
@@ -5607,19 +5607,19 @@ var operations = [...]Operation{
 		Group:       "dcg",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Required: true, Description: "系统分配的私有网络ID，例如：vpc-dfg5445。"},
-			{Name: "directConnectGatewayId", Type: String, Required: true, Description: "系统分配的专线网关ID，例如：dcg-4d545d。"},
-			{Name: "oldOriginalIP", Type: String, Required: true, Description: "修改之前的原始IP。"},
+			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "系统分配的私有网络ID，例如：vpc-dfg5445。"},
+			{Name: "directConnectGatewayId", Type: String, Required: true, Format: FormatID, IDPrefix: "dcg", Description: "系统分配的专线网关ID，例如：dcg-4d545d。"},
+			{Name: "oldOriginalIP", Type: String, Required: true, Format: FormatIPv4, Description: "修改之前的原始IP。"},
 			{Name: "oldOriginalPort", Type: String, Required: true, Description: "修改之前的原始Port。"},
-			{Name: "oldTranslationIP", Type: String, Required: true, Description: "修改之前的转换后IP。"},
+			{Name: "oldTranslationIP", Type: String, Required: true, Format: FormatIPv4, Description: "修改之前的转换后IP。"},
 			{Name: "oldTranslationPort", Type: String, Required: true, Description: "修改之前的转换后Port。"},
 			{Name: "oldProto", Type: String, Required: true, Description: "修改之前的协议。"},
-			{Name: "originalIP", Type: String, Description: "原始IP。"},
+			{Name: "originalIP", Type: String, Format: FormatIPv4, Description: "原始IP。"},
 			{Name: "originalPort", Type: String, Description: "原始Port。"},
-			{Name: "translationIP", Type: String, Description: "转换后IP。"},
+			{Name: "translationIP", Type: String, Format: FormatIPv4, Description: "转换后IP。"},
 			{Name: "translationPort", Type: String, Description: "转换后Port。"},
 			{Name: "proto", Type: String, Description: "协议。"},
-			{Name: "description", Type: String, Description: "备注，支持模糊搜索。"},
+			{Name: "description", Type: String, Text: true, Description: "备注，支持模糊搜索。"},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "公共错误码，0表示成功，其他值表示失败。详见错误码页面的 公共错误码 。"},
@@ -5653,15 +5653,15 @@ var operations = [...]Operation{
 		Group:       "dcg",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Required: true, Description: "系统分配的私有网络ID，例如：vpc-dfg5445。"},
-			{Name: "directConnectGatewayId", Type: String, Required: true, Description: "系统分配的专线网关ID，例如：dcg-4d545d。"},
-			{Name: "originalIP", Type: String, Required: true, Description: "原始IP。"},
-			{Name: "translationIP", Type: String, Required: true, Description: "转换后IP。"},
+			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "系统分配的私有网络ID，例如：vpc-dfg5445。"},
+			{Name: "directConnectGatewayId", Type: String, Required: true, Format: FormatID, IDPrefix: "dcg", Description: "系统分配的专线网关ID，例如：dcg-4d545d。"},
+			{Name: "originalIP", Type: String, Required: true, Format: FormatIPv4, Description: "原始IP。"},
+			{Name: "translationIP", Type: String, Required: true, Format: FormatIPv4, Description: "转换后IP。"},
 			{Name: "aclRules", Type: Object, Array: true, Required: true, Description: "ACL策略信息。", Fields: []Param{
 				{Name: "aclRuleId", Type: Integer, Required: true, Description: "系统分配的acl ID，例如：25。"},
 				{Name: "protocol", Type: String, Required: true, Description: "协议：TCP、UDP or ALL。"},
 				{Name: "sourcePort", Type: String, Required: true, Description: "访问的源端口，支持xx-xx范围，不填或者填0或者0-0都表示不限端口。"},
-				{Name: "destinationCidr", Type: String, Required: true, Description: "访问的目的IP，支持IP、IP段（CIDR格式），如果不填写指所有IP。"},
+				{Name: "destinationCidr", Type: String, Required: true, Format: FormatIPv4OrCIDR, Description: "访问的目的IP，支持IP、IP段（CIDR格式），如果不填写指所有IP。"},
 				{Name: "destinationPort", Type: String, Required: true, Description: "访问的目的端口，支持xx-xx范围，不填或者填0或者0-0都表示不限端口。"},
 			}},
 		},
@@ -5695,13 +5695,13 @@ var operations = [...]Operation{
 		Group:       "dcg",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Required: true, Description: "系统分配的私有网络ID，例如：vpc-dfg5445。"},
-			{Name: "directConnectGatewayId", Type: String, Required: true, Description: "系统分配的专线网关ID，例如：dcg-4d545d。"},
-			{Name: "oldOriginalIP", Type: String, Required: true, Description: "修改之前原始IP。"},
-			{Name: "oldTranslationIP", Type: String, Required: true, Description: "修改之前转换后IP。"},
-			{Name: "originalIP", Type: String, Description: "新的原始IP。"},
-			{Name: "translationIP", Type: String, Description: "新的转换后IP。"},
-			{Name: "description", Type: String, Description: "备注。"},
+			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "系统分配的私有网络ID，例如：vpc-dfg5445。"},
+			{Name: "directConnectGatewayId", Type: String, Required: true, Format: FormatID, IDPrefix: "dcg", Description: "系统分配的专线网关ID，例如：dcg-4d545d。"},
+			{Name: "oldOriginalIP", Type: String, Required: true, Format: FormatIPv4, Description: "修改之前原始IP。"},
+			{Name: "oldTranslationIP", Type: String, Required: true, Format: FormatIPv4, Description: "修改之前转换后IP。"},
+			{Name: "originalIP", Type: String, Format: FormatIPv4, Description: "新的原始IP。"},
+			{Name: "translationIP", Type: String, Format: FormatIPv4, Description: "新的转换后IP。"},
+			{Name: "description", Type: String, Text: true, Description: "备注。"},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "公共错误码，0表示成功，其他值表示失败。详见错误码页面的 公共错误码 。"},
@@ -5735,15 +5735,15 @@ var operations = [...]Operation{
 		Group:       "dcg",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Required: true, Description: "系统分配的私有网络ID，例如：vpc-dfg5445。"},
-			{Name: "directConnectGatewayId", Type: String, Required: true, Description: "系统分配的专线网关ID，例如：dcg-4d545d。"},
+			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "系统分配的私有网络ID，例如：vpc-dfg5445。"},
+			{Name: "directConnectGatewayId", Type: String, Required: true, Format: FormatID, IDPrefix: "dcg", Description: "系统分配的专线网关ID，例如：dcg-4d545d。"},
 			{Name: "translationIPPool", Type: String, Required: true, Description: "映射后IP池。"},
 			{Name: "aclRules", Type: Object, Array: true, Required: true, Description: "ACL策略信息。", Fields: []Param{
 				{Name: "aclRuleId", Type: Integer, Required: true, Description: "ACL规则ID，例如：25。"},
 				{Name: "protocol", Type: String, Required: true, Description: "协议：TCP、UDP or ALL。"},
-				{Name: "sourceCidr", Type: String, Required: true, Description: "访问的源IP，支持IP、IP段（CIDR格式），如果不填写指所有IP。"},
+				{Name: "sourceCidr", Type: String, Required: true, Format: FormatIPv4OrCIDR, Description: "访问的源IP，支持IP、IP段（CIDR格式），如果不填写指所有IP。"},
 				{Name: "sourcePort", Type: String, Required: true, Description: "访问的源端口，支持xx-xx范围，不填或者填0或者0-0都表示不限端口。"},
-				{Name: "destinationCidr", Type: String, Required: true, Description: "访问的目的IP，支持IP、IP段（CIDR格式），如果不填写指所有IP。"},
+				{Name: "destinationCidr", Type: String, Required: true, Format: FormatIPv4OrCIDR, Description: "访问的目的IP，支持IP、IP段（CIDR格式），如果不填写指所有IP。"},
 				{Name: "destinationPort", Type: String, Required: true, Description: "访问的目的端口，支持xx-xx范围，不填或者填0或者0-0都表示不限端口。"},
 			}},
 		},
@@ -5778,11 +5778,11 @@ var operations = [...]Operation{
 		Group:       "dcg",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Required: true, Description: "系统分配的私有网络ID，例如：vpc-dfg5445。"},
-			{Name: "directConnectGatewayId", Type: String, Required: true, Description: "系统分配的专线网关ID，例如：dgc-4d545d。"},
+			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "系统分配的私有网络ID，例如：vpc-dfg5445。"},
+			{Name: "directConnectGatewayId", Type: String, Required: true, Format: FormatID, IDPrefix: "dcg", Description: "系统分配的专线网关ID，例如：dgc-4d545d。"},
 			{Name: "oldTranslationIPPool", Type: String, Required: true, Description: "修改前的映射后IP池，例如：111.0.0.1-111.0.0.100。"},
 			{Name: "translationIPPool", Type: String, Description: "新的映射后IP池，例如：111.0.0.2-111.0.0.100。"},
-			{Name: "description", Type: String, Description: "备注。"},
+			{Name: "description", Type: String, Text: true, Description: "备注。"},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "公共错误码，0表示成功，其他值表示失败。详见错误码页面的 公共错误码 。"},
@@ -5812,9 +5812,9 @@ var operations = [...]Operation{
 		Group:       "nat",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Required: true, Description: "私有网络ID或者统一ID，建议使用统一ID，例如：vpc-x7d44d。"},
-			{Name: "natId", Type: String, Required: true, Description: "NAT网关统一ID,例如：nat-df45454。"},
-			{Name: "natName", Type: String, Description: "NAT网关名称，取值：1-25个中文、英文大小写的字母、数字和下划线分隔符。"},
+			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "私有网络ID或者统一ID，建议使用统一ID，例如：vpc-x7d44d。"},
+			{Name: "natId", Type: String, Required: true, Format: FormatID, IDPrefix: "nat", Description: "NAT网关统一ID,例如：nat-df45454。"},
+			{Name: "natName", Type: String, MinLen: 1, MaxLen: 60, Text: true, Description: "NAT网关名称，取值：1-25个中文、英文大小写的字母、数字和下划线分隔符。"},
 			{Name: "bandwidth", Type: Integer, Description: "网关最大外网出带宽(单位:Mbps), 默认: 100Mbps, 具体支持数据请参见 私有网络网关说明 。"},
 		},
 		Outputs: []Field{
@@ -5841,9 +5841,9 @@ var operations = [...]Operation{
 		Group:       "acl",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Required: true, Description: "子网所属的私有网络ID值，可使用vpcId或unVpcId，建议使用unVpcId，例如：vpc-ktom9wg5。"},
-			{Name: "networkAclId", Type: String, Required: true, Description: "系统分配的网络ACL ID，例如：acl-cva92t60。可通过 DescribeNetworkAcl 接口查询。"},
-			{Name: "networkAclName", Type: String, Required: true, Description: "网络ACL名称，可任意命名，但不得超过60个字符。"},
+			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "子网所属的私有网络ID值，可使用vpcId或unVpcId，建议使用unVpcId，例如：vpc-ktom9wg5。"},
+			{Name: "networkAclId", Type: String, Required: true, Format: FormatID, IDPrefix: "acl", Description: "系统分配的网络ACL ID，例如：acl-cva92t60。可通过 DescribeNetworkAcl 接口查询。"},
+			{Name: "networkAclName", Type: String, Required: true, MaxLen: 60, Text: true, Description: "网络ACL名称，可任意命名，但不得超过60个字符。"},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "错误码，0: 成功，其他值: 失败。"},
@@ -5869,13 +5869,13 @@ var operations = [...]Operation{
 		Group:       "acl",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Required: true, Description: "子网所属的私有网络ID值，可使用vpcId或unVpcId，建议使用unVpcId，例如：vpc-jk7weyp2。"},
-			{Name: "networkAclId", Type: String, Required: true, Description: "系统分配的网络ACL ID，例如：acl-jk7weyp2。可通过 DescribeNetworkAcl 接口查询。"},
+			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "子网所属的私有网络ID值，可使用vpcId或unVpcId，建议使用unVpcId，例如：vpc-jk7weyp2。"},
+			{Name: "networkAclId", Type: String, Required: true, Format: FormatID, IDPrefix: "acl", Description: "系统分配的网络ACL ID，例如：acl-jk7weyp2。可通过 DescribeNetworkAcl 接口查询。"},
 			{Name: "ruleDirection", Type: Integer, Required: true, Description: "网络ACL方向，1：入站，0：出站。"},
 			{Name: "networkAclEntrySet", Type: Object, Array: true, Required: true, Description: "网络ACL策略信息数组。", Fields: []Param{
-				{Name: "desc", Type: String, Required: true, Description: "备注。"},
+				{Name: "desc", Type: String, Required: true, Text: true, Description: "备注。"},
 				{Name: "ipProtocol", Type: String, Required: true, Description: "协议，例如tcp。"},
-				{Name: "cidrIp", Type: String, Required: true, Description: "源IP或者源网段，支持IP或者CIDR，例如：10.20.3.0或者10.0.0.2/24。"},
+				{Name: "cidrIp", Type: String, Required: true, Format: FormatIPv4OrCIDR, Description: "源IP或者源网段，支持IP或者CIDR，例如：10.20.3.0或者10.0.0.2/24。"},
 				{Name: "portRange", Type: String, Required: true, Description: "源端口，支持单个接口或者端口段，例如：80或者90-100。"},
 				{Name: "action", Type: Integer, Required: true, Description: "策略，0:允许，1:拒绝。"},
 			}},
@@ -5910,10 +5910,10 @@ var operations = [...]Operation{
 		Group:       "eni",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Required: true, Description: "弹性网卡对应的私有网络ID。例如：vpc-7t9nf3pu。"},
-			{Name: "networkInterfaceId", Type: String, Required: true, Description: "系统分配的弹性网卡ID。例如：eni-m6dyj72l。"},
-			{Name: "eniName", Type: String, Description: "弹性网卡名称。可任意命名，但不得超过60个字符。"},
-			{Name: "eniDescription", Type: String, Description: "弹性网卡描述。可任意命名，但不得超过60个字符。"},
+			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "弹性网卡对应的私有网络ID。例如：vpc-7t9nf3pu。"},
+			{Name: "networkInterfaceId", Type: String, Required: true, Format: FormatID, IDPrefix: "eni", Description: "系统分配的弹性网卡ID。例如：eni-m6dyj72l。"},
+			{Name: "eniName", Type: String, MaxLen: 60, Text: true, Description: "弹性网卡名称。可任意命名，但不得超过60个字符。"},
+			{Name: "eniDescription", Type: String, MaxLen: 60, Text: true, Description: "弹性网卡描述。可任意命名，但不得超过60个字符。"},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "错误码, 0: 成功, 其他值: 失败。"},
@@ -5938,10 +5938,10 @@ var operations = [...]Operation{
 		Group:       "eni",
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
-			{Name: "NetworkInterfaceId", Type: String, Required: true, Description: "弹性网卡实例ID，例如：eni-pxir56ns。"},
-			{Name: "NetworkInterfaceName", Type: String, Description: "弹性网卡名称，最大长度不能超过60个字节。"},
-			{Name: "NetworkInterfaceDescription", Type: String, Description: "弹性网卡描述，可任意命名，但不得超过60个字符。"},
-			{Name: "SecurityGroupIds", Type: String, Array: true, Description: "指定绑定的安全组，例如：['sg-1dd51d']。"},
+			{Name: "NetworkInterfaceId", Type: String, Required: true, Format: FormatID, IDPrefix: "eni", Description: "弹性网卡实例ID，例如：eni-pxir56ns。"},
+			{Name: "NetworkInterfaceName", Type: String, MaxLen: 60, LenBytes: true, Text: true, Description: "弹性网卡名称，最大长度不能超过60个字节。"},
+			{Name: "NetworkInterfaceDescription", Type: String, MaxLen: 60, Text: true, Description: "弹性网卡描述，可任意命名，但不得超过60个字符。"},
+			{Name: "SecurityGroupIds", Type: String, Array: true, Format: FormatID, IDPrefix: "sg", Description: "指定绑定的安全组，例如：['sg-1dd51d']。"},
 		},
 		Outputs: []Field{
 			{"RequestId", "String", "唯一请求ID，每次请求都会返回。定位问题时需要提供该次请求的RequestId。"},
@@ -5964,13 +5964,13 @@ var operations = [...]Operation{
 		Group:       "dcg",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Required: true, Description: "系统分配的私有网络ID，例如：vpc-dfg5445。"},
-			{Name: "directConnectGatewayId", Type: String, Required: true, Description: "系统分配的专线网关ID，例如：dcg-4d545d。"},
-			{Name: "oldOriginalIP", Type: String, Required: true, Description: "修改之前的原始IP。"},
-			{Name: "oldTranslationIP", Type: String, Required: true, Description: "修改之前的转换后IP。"},
-			{Name: "originalIP", Type: String, Description: "原始IP。"},
-			{Name: "translationIP", Type: String, Description: "转换后IP。"},
-			{Name: "description", Type: String, Description: "备注。"},
+			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "系统分配的私有网络ID，例如：vpc-dfg5445。"},
+			{Name: "directConnectGatewayId", Type: String, Required: true, Format: FormatID, IDPrefix: "dcg", Description: "系统分配的专线网关ID，例如：dcg-4d545d。"},
+			{Name: "oldOriginalIP", Type: String, Required: true, Format: FormatIPv4, Description: "修改之前的原始IP。"},
+			{Name: "oldTranslationIP", Type: String, Required: true, Format: FormatIPv4, Description: "修改之前的转换后IP。"},
+			{Name: "originalIP", Type: String, Format: FormatIPv4, Description: "原始IP。"},
+			{Name: "translationIP", Type: String, Format: FormatIPv4, Description: "转换后IP。"},
+			{Name: "description", Type: String, Text: true, Description: "备注。"},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "公共错误码。0表示成功，其他值表示失败。详见错误码页面的 公共错误码 。"},
@@ -6002,13 +6002,13 @@ var operations = [...]Operation{
 		Group:       "eni",
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
-			{Name: "NetworkInterfaceId", Type: String, Required: true, Description: "弹性网卡实例ID，例如：eni-m6dyj72l。"},
+			{Name: "NetworkInterfaceId", Type: String, Required: true, Format: FormatID, IDPrefix: "eni", Description: "弹性网卡实例ID，例如：eni-m6dyj72l。"},
 			{Name: "PrivateIpAddresses", Type: Object, Array: true, Required: true, Description: "指定的内网IP信息。", Fields: []Param{
-				{Name: "PrivateIpAddress", Type: String, Required: true, Description: "内网IP地址。"},
+				{Name: "PrivateIpAddress", Type: String, Required: true, Format: FormatIPv4, Description: "内网IP地址。"},
 				{Name: "Primary", Type: Boolean, Description: "是否是主IP。"},
-				{Name: "PublicIpAddress", Type: String, Description: "公网IP地址。"},
-				{Name: "AddressId", Type: String, Description: "EIP实例ID，例如：eip-11112222。"},
-				{Name: "Description", Type: String, Description: "内网IP描述信息。"},
+				{Name: "PublicIpAddress", Type: String, Format: FormatIPv4, Description: "公网IP地址。"},
+				{Name: "AddressId", Type: String, Format: FormatID, IDPrefix: "eip", Description: "EIP实例ID，例如：eip-11112222。"},
+				{Name: "Description", Type: String, Text: true, Description: "内网IP描述信息。"},
 				{Name: "IsWanIpBlocked", Type: Boolean, Description: "公网IP是否被封堵。"},
 			}},
 		},
@@ -6035,8 +6035,8 @@ var operations = [...]Operation{
 		Group:       "route-table",
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
-			{Name: "RouteTableId", Type: String, Required: true, Description: "路由表实例ID，例如：rtb-azd4dt1c。"},
-			{Name: "RouteTableName", Type: String, Required: true, Description: "路由表名称。"},
+			{Name: "RouteTableId", Type: String, Required: true, Format: FormatID, IDPrefix: "rtb", Description: "路由表实例ID，例如：rtb-azd4dt1c。"},
+			{Name: "RouteTableName", Type: String, Required: true, Text: true, Description: "路由表名称。"},
 		},
 		Outputs: []Field{
 			{"RequestId", "String", "唯一请求ID，每次请求都会返回。定位问题时需要提供该次请求的RequestId。"},
@@ -6059,14 +6059,14 @@ var operations = [...]Operation{
 		Group:       "route-table",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Required: true, Description: "子网所属的私有网络ID值，可使用vpcId或unVpcId，建议使用unVpcId，例如：vpc-rqndayhs。"},
-			{Name: "routeTableId", Type: String, Required: true, Description: "系统分配的路由表ID值，可使用routeTableId或unRouteTableId，建议使用unRouteTableId，例如：rtb-rqndayhs。"},
-			{Name: "routeTableName", Type: String, Description: "路由表名称，可任意命名，但不得超过60个字符。"},
+			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "子网所属的私有网络ID值，可使用vpcId或unVpcId，建议使用unVpcId，例如：vpc-rqndayhs。"},
+			{Name: "routeTableId", Type: String, Required: true, Format: FormatID, IDPrefix: "rtb", Description: "系统分配的路由表ID值，可使用routeTableId或unRouteTableId，建议使用unRouteTableId，例如：rtb-rqndayhs。"},
+			{Name: "routeTableName", Type: String, MaxLen: 60, Text: true, Description: "路由表名称，可任意命名，但不得超过60个字符。"},
 			{Name: "routeSet", Type: Object, Array: true, Description: "路由表内容，可选项。", Fields: []Param{
-				{Name: "destinationCidrBlock", Type: String, Required: true, Description: "目的网段，取值不能在私有网络网段内，例如：112.20.51.0/24。"},
+				{Name: "destinationCidrBlock", Type: String, Required: true, Format: FormatIPv4CIDR, Description: "目的网段，取值不能在私有网络网段内，例如：112.20.51.0/24。"},
 				{Name: "nextType", Type: String, Required: true, Description: "下一跳类型，目前我们支持的类型有：0：公网网关；1：vpn网关；3：专线网关；4：对等连接；7：sslvpn；8：nat网关；9：普通云主机。"},
 				{Name: "nextHub", Type: String, Required: true, Description: "下一跳地址，这里只需要指定不同下一跳类型的网关ID（推荐使用新ID），系统会自动匹配到下一跳地址。"},
-				{Name: "description", Type: String, Description: "路由描述，支持60内个字符。"},
+				{Name: "description", Type: String, MaxLen: 60, Text: true, Description: "路由描述，支持60内个字符。"},
 			}},
 		},
 		Outputs: []Field{
@@ -6101,9 +6101,9 @@ var operations = [...]Operation{
 		Group:       "sg",
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
-			{Name: "SecurityGroupId", Type: String, Required: true, Description: "安全组实例ID，例如sg-33ocnj9n，可通过DescribeSecurityGroups获取。"},
-			{Name: "GroupName", Type: String, Description: "安全组名称，可任意命名，但不得超过60个字符。"},
-			{Name: "GroupDescription", Type: String, Description: "安全组备注，最多100个字符。"},
+			{Name: "SecurityGroupId", Type: String, Required: true, Format: FormatID, IDPrefix: "sg", Description: "安全组实例ID，例如sg-33ocnj9n，可通过DescribeSecurityGroups获取。"},
+			{Name: "GroupName", Type: String, MaxLen: 60, Text: true, Description: "安全组名称，可任意命名，但不得超过60个字符。"},
+			{Name: "GroupDescription", Type: String, MaxLen: 100, Text: true, Description: "安全组备注，最多100个字符。"},
 		},
 		Outputs: []Field{
 			{"RequestId", "String", "唯一请求ID，每次请求都会返回。定位问题时需要提供该次请求的RequestId。"},
@@ -6128,7 +6128,7 @@ var operations = [...]Operation{
 		Group:       "sg",
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
-			{Name: "SecurityGroupId", Type: String, Required: true, Description: "安全组实例ID，例如sg-33ocnj9n，可通过DescribeSecurityGroups获取。"},
+			{Name: "SecurityGroupId", Type: String, Required: true, Format: FormatID, IDPrefix: "sg", Description: "安全组实例ID，例如sg-33ocnj9n，可通过DescribeSecurityGroups获取。"},
 			{Name: "SecurityGroupPolicySet", Type: Object, Required: true, Description: "安全组规则集合。SecurityGroupPolicySet对象必须同时指定新的出（Egress）入（Ingress）站规则。", Fields: []Param{
 				{Name: "Version", Type: String, Description: "安全组规则当前版本。用户每次更新安全规则版本会自动加1，防止更新的路由规则已过期，不填不考虑冲突。"},
 				{Name: "Egress", Type: Object, Array: true, Description: "出站规则。", Fields: []Param{
@@ -6139,14 +6139,14 @@ var operations = [...]Operation{
 						{Name: "ServiceId", Type: String, Description: "协议端口模板ID"},
 						{Name: "ServiceGroupId", Type: String, Description: "协议端口模板集合ID"},
 					}},
-					{Name: "CidrBlock", Type: String, Description: "网段或IP(互斥)。"},
+					{Name: "CidrBlock", Type: String, Format: FormatIPv4OrCIDR, Description: "网段或IP(互斥)。"},
 					{Name: "SecurityGroupId", Type: String, Description: "已绑定安全组的网段或IP。"},
 					{Name: "AddressTemplate", Type: Object, Description: "IP地址ID或者ID地址组ID。", Fields: []Param{
 						{Name: "AddressId", Type: String, Description: "IP地址模板ID"},
 						{Name: "AddressGroupId", Type: String, Description: "IP地址模板集合ID"},
 					}},
 					{Name: "Action", Type: String, Description: "ACCEPT 或 DROP。"},
-					{Name: "PolicyDescription", Type: String, Description: "安全组规则描述。"},
+					{Name: "PolicyDescription", Type: String, Text: true, Description: "安全组规则描述。"},
 				}},
 				{Name: "Ingress", Type: Object, Array: true, Description: "入站规则。", Fields: []Param{
 					{Name: "PolicyIndex", Type: Integer, Description: "安全组规则索引号。"},
@@ -6156,14 +6156,14 @@ var operations = [...]Operation{
 						{Name: "ServiceId", Type: String, Description: "协议端口模板ID"},
 						{Name: "ServiceGroupId", Type: String, Description: "协议端口模板集合ID"},
 					}},
-					{Name: "CidrBlock", Type: String, Description: "网段或IP(互斥)。"},
+					{Name: "CidrBlock", Type: String, Format: FormatIPv4OrCIDR, Description: "网段或IP(互斥)。"},
 					{Name: "SecurityGroupId", Type: String, Description: "已绑定安全组的网段或IP。"},
 					{Name: "AddressTemplate", Type: Object, Description: "IP地址ID或者ID地址组ID。", Fields: []Param{
 						{Name: "AddressId", Type: String, Description: "IP地址模板ID"},
 						{Name: "AddressGroupId", Type: String, Description: "IP地址模板集合ID"},
 					}},
 					{Name: "Action", Type: String, Description: "ACCEPT 或 DROP。"},
-					{Name: "PolicyDescription", Type: String, Description: "安全组规则描述。"},
+					{Name: "PolicyDescription", Type: String, Text: true, Description: "安全组规则描述。"},
 				}},
 			}},
 		},
@@ -6231,7 +6231,7 @@ var operations = [...]Operation{
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
 			{Name: "serviceId", Type: String, Required: true, Description: "协议端口ID"},
-			{Name: "serviceName", Type: String, Required: true, Description: "协议端口名称"},
+			{Name: "serviceName", Type: String, Required: true, Text: true, Description: "协议端口名称"},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "数字错误码, 0表示成功, 其他值表示失败。详见错误码页面的 公共错误码 。"},
@@ -6296,7 +6296,7 @@ var operations = [...]Operation{
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
 			{Name: "serviceGroupId", Type: String, Required: true, Description: "协议端口组ID"},
-			{Name: "serviceName", Type: String, Required: true, Description: "协议端口组名称"},
+			{Name: "serviceName", Type: String, Required: true, Text: true, Description: "协议端口组名称"},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "数字错误码, 0表示成功, 其他值表示失败。详见错误码页面的 公共错误码 。"},
@@ -6326,8 +6326,8 @@ var operations = [...]Operation{
 		Group:       "template",
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
-			{Name: "ServiceTemplateId", Type: String, Required: true, Description: "协议端口模板实例ID，例如：ppm-529nwwj8。"},
-			{Name: "ServiceTemplateName", Type: String, Description: "协议端口模板名称。"},
+			{Name: "ServiceTemplateId", Type: String, Required: true, Format: FormatID, IDPrefix: "ppm", Description: "协议端口模板实例ID，例如：ppm-529nwwj8。"},
+			{Name: "ServiceTemplateName", Type: String, Text: true, Description: "协议端口模板名称。"},
 			{Name: "Services", Type: String, Array: true, Description: "支持单个端口、多个端口、连续端口及所有端口，协议支持：TCP、UDP、ICMP、GRE 协议。"},
 		},
 		Outputs: []Field{
@@ -6351,9 +6351,9 @@ var operations = [...]Operation{
 		Group:       "template",
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
-			{Name: "ServiceTemplateGroupId", Type: String, Required: true, Description: "协议端口模板集合实例ID，例如：ppmg-ei8hfd9a。"},
-			{Name: "ServiceTemplateName", Type: String, Description: "协议端口模板集合名称。"},
-			{Name: "ServiceTemplateIds", Type: String, Array: true, Description: "协议端口模板实例ID，例如：ppm-4dw6agho。"},
+			{Name: "ServiceTemplateGroupId", Type: String, Required: true, Format: FormatID, IDPrefix: "ppmg", Description: "协议端口模板集合实例ID，例如：ppmg-ei8hfd9a。"},
+			{Name: "ServiceTemplateName", Type: String, Text: true, Description: "协议端口模板集合名称。"},
+			{Name: "ServiceTemplateIds", Type: String, Array: true, Format: FormatID, IDPrefix: "ppm", Description: "协议端口模板实例ID，例如：ppm-4dw6agho。"},
 		},
 		Outputs: []Field{
 			{"RequestId", "String", "唯一请求ID，每次请求都会返回。定位问题时需要提供该次请求的RequestId。"},
@@ -6376,8 +6376,8 @@ var operations = [...]Operation{
 		Group:       "subnet",
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
-			{Name: "SubnetId", Type: String, Required: true, Description: "子网实例ID。形如：subnet-pxir56ns。"},
-			{Name: "SubnetName", Type: String, Description: "子网名称，最大长度不能超过60个字节。"},
+			{Name: "SubnetId", Type: String, Required: true, Format: FormatID, IDPrefix: "subnet", Description: "子网实例ID。形如：subnet-pxir56ns。"},
+			{Name: "SubnetName", Type: String, MaxLen: 60, LenBytes: true, Text: true, Description: "子网名称，最大长度不能超过60个字节。"},
 			{Name: "EnableBroadcast", Type: String, Description: "子网是否开启广播。"},
 		},
 		Outputs: []Field{
@@ -6402,9 +6402,9 @@ var operations = [...]Operation{
 		Group:       "subnet",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Required: true, Description: "子网所属的私有网络ID值，可使用vpcId或unVpcId，建议使用unVpcId。可通过 DescribeVpcEx 接口查询。"},
-			{Name: "subnetId", Type: String, Required: true, Description: "要修改的子网ID值，可使用subnetId或unSubnetId，建议使用unsubnetId。可通过 DescribeSubnetEx 接口查询。"},
-			{Name: "subnetName", Type: String, Required: true, Description: "子网名称，可任意命名，但不得超过60个字符。"},
+			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "子网所属的私有网络ID值，可使用vpcId或unVpcId，建议使用unVpcId。可通过 DescribeVpcEx 接口查询。"},
+			{Name: "subnetId", Type: String, Required: true, Format: FormatID, IDPrefix: "subnet", Description: "要修改的子网ID值，可使用subnetId或unSubnetId，建议使用unsubnetId。可通过 DescribeSubnetEx 接口查询。"},
+			{Name: "subnetName", Type: String, Required: true, MaxLen: 60, Text: true, Description: "子网名称，可任意命名，但不得超过60个字符。"},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "公共错误码，0表示成功，其他值表示失败。详见错误码页面的 公共错误码 。"},
@@ -6430,8 +6430,8 @@ var operations = [...]Operation{
 		Group:       "vpn",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "userGwId", Type: String, Required: true, Description: "系统分配的对端网关ID，例如：cgw-e098slul"},
-			{Name: "userGwName", Type: String, Required: true, Description: "对端网关名称，可任意命名，但不得超过60个字符。"},
+			{Name: "userGwId", Type: String, Required: true, Format: FormatID, IDPrefix: "cgw", Description: "系统分配的对端网关ID，例如：cgw-e098slul"},
+			{Name: "userGwName", Type: String, Required: true, MaxLen: 60, Text: true, Description: "对端网关名称，可任意命名，但不得超过60个字符。"},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "公共错误码。0表示成功，其他值表示失败。详见错误码页面的 公共错误码 。"},
@@ -6455,11 +6455,11 @@ var operations = [...]Operation{
 		Group:       "vpc",
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
-			{Name: "VpcId", Type: String, Required: true, Description: "VPC实例ID。形如：vpc-f49l6u0z。每次请求的实例的上限为100。参数不支持同时指定VpcIds和Filters。"},
-			{Name: "VpcName", Type: String, Description: "私有网络名称，可任意命名，但不得超过60个字符。"},
+			{Name: "VpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "VPC实例ID。形如：vpc-f49l6u0z。每次请求的实例的上限为100。参数不支持同时指定VpcIds和Filters。"},
+			{Name: "VpcName", Type: String, MaxLen: 60, Text: true, Description: "私有网络名称，可任意命名，但不得超过60个字符。"},
 			{Name: "EnableMulticast", Type: String, Description: "是否开启组播。true: 开启, false: 关闭。"},
-			{Name: "DnsServers", Type: String, Array: true, Description: "DNS地址，最多支持4个，第1个默认为主，其余为备"},
-			{Name: "DomainName", Type: String, Description: "域名"},
+			{Name: "DnsServers", Type: String, Array: true, MaxItems: 4, Format: FormatIPv4, Description: "DNS地址，最多支持4个，第1个默认为主，其余为备"},
+			{Name: "DomainName", Type: String, Text: true, Description: "域名"},
 		},
 		Outputs: []Field{
 			{"RequestId", "String", "唯一请求ID，每次请求都会返回。定位问题时需要提供该次请求的RequestId。"},
@@ -6483,8 +6483,8 @@ var operations = [...]Operation{
 		Group:       "vpc",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Required: true, Description: "系统分配的私有网络ID，支持升级前的vpcId，也支持升级后的unVpcId。"},
-			{Name: "vpcName", Type: String, Required: true, Description: "私有网络名称，可任意命名，但不得超过60个字符。"},
+			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "系统分配的私有网络ID，支持升级前的vpcId，也支持升级后的unVpcId。"},
+			{Name: "vpcName", Type: String, Required: true, MaxLen: 60, Text: true, Description: "私有网络名称，可任意命名，但不得超过60个字符。"},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "公共错误码。0表示成功，其他值表示失败。详见错误码页面的 公共错误码 。"},
@@ -6508,8 +6508,8 @@ var operations = [...]Operation{
 		Group:       "peering",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "peeringConnectionId", Type: String, Required: true, Description: "私有网络对等连接 ID，例如：pcx-krmzap90。"},
-			{Name: "peeringConnectionName", Type: String, Required: true, Description: "对等连接名称，可任意命名，但不得超过60个字符。"},
+			{Name: "peeringConnectionId", Type: String, Required: true, Format: FormatID, IDPrefix: "pcx", Description: "私有网络对等连接 ID，例如：pcx-krmzap90。"},
+			{Name: "peeringConnectionName", Type: String, Required: true, MaxLen: 60, Text: true, Description: "对等连接名称，可任意命名，但不得超过60个字符。"},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "错误码。0：成功，其他值：失败。"},
@@ -6534,8 +6534,8 @@ var operations = [...]Operation{
 		Group:       "peering",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "peeringConnectionId", Type: String, Required: true, Description: "私有网络对等连接 ID，例如：pcx-krmzap90。"},
-			{Name: "peeringConnectionName", Type: String, Description: "对等连接名称，可任意命名，但不得超过60个字符。"},
+			{Name: "peeringConnectionId", Type: String, Required: true, Format: FormatID, IDPrefix: "pcx", Description: "私有网络对等连接 ID，例如：pcx-krmzap90。"},
+			{Name: "peeringConnectionName", Type: String, MaxLen: 60, Text: true, Description: "对等连接名称，可任意命名，但不得超过60个字符。"},
 			{Name: "bandwidth", Type: Integer, Description: "对等连接带宽上限，单位Mbps，目前支持10,20,50,100,200,500,1000。"},
 		},
 		Outputs: []Field{
@@ -6563,12 +6563,12 @@ var operations = [...]Operation{
 		Group:       "vpn",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Required: true, Description: "私有网络ID，可使用vpcId或unVpcId，建议使用unVpcId，例如：vpc-03vihbk9,可通过 DescribeVpcEx 接口查询。"},
-			{Name: "vpnGwId", Type: String, Required: true, Description: "系统分配的VPN网关ID，可使用vpnGwId或unVpnGwId，建议unVpnGwId，例如：vpngw-dystbrkv。"},
+			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "私有网络ID，可使用vpcId或unVpcId，建议使用unVpcId，例如：vpc-03vihbk9,可通过 DescribeVpcEx 接口查询。"},
+			{Name: "vpnGwId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpngw", Description: "系统分配的VPN网关ID，可使用vpnGwId或unVpnGwId，建议unVpnGwId，例如：vpngw-dystbrkv。"},
 			{Name: "vpnConnId", Type: String, Required: true, Description: "系统分配的VPN通道ID，可使用vpnConnId或unVpnConnId，建议使用unVpnConnId，例如：vpn-ol6bcqp0。"},
-			{Name: "vpnConnName", Type: String, Description: "通道名称，可任意命名，但不得超过60个字符。"},
-			{Name: "preSharedKey", Type: String, Description: "预共享密钥。"},
-			{Name: "userGwCidrBlock", Type: String, Array: true, Description: "对端网段CIDR地址，可写多个，指定vpc可以和哪些IDC网段通信，后面升级为spdAcl（粒度更细），userGwCidrBlock和spdAcl必须填一项。"},
+			{Name: "vpnConnName", Type: String, MaxLen: 60, Text: true, Description: "通道名称，可任意命名，但不得超过60个字符。"},
+			{Name: "preSharedKey", Type: String, Secret: true, Description: "预共享密钥。"},
+			{Name: "userGwCidrBlock", Type: String, Array: true, Format: FormatIPv4CIDR, Description: "对端网段CIDR地址，可写多个，指定vpc可以和哪些IDC网段通信，后面升级为spdAcl（粒度更细），userGwCidrBlock和spdAcl必须填一项。"},
 			{Name: "spdAcl", Type: String, Array: true, Description: "SPD策略组，用户指定VPC内哪些网段可以和您IDC中哪些网段通信，由userGwCidrBlock升级而来，userGwCidrBlock和spdAcl必须填一项，更多详见产品说明文档。"},
 			{Name: "IKESet", Type: Object, Description: "IKE配置（Internet Key Exchange，因特网密钥交换），IKE具有一套自保护机制，用户配置网络安全协议，详见 VPN连接-IKE配置 。", Fields: []Param{
 				{Name: "propoEncryAlgorithm", Type: String, Enum: []string{"3des-cbc", "aes-cbc-128", "aes-cbc-192", "aes-cbc-256", "des-cbc"}, Description: "IKE配置，加密算法，可选值：'3des-cbc','aes-cbc-128','aes-cbc-192','aes-cbc-256','des-cbc'，默认为3des-cbc，更多详见产品说明文档。"},
@@ -6578,15 +6578,15 @@ var operations = [...]Operation{
 				{Name: "remoteIdentity", Type: String, Enum: []string{"address", "fqdn"}, Description: "IKE配置，对端标识类型：可选值：'address','fqdn'，默认为address，更多详见产品说明文档。"},
 				{Name: "localAddress", Type: String, Description: "IKE配置，本端标识，当localIdentity选为address时，localAddress必填。"},
 				{Name: "remoteAddress", Type: String, Description: "IKE配置，对端标识，当remoteIdentity选为address时，remoteAddress必填，更多详见产品说明文档。"},
-				{Name: "localFqdnName", Type: String, Description: "IKE配置，本端标识，当localIdentity选为fqdn时，localFqdnName必填，更多详见产品说明文档。"},
-				{Name: "remoteFqdnName", Type: String, Description: "IKE配置，对端标识，当remoteIdentity选为fqdn时，remoteFqdnName必填，更多详见产品说明文档。"},
+				{Name: "localFqdnName", Type: String, Text: true, Description: "IKE配置，本端标识，当localIdentity选为fqdn时，localFqdnName必填，更多详见产品说明文档。"},
+				{Name: "remoteFqdnName", Type: String, Text: true, Description: "IKE配置，对端标识，当remoteIdentity选为fqdn时，remoteFqdnName必填，更多详见产品说明文档。"},
 				{Name: "dhGroupName", Type: String, Enum: []string{"group1", "group2", "group5", "group14", "group24"}, Description: "IKE配置，DH group，指定IKE交换密钥时使用的DH组，可选值：'group1','group2','group5','group14','group24'，更多详见产品说明文档。"},
-				{Name: "ikeSaLifetimeSeconds", Type: Integer, Description: "IKE配置，IKE SA Lifetime，单位：秒，设置IKE SA的生存周期，取值范围：60-604800，更多详见产品说明文档。"},
+				{Name: "ikeSaLifetimeSeconds", Type: Integer, Range: &Range{60, 604800}, Description: "IKE配置，IKE SA Lifetime，单位：秒，设置IKE SA的生存周期，取值范围：60-604800，更多详见产品说明文档。"},
 			}},
 			{Name: "IPsecSet", Type: Object, Description: "IPSec配置，腾讯云提供IPSec安全会话设置，详见 VPN连接-IPSec配置 。", Fields: []Param{
 				{Name: "integrityAlgorithm", Type: String, Enum: []string{"md5", "sha"}, Description: "IPsec配置，认证算法：可选值：'md5','sha'，默认为md5，更多详见产品说明文档。"},
-				{Name: "ipsecSaLifetimeSeconds", Type: Integer, Description: "IPsec配置，IPsec SA lifetime(s)：单位秒，取值范围：180-604800，更多详见产品说明文档。"},
-				{Name: "ipsecSaLifetimeTraffic", Type: Integer, Description: "IPsec配置，IPsec SA lifetime(KB)：单位KB，取值范围：2560-604800，更多详见产品说明文档。"},
+				{Name: "ipsecSaLifetimeSeconds", Type: Integer, Range: &Range{180, 604800}, Description: "IPsec配置，IPsec SA lifetime(s)：单位秒，取值范围：180-604800，更多详见产品说明文档。"},
+				{Name: "ipsecSaLifetimeTraffic", Type: Integer, Range: &Range{2560, 604800}, Description: "IPsec配置，IPsec SA lifetime(KB)：单位KB，取值范围：2560-604800，更多详见产品说明文档。"},
 				{Name: "pfsDhGroup", Type: String, Enum: []string{"null", "dh-group1", "dh-group14", "dh-group2", "dh-group24", "dh-group5"}, Description: "IPsec配置，PFS：可选值：'null','dh-group1','dh-group14','dh-group2','dh-group24','dh-group5'，默认为null，更多详见产品说明文档。"},
 				{Name: "encryptAlgorithm", Type: String, Enum: []string{"3des-cbc", "aes-cbc-128", "aes-cbc-192", "aes-cbc-256", "des-cbc", "null"}, Description: "IPsec配置，加密算法，取值：'3des-cbc','aes-cbc-128','aes-cbc-192','aes-cbc-256','des-cbc','null'，默认为3des-cbc，更多详见产品说明文档。"},
 			}},
@@ -6619,12 +6619,12 @@ var operations = [...]Operation{
 		Group:       "vpn",
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
-			{Name: "VpnConnectionId", Type: String, Required: true, Description: "VPN通道实例ID。形如：vpn-x-f49l6u0z。"},
-			{Name: "VpnConnectionName", Type: String, Description: "VPN通道名称，可任意命名，但不得超过60个字符。"},
-			{Name: "PreShareKey", Type: String, Description: "预共享密钥。"},
+			{Name: "VpnConnectionId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpnx", Description: "VPN通道实例ID。形如：vpn-x-f49l6u0z。"},
+			{Name: "VpnConnectionName", Type: String, MaxLen: 60, Text: true, Description: "VPN通道名称，可任意命名，但不得超过60个字符。"},
+			{Name: "PreShareKey", Type: String, Secret: true, Description: "预共享密钥。"},
 			{Name: "SecurityPolicyDatabases", Type: Object, Array: true, Description: "SPD策略组，例如：{\"10.0.0.5/24\": [\"172.123.10.5/16\"]}, 10.0.0.5/24是vpc内网段 172.123.10.5/16是IDC网段。", Fields: []Param{
-				{Name: "LocalCidrBlock", Type: String, Required: true, Description: "本端网段"},
-				{Name: "RemoteCidrBlock", Type: String, Array: true, Required: true, Description: "对端网段"},
+				{Name: "LocalCidrBlock", Type: String, Required: true, Format: FormatIPv4CIDR, Description: "本端网段"},
+				{Name: "RemoteCidrBlock", Type: String, Array: true, Required: true, Format: FormatIPv4CIDR, Description: "对端网段"},
 			}},
 			{Name: "IKEOptionsSpecification", Type: Object, Description: "IKE配置（Internet Key Exchange，因特网密钥交 换），IKE具有一套自保护机制，用户配置网络安全协 议。", Fields: []Param{
 				{Name: "PropoEncryAlgorithm", Type: String, Enum: []string{"3DES-CBC", "AES-CBC-128", "AES-CBC-192", "AES-CBC-256", "DES-CBC"}, Description: "加密算法, 可选值: '3DES-CBC', 'AES-CBC-128', 'AES-CBS-192', 'AES-CBC-256', 'DES-CBC', 默认为3DES-CBC"},
@@ -6634,18 +6634,18 @@ var operations = [...]Operation{
 				{Name: "RemoteIdentity", Type: String, Enum: []string{"ADDRESS", "FQDN"}, Description: "对端标识类型: 可选值: 'ADDRESS', 'FQDN', 默认为ADDRESS"},
 				{Name: "LocalAddress", Type: String, Description: "本端标识, 当LocalIdentity选为ADDRESS时, LocalAddress必填。LocalAddress默认为vpn网关公网IP"},
 				{Name: "RemoteAddress", Type: String, Description: "对端标识, 当RemotIdentity选为ADDRESS时, RemoteAddress必填"},
-				{Name: "LocalFqdnName", Type: String, Description: "本端标识, 当LocalIdentity选为FQDN时, LocalFqdnName必填"},
-				{Name: "RemoteFqdnName", Type: String, Description: "对端标识, 当remotIdentity选为FQDN时, RemoteFqdnName必填"},
+				{Name: "LocalFqdnName", Type: String, Text: true, Description: "本端标识, 当LocalIdentity选为FQDN时, LocalFqdnName必填"},
+				{Name: "RemoteFqdnName", Type: String, Text: true, Description: "对端标识, 当remotIdentity选为FQDN时, RemoteFqdnName必填"},
 				{Name: "DhGroupName", Type: String, Enum: []string{"GROUP1", "GROUP2", "GROUP5", "GROUP14", "GROUP24"}, Description: "DH group, 指定IKE交换密钥时使用的DH组, 可选值: 'GROUP1', 'GROUP2', 'GROUP5', 'GROUP14', 'GROUP24',"},
-				{Name: "IKESaLifetimeSeconds", Type: Integer, Description: "IKE SA Lifetime, 单位: 秒, 设置IKE SA的生存周期, 取值范围: 60-604800"},
+				{Name: "IKESaLifetimeSeconds", Type: Integer, Range: &Range{60, 604800}, Description: "IKE SA Lifetime, 单位: 秒, 设置IKE SA的生存周期, 取值范围: 60-604800"},
 				{Name: "IKEVersion", Type: String, Description: "IKE版本"},
 			}},
 			{Name: "IPSECOptionsSpecification", Type: Object, Description: "IPSec配置，腾讯云提供IPSec安全会话设置。", Fields: []Param{
 				{Name: "EncryptAlgorithm", Type: String, Enum: []string{"3DES-CBC", "AES-CBC-128", "AES-CBC-192", "AES-CBC-256", "DES-CBC", "NULL"}, Description: "加密算法, 可选值: '3DES-CBC', 'AES-CBC-128', 'AES-CBC-192', 'AES-CBC-256', 'DES-CBC', 'NULL', 默认为AES-CBC-128"},
 				{Name: "IntegrityAlgorithm", Type: String, Enum: []string{"MD5", "SHA1"}, Description: "认证算法: 可选值: 'MD5', 'SHA1', 默认为"},
-				{Name: "IPSECSaLifetimeSeconds", Type: Integer, Description: "IPsec SA lifetime(s): 单位秒, 取值范围: 180-604800"},
+				{Name: "IPSECSaLifetimeSeconds", Type: Integer, Range: &Range{180, 604800}, Description: "IPsec SA lifetime(s): 单位秒, 取值范围: 180-604800"},
 				{Name: "PfsDhGroup", Type: String, Enum: []string{"NULL", "DH-GROUP1", "DH-GROUP2", "DH-GROUP5", "DH-GROUP14", "DH-GROUP24"}, Description: "PFS: 可选值: 'NULL', 'DH-GROUP1', 'DH-GROUP2', 'DH-GROUP5', 'DH-GROUP14', 'DH-GROUP24', 默认为NULL"},
-				{Name: "IPSECSaLifetimeTraffic", Type: Integer, Description: "IPsec SA lifetime(KB): 单位KB, 取值范围: 2560-604800"},
+				{Name: "IPSECSaLifetimeTraffic", Type: Integer, Range: &Range{2560, 604800}, Description: "IPsec SA lifetime(KB): 单位KB, 取值范围: 2560-604800"},
 			}},
 		},
 		Outputs: []Field{
@@ -6661,8 +6661,8 @@ var operations = [...]Operation{
 		Group:       "vpn",
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
-			{Name: "VpnGatewayId", Type: String, Required: true, Description: "VPN网关实例ID。"},
-			{Name: "VpnGatewayName", Type: String, Description: "VPN网关名称，最大长度不能超过60个字节。"},
+			{Name: "VpnGatewayId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpngw", Description: "VPN网关实例ID。"},
+			{Name: "VpnGatewayName", Type: String, MaxLen: 60, LenBytes: true, Text: true, Description: "VPN网关名称，最大长度不能超过60个字节。"},
 			{Name: "InstanceChargeType", Type: String, Description: "VPN网关计费模式，目前只支持预付费（即包年包月）到后付费（即按量计费）的转换。即参数只支持：POSTPAID_BY_HOUR。"},
 		},
 		Outputs: []Field{
@@ -6686,9 +6686,9 @@ var operations = [...]Operation{
 		Group:       "vpn",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Required: true, Description: "私有网络ID值，可使用vpcId或unVpcId，建议使用unVpcId，例如：vpc-amhnnao5。可通过 DescribeVpcEx 接口查询。"},
-			{Name: "vpnGwId", Type: String, Required: true, Description: "要修改的VPN网关ID值，可使用vpnGwId或unVpnGwId，建议unVpnGwId，例如：vpngw-dystbrkv。"},
-			{Name: "vpnGwName", Type: String, Description: "修改后网关名称，可任意命名，但不得超过60个字符。"},
+			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "私有网络ID值，可使用vpcId或unVpcId，建议使用unVpcId，例如：vpc-amhnnao5。可通过 DescribeVpcEx 接口查询。"},
+			{Name: "vpnGwId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpngw", Description: "要修改的VPN网关ID值，可使用vpnGwId或unVpnGwId，建议unVpnGwId，例如：vpngw-dystbrkv。"},
+			{Name: "vpnGwName", Type: String, MaxLen: 60, Text: true, Description: "修改后网关名称，可任意命名，但不得超过60个字符。"},
 			{Name: "isAutoRenewals", Type: Integer, Description: "是否开启自动续费。0：不自动续费；1：自动续费。"},
 		},
 		Outputs: []Field{
@@ -6738,7 +6738,7 @@ var operations = [...]Operation{
 		Group:       "peering",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "peeringConnectionId", Type: String, Required: true, Description: "私有网络对等连接 ID，例如：pcx-8g675gr8。"},
+			{Name: "peeringConnectionId", Type: String, Required: true, Format: FormatID, IDPrefix: "pcx", Description: "私有网络对等连接 ID，例如：pcx-8g675gr8。"},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "错误码，0：成功，其他值：失败。"},
@@ -6761,7 +6761,7 @@ var operations = [...]Operation{
 		Group:       "peering",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "peeringConnectionId", Type: String, Required: true, Description: "私有网络对等连接 ID，例如：pcx-8g675gr8。"},
+			{Name: "peeringConnectionId", Type: String, Required: true, Format: FormatID, IDPrefix: "pcx", Description: "私有网络对等连接 ID，例如：pcx-8g675gr8。"},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "错误码。0：成功，其他值：失败。"},
@@ -6786,7 +6786,7 @@ var operations = [...]Operation{
 		Group:       "eip",
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
-			{Name: "AddressIds", Type: String, Array: true, Description: "标识 EIP 的唯一 ID 列表。EIP 唯一 ID 形如：eip-11112222。"},
+			{Name: "AddressIds", Type: String, Array: true, Format: FormatID, IDPrefix: "eip", Description: "标识 EIP 的唯一 ID 列表。EIP 唯一 ID 形如：eip-11112222。"},
 		},
 		Outputs: []Field{
 			{"RequestId", "String", "唯一请求ID，每次请求都会返回。定位问题时需要提供该次请求的RequestId。"},
@@ -6808,8 +6808,8 @@ var operations = [...]Operation{
 		Group:       "vpn",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Required: true, Description: "网络ID或者统一ID，建议使用统一ID，示例：vpc-aa3z6vx0，可通过 DescribeVpcEx 接口查询。"},
-			{Name: "vpnGwId", Type: String, Required: true, Description: "要修改的VPN网关ID值，可使用vpnGwId或unVpnGwId，建议unVpnGwId，示例：vpngw-nhg87nmg，可通过 DescribeVpnGw 接口查询。"},
+			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "网络ID或者统一ID，建议使用统一ID，示例：vpc-aa3z6vx0，可通过 DescribeVpcEx 接口查询。"},
+			{Name: "vpnGwId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpngw", Description: "要修改的VPN网关ID值，可使用vpnGwId或unVpnGwId，建议unVpnGwId，示例：vpngw-nhg87nmg，可通过 DescribeVpnGw 接口查询。"},
 			{Name: "period", Type: Integer, Required: true, Description: "续费时长，单位月，最大36个月。"},
 		},
 		Outputs: []Field{
@@ -6831,9 +6831,9 @@ var operations = [...]Operation{
 		Group:       "vpn",
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
-			{Name: "VpnGatewayId", Type: String, Required: true, Description: "VPN网关实例ID。"},
+			{Name: "VpnGatewayId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpngw", Description: "VPN网关实例ID。"},
 			{Name: "InstanceChargePrepaid", Type: Object, Required: true, Description: "预付费计费模式。", Fields: []Param{
-				{Name: "Period", Type: Integer, Required: true, Description: "购买实例的时长, 单位: 月。取值范围: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 24, 36。"},
+				{Name: "Period", Type: Integer, Required: true, Enum: []string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "24", "36"}, Description: "购买实例的时长, 单位: 月。取值范围: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 24, 36。"},
 				{Name: "RenewFlag", Type: String, Description: "自动续费标识。取值范围: NOTIFY_AND_AUTO_RENEW: 通知过期且自动续费, NOTIFY_AND_MANUAL_RENEW: 通知过期不自动续费。"},
 			}},
 		},
@@ -6858,8 +6858,8 @@ var operations = [...]Operation{
 		Group:       "route-table",
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
-			{Name: "SubnetId", Type: String, Required: true, Description: "子网实例ID，例如：subnet-3x5lf5q0。可通过DescribeSubnets接口查询。"},
-			{Name: "RouteTableId", Type: String, Required: true, Description: "路由表实例ID，例如：rtb-azd4dt1c。"},
+			{Name: "SubnetId", Type: String, Required: true, Format: FormatID, IDPrefix: "subnet", Description: "子网实例ID，例如：subnet-3x5lf5q0。可通过DescribeSubnets接口查询。"},
+			{Name: "RouteTableId", Type: String, Required: true, Format: FormatID, IDPrefix: "rtb", Description: "路由表实例ID，例如：rtb-azd4dt1c。"},
 		},
 		Outputs: []Field{
 			{"RequestId", "String", "唯一请求ID，每次请求都会返回。定位问题时需要提供该次请求的RequestId。"},
@@ -6882,13 +6882,13 @@ var operations = [...]Operation{
 		Group:       "route-table",
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
-			{Name: "RouteTableId", Type: String, Required: true, Description: "路由表实例ID，例如：rtb-azd4dt1c。"},
+			{Name: "RouteTableId", Type: String, Required: true, Format: FormatID, IDPrefix: "rtb", Description: "路由表实例ID，例如：rtb-azd4dt1c。"},
 			{Name: "Routes", Type: Object, Array: true, Required: true, Description: "路由策略对象。只需要指定路由策略ID（RouteId）。", Fields: []Param{
 				{Name: "RouteId", Type: Integer, Description: "路由策略ID。"},
-				{Name: "DestinationCidrBlock", Type: String, Required: true, Description: "目的网段，取值不能在私有网络网段内，例如：112.20.51.0/24。"},
+				{Name: "DestinationCidrBlock", Type: String, Required: true, Format: FormatIPv4CIDR, Description: "目的网段，取值不能在私有网络网段内，例如：112.20.51.0/24。"},
 				{Name: "GatewayType", Type: String, Required: true, Description: "下一跳类型，目前我们支持的类型有：CVM：公网网关类型的云主机；VPN：vpn网关；DIRECTCONNECT：专线网关；PEERCONNECTION：对等连接；SSLVPN：sslvpn网关；NAT：nat网关；NORMAL_CVM：普通云主机。"},
 				{Name: "GatewayId", Type: String, Required: true, Description: "下一跳地址，这里只需要指定不同下一跳类型的网关ID，系统会自动匹配到下一跳地址。"},
-				{Name: "RouteDescription", Type: String, Description: "路由策略描述。"},
+				{Name: "RouteDescription", Type: String, Text: true, Description: "路由策略描述。"},
 			}},
 		},
 		Outputs: []Field{
@@ -6920,7 +6920,7 @@ var operations = [...]Operation{
 		Group:       "sg",
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
-			{Name: "SecurityGroupId", Type: String, Required: true, Description: "安全组实例ID，例如sg-33ocnj9n，可通过DescribeSecurityGroups获取。"},
+			{Name: "SecurityGroupId", Type: String, Required: true, Format: FormatID, IDPrefix: "sg", Description: "安全组实例ID，例如sg-33ocnj9n，可通过DescribeSecurityGroups获取。"},
 			{Name: "SecurityGroupPolicySet", Type: Object, Required: true, Description: "安全组规则集合对象。", Fields: []Param{
 				{Name: "Version", Type: String, Description: "安全组规则当前版本。用户每次更新安全规则版本会自动加1，防止更新的路由规则已过期，不填不考虑冲突。"},
 				{Name: "Egress", Type: Object, Array: true, Description: "出站规则。", Fields: []Param{
@@ -6931,14 +6931,14 @@ var operations = [...]Operation{
 						{Name: "ServiceId", Type: String, Description: "协议端口模板ID"},
 						{Name: "ServiceGroupId", Type: String, Description: "协议端口模板集合ID"},
 					}},
-					{Name: "CidrBlock", Type: String, Description: "网段或IP(互斥)。"},
+					{Name: "CidrBlock", Type: String, Format: FormatIPv4OrCIDR, Description: "网段或IP(互斥)。"},
 					{Name: "SecurityGroupId", Type: String, Description: "已绑定安全组的网段或IP。"},
 					{Name: "AddressTemplate", Type: Object, Description: "IP地址ID或者ID地址组ID。", Fields: []Param{
 						{Name: "AddressId", Type: String, Description: "IP地址模板ID"},
 						{Name: "AddressGroupId", Type: String, Description: "IP地址模板集合ID"},
 					}},
 					{Name: "Action", Type: String, Description: "ACCEPT 或 DROP。"},
-					{Name: "PolicyDescription", Type: String, Description: "安全组规则描述。"},
+					{Name: "PolicyDescription", Type: String, Text: true, Description: "安全组规则描述。"},
 				}},
 				{Name: "Ingress", Type: Object, Array: true, Description: "入站规则。", Fields: []Param{
 					{Name: "PolicyIndex", Type: Integer, Description: "安全组规则索引号。"},
@@ -6948,14 +6948,14 @@ var operations = [...]Operation{
 						{Name: "ServiceId", Type: String, Description: "协议端口模板ID"},
 						{Name: "ServiceGroupId", Type: String, Description: "协议端口模板集合ID"},
 					}},
-					{Name: "CidrBlock", Type: String, Description: "网段或IP(互斥)。"},
+					{Name: "CidrBlock", Type: String, Format: FormatIPv4OrCIDR, Description: "网段或IP(互斥)。"},
 					{Name: "SecurityGroupId", Type: String, Description: "已绑定安全组的网段或IP。"},
 					{Name: "AddressTemplate", Type: Object, Description: "IP地址ID或者ID地址组ID。", Fields: []Param{
 						{Name: "AddressId", Type: String, Description: "IP地址模板ID"},
 						{Name: "AddressGroupId", Type: String, Description: "IP地址模板集合ID"},
 					}},
 					{Name: "Action", Type: String, Description: "ACCEPT 或 DROP。"},
-					{Name: "PolicyDescription", Type: String, Description: "安全组规则描述。"},
+					{Name: "PolicyDescription", Type: String, Text: true, Description: "安全组规则描述。"},
 				}},
 			}},
 		},
@@ -6987,14 +6987,14 @@ var operations = [...]Operation{
 		Group:       "route-table",
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
-			{Name: "RouteTableId", Type: String, Required: true, Description: "路由表实例ID，例如：rtb-azd4dt1c。"},
-			{Name: "RouteTableName", Type: String, Required: true, Description: "路由表名称，最大长度不能超过60个字节。"},
+			{Name: "RouteTableId", Type: String, Required: true, Format: FormatID, IDPrefix: "rtb", Description: "路由表实例ID，例如：rtb-azd4dt1c。"},
+			{Name: "RouteTableName", Type: String, Required: true, MaxLen: 60, LenBytes: true, Text: true, Description: "路由表名称，最大长度不能超过60个字节。"},
 			{Name: "Routes", Type: Object, Array: true, Required: true, Description: "路由策略。", Fields: []Param{
 				{Name: "RouteId", Type: Integer, Description: "路由策略ID。"},
-				{Name: "DestinationCidrBlock", Type: String, Required: true, Description: "目的网段，取值不能在私有网络网段内，例如：112.20.51.0/24。"},
+				{Name: "DestinationCidrBlock", Type: String, Required: true, Format: FormatIPv4CIDR, Description: "目的网段，取值不能在私有网络网段内，例如：112.20.51.0/24。"},
 				{Name: "GatewayType", Type: String, Required: true, Description: "下一跳类型，目前我们支持的类型有：CVM：公网网关类型的云主机；VPN：vpn网关；DIRECTCONNECT：专线网关；PEERCONNECTION：对等连接；SSLVPN：sslvpn网关；NAT：nat网关；NORMAL_CVM：普通云主机。"},
 				{Name: "GatewayId", Type: String, Required: true, Description: "下一跳地址，这里只需要指定不同下一跳类型的网关ID，系统会自动匹配到下一跳地址。"},
-				{Name: "RouteDescription", Type: String, Description: "路由策略描述。"},
+				{Name: "RouteDescription", Type: String, Text: true, Description: "路由策略描述。"},
 			}},
 		},
 		Outputs: []Field{
@@ -7026,9 +7026,9 @@ var operations = [...]Operation{
 		Group:       "vpn",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Required: true, Description: "私有网络 ID，可使用 vpcId 或 unVpcId，建议使用 unVpcId，例如：vpc-03vihbk9，可通过 DescribeVpcEx 接口查询。"},
-			{Name: "vpnGwId", Type: String, Required: true, Description: "系统分配的 VPN 网关 ID，可使用 vpnGwId 或 unVpnGwId，建议 unVpnGwId，例如：vpngw-dystbrkv。"},
-			{Name: "vpnConnId", Type: String, Required: true, Description: "系统分配的 VPN 通道 ID，可使用 vpnConnId 或 unVpnConnId，建议使用 unVpnConnId，例如：vpnx-ol6bcqp0。"},
+			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "私有网络 ID，可使用 vpcId 或 unVpcId，建议使用 unVpcId，例如：vpc-03vihbk9，可通过 DescribeVpcEx 接口查询。"},
+			{Name: "vpnGwId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpngw", Description: "系统分配的 VPN 网关 ID，可使用 vpnGwId 或 unVpnGwId，建议 unVpnGwId，例如：vpngw-dystbrkv。"},
+			{Name: "vpnConnId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpnx", Description: "系统分配的 VPN 通道 ID，可使用 vpnConnId 或 unVpnConnId，建议使用 unVpnConnId，例如：vpnx-ol6bcqp0。"},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "错误码，0：成功，其他值：失败"},
@@ -7054,8 +7054,8 @@ var operations = [...]Operation{
 		Group:       "vpn",
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
-			{Name: "VpnGatewayId", Type: String, Required: true, Description: "VPN网关实例ID。"},
-			{Name: "VpnConnectionId", Type: String, Required: true, Description: "VPN通道实例ID。形如：vpn-x-f49l6u0z。"},
+			{Name: "VpnGatewayId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpngw", Description: "VPN网关实例ID。"},
+			{Name: "VpnConnectionId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpnx", Description: "VPN通道实例ID。形如：vpn-x-f49l6u0z。"},
 		},
 		Outputs: []Field{
 			{"RequestId", "String", "唯一请求ID，每次请求都会返回。定位问题时需要提供该次请求的RequestId。"},
@@ -7080,7 +7080,7 @@ var operations = [...]Operation{
 		Group:       "vpn",
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
-			{Name: "VpnGatewayId", Type: String, Required: true, Description: "VPN网关实例ID。"},
+			{Name: "VpnGatewayId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpngw", Description: "VPN网关实例ID。"},
 			{Name: "InternetMaxBandwidthOut", Type: Integer, Required: true, Description: "公网带宽设置。可选带宽规格：5, 10, 20, 50, 100；单位：Mbps。"},
 		},
 		Outputs: []Field{
@@ -7104,12 +7104,12 @@ var operations = [...]Operation{
 		Group:       "vpn",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "name", Type: String, Required: true, Description: "IPsec VPN 网关名称，可任意命名，但不得超过 60 个字符。"},
-			{Name: "vpcId", Type: String, Required: true, Description: "网络 ID 或者统一 ID，建议使用统一 ID，可通过 DescribeVpcEx 接口查询。"},
+			{Name: "name", Type: String, Required: true, MaxLen: 60, Text: true, Description: "IPsec VPN 网关名称，可任意命名，但不得超过 60 个字符。"},
+			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "网络 ID 或者统一 ID，建议使用统一 ID，可通过 DescribeVpcEx 接口查询。"},
 			{Name: "bandwidth", Type: Integer, Required: true, Description: "带宽，只支持：5、10、20、50、100，单位 Mb。"},
 			{Name: "chargeType", Type: String, Required: true, Description: "PREPAID：预付费，即包年包月，POSTPAID_BY_HOUR：按小时后付费。"},
 			{Name: "chargePrepaid", Type: Object, Description: "预付费模式，即包年包月相关参数设置。通过该参数可以指定包年包月实例的购买时长、是否设置自动续费等属性。若指定实例的付费模式为预付费则该参数必传。", Fields: []Param{
-				{Name: "period", Type: Integer, Required: true, Description: "购买实例的时长，单位：月。取值范围：1、2、3、4、5、6、7、8、9、10、11、12、24、36。"},
+				{Name: "period", Type: Integer, Required: true, Enum: []string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "24", "36"}, Description: "购买实例的时长，单位：月。取值范围：1、2、3、4、5、6、7、8、9、10、11、12、24、36。"},
 				{Name: "isAutoRenewals", Type: String, Description: "自动续费标识。取值范围：是否开启自动续费，{1：开启自动续费, 0：不自动续费} 自动续费是指在账户余额充足的情况下，实例到期后将按月自动续费。"},
 			}},
 		},
@@ -7136,7 +7136,7 @@ var operations = [...]Operation{
 		Group:       "eip",
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
-			{Name: "InstanceId", Type: String, Required: true, Description: "待操作有普通公网 IP 的实例 ID。"},
+			{Name: "InstanceId", Type: String, Required: true, Format: FormatID, IDPrefix: "ins", Description: "待操作有普通公网 IP 的实例 ID。"},
 		},
 		Outputs: []Field{
 			{"RequestId", "String", "唯一请求ID，每次请求都会返回。定位问题时需要提供该次请求的RequestId。"},
@@ -7160,13 +7160,13 @@ var operations = [...]Operation{
 		Group:       "eni",
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
-			{Name: "NetworkInterfaceId", Type: String, Required: true, Description: "弹性网卡实例ID，例如：eni-m6dyj72l。"},
+			{Name: "NetworkInterfaceId", Type: String, Required: true, Format: FormatID, IDPrefix: "eni", Description: "弹性网卡实例ID，例如：eni-m6dyj72l。"},
 			{Name: "PrivateIpAddresses", Type: Object, Array: true, Required: true, Description: "指定的内网IP信息。", Fields: []Param{
-				{Name: "PrivateIpAddress", Type: String, Required: true, Description: "内网IP地址。"},
+				{Name: "PrivateIpAddress", Type: String, Required: true, Format: FormatIPv4, Description: "内网IP地址。"},
 				{Name: "Primary", Type: Boolean, Description: "是否是主IP。"},
-				{Name: "PublicIpAddress", Type: String, Description: "公网IP地址。"},
-				{Name: "AddressId", Type: String, Description: "EIP实例ID，例如：eip-11112222。"},
-				{Name: "Description", Type: String, Description: "内网IP描述信息。"},
+				{Name: "PublicIpAddress", Type: String, Format: FormatIPv4, Description: "公网IP地址。"},
+				{Name: "AddressId", Type: String, Format: FormatID, IDPrefix: "eip", Description: "EIP实例ID，例如：eip-11112222。"},
+				{Name: "Description", Type: String, Text: true, Description: "内网IP描述信息。"},
 				{Name: "IsWanIpBlocked", Type: Boolean, Description: "公网IP是否被封堵。"},
 			}},
 		},
@@ -7191,9 +7191,9 @@ var operations = [...]Operation{
 		Group:       "eni",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Required: true, Description: "弹性网卡对应的私用网络ID，例如：vpc-7t9nf3pu"},
-			{Name: "networkInterfaceId", Type: String, Required: true, Description: "弹性网卡ID，例如：eni-m6dyj72l"},
-			{Name: "privateIpAddress", Type: String, Array: true, Required: true, Description: "要退还的辅助内网IP地址数组，例如：privateIpAddress.0=10.0.0.2"},
+			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "弹性网卡对应的私用网络ID，例如：vpc-7t9nf3pu"},
+			{Name: "networkInterfaceId", Type: String, Required: true, Format: FormatID, IDPrefix: "eni", Description: "弹性网卡ID，例如：eni-m6dyj72l"},
+			{Name: "privateIpAddress", Type: String, Array: true, Required: true, Format: FormatIPv4, Description: "要退还的辅助内网IP地址数组，例如：privateIpAddress.0=10.0.0.2"},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "错误码。0: 成功, 其他值: 失败"},
@@ -7221,8 +7221,8 @@ var operations = [...]Operation{
 		Group:       "nat",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "vpcId", Type: String, Required: true, Description: "私有网络ID或者统一ID，建议使用统一ID，例如：vpc-xdf54d"},
-			{Name: "natId", Type: String, Required: true, Description: "高可用网关统一ID，例如：nat-xdf54d"},
+			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "私有网络ID或者统一ID，建议使用统一ID，例如：vpc-xdf54d"},
+			{Name: "natId", Type: String, Required: true, Format: FormatID, IDPrefix: "nat", Description: "高可用网关统一ID，例如：nat-xdf54d"},
 			{Name: "maxConcurrent", Type: Integer, Required: true, Description: "网关并发连接上限，可选值为：1000000（小型）、3000000（中型）、10000000（大型）"},
 		},
 		Outputs: []Field{

@@ -16,12 +16,30 @@ import (
 // operation does not have.
 const ProblemUnknown = "unknown parameter"
 
+// Rule is the kind of value rule a ValidationError reports.
+type Rule uint8
+
+const (
+	RuleType   Rule = iota // presence, name or type: required, unknown, not an integer
+	RuleEnum               // not among Param.Enum
+	RuleRange              // outside Param.Range
+	RuleLength             // outside Param.MinLen/MaxLen
+	RuleCount              // more elements than Param.MaxItems
+	RuleFormat             // not of Param.Format
+	RuleText               // control characters in free text
+)
+
 // ValidationError says what is wrong with one parameter of a request.
 type ValidationError struct {
 	Param   string   // dotted path: "VpcId", "Filters.0.Values"
 	Problem string   // "required", "want an integer, got \"x\"", ProblemUnknown, …
 	Valid   []string // the names (or values) that would have been accepted
 	Suggest string   // the closest valid name, for an unknown parameter
+	// For a broken value rule: which, the value as given (quoted; empty
+	// for a Secret), and the expected form ("at most 60 characters").
+	Rule     Rule
+	Got      string
+	Expected string
 }
 
 func (e *ValidationError) Error() string {
@@ -50,7 +68,7 @@ func (e *ValidationError) Error() string {
 // every scalar type, as that is what a command line yields. Unknown names
 // are reported first, since a misspelt name also looks like a missing one.
 func (op *Operation) Validate(p map[string]any) error {
-	return checkObject(op.Params, p, "")
+	return checkObject(op.Params, p, "", op.Style)
 }
 
 // Coerce returns a copy of the tree with string leaves converted to the
@@ -71,7 +89,7 @@ func join(path, name string) string {
 	return path + "." + name
 }
 
-func checkObject(fields []Param, obj map[string]any, path string) error {
+func checkObject(fields []Param, obj map[string]any, path string, st Style) error {
 	if len(fields) == 0 {
 		return nil // an object the page does not spell out
 	}
@@ -100,7 +118,7 @@ func checkObject(fields []Param, obj map[string]any, path string) error {
 			}
 			continue
 		}
-		if err := checkParam(f, v, join(path, f.Name)); err != nil {
+		if err := checkParam(f, v, join(path, f.Name), st); err != nil {
 			return err
 		}
 	}
@@ -136,9 +154,9 @@ func paramNames(fields []Param) []string {
 	return out
 }
 
-func checkParam(f *Param, v any, path string) error {
+func checkParam(f *Param, v any, path string, st Style) error {
 	if !f.Array {
-		return checkValue(f, v, path)
+		return checkValue(f, v, path, st)
 	}
 	var elems []any
 	switch x := v.(type) {
@@ -151,8 +169,12 @@ func checkParam(f *Param, v any, path string) error {
 	default:
 		return &ValidationError{Param: path, Problem: "want a list (" + path + ".0, " + path + ".1, …), got " + describe(v)}
 	}
+	if f.MaxItems > 0 && len(elems) > f.MaxItems {
+		return &ValidationError{Param: path, Rule: RuleCount, Got: strconv.Itoa(len(elems)) + " values", Expected: countForm(f.MaxItems),
+			Problem: fmt.Sprintf("%d values: expected %s", len(elems), countForm(f.MaxItems))}
+	}
 	for i, e := range elems {
-		if err := checkValue(f, e, path+"."+strconv.Itoa(i)); err != nil {
+		if err := checkValue(f, e, path+"."+strconv.Itoa(i), st); err != nil {
 			return err
 		}
 	}
@@ -160,13 +182,13 @@ func checkParam(f *Param, v any, path string) error {
 }
 
 // checkValue checks one value (or one element of an array) of f.
-func checkValue(f *Param, v any, path string) error {
+func checkValue(f *Param, v any, path string, st Style) error {
 	if f.Type == Object {
 		m, ok := v.(map[string]any)
 		if !ok {
 			return &ValidationError{Param: path, Problem: "want an object, got " + describe(v)}
 		}
-		return checkObject(f.Fields, m, path)
+		return checkObject(f.Fields, m, path, st)
 	}
 	s, ok := scalar(v)
 	if !ok {
@@ -174,7 +196,12 @@ func checkValue(f *Param, v any, path string) error {
 	}
 	switch f.Type {
 	case Integer:
-		if !isInteger(v, s) {
+		if f.Range != nil {
+			// One message for "x", 1.5, 1e30 and a value out of range.
+			if n, err := strconv.ParseInt(s, 10, 64); !isInteger(v, s) || err != nil || n < f.Range.Min || n > f.Range.Max {
+				return ruleError(f, path, s, RuleRange, f.Range.String())
+			}
+		} else if !isInteger(v, s) {
 			return &ValidationError{Param: path, Problem: "want an integer, got " + strconv.Quote(s)}
 		}
 	case Float:
@@ -187,9 +214,14 @@ func checkValue(f *Param, v any, path string) error {
 		}
 	}
 	if len(f.Enum) > 0 && !contains(f.Enum, s) {
-		return &ValidationError{Param: path, Problem: fmt.Sprintf("%q is not one of %s", s, strings.Join(f.Enum, ", ")), Valid: f.Enum}
+		e := ruleError(f, path, s, RuleEnum, "one of "+strings.Join(f.Enum, ", "))
+		e.Valid = f.Enum
+		if !f.Secret {
+			e.Problem = fmt.Sprintf("%q is not one of %s", s, strings.Join(f.Enum, ", "))
+		}
+		return e
 	}
-	return nil
+	return checkRules(f, s, path, st)
 }
 
 func contains(list []string, s string) bool {

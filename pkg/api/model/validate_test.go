@@ -36,17 +36,17 @@ func TestValidationMessages(t *testing.T) {
 	}{
 		{
 			"missing", "DeleteVpnConnection", V3,
-			map[string]string{"VpnConnectionId": "vpnx-1"},
+			map[string]string{"VpnConnectionId": "vpnx-11111111"},
 			"parameter VpnGatewayId: required",
 		},
 		{
 			"unknown with suggestion", "DeleteVpnConnection", V3,
-			map[string]string{"VpnGateway": "vpngw-1", "VpnConnectionId": "vpnx-1"},
+			map[string]string{"VpnGateway": "vpngw-11111111", "VpnConnectionId": "vpnx-11111111"},
 			"unknown parameter --VpnGateway (did you mean VpnGatewayId?); valid: VpnGatewayId, VpnConnectionId",
 		},
 		{
 			"unknown, case only", "DeleteVpnConn", Legacy,
-			map[string]string{"VpcId": "vpc-1", "vpnGwId": "vpngw-1", "vpnConnId": "vpnx-1"},
+			map[string]string{"VpcId": "vpc-11111111", "vpnGwId": "vpngw-11111111", "vpnConnId": "vpnx-11111111"},
 			"unknown parameter --VpcId (did you mean vpcId?); valid: vpcId, vpnGwId, vpnConnId",
 		},
 		{
@@ -72,7 +72,7 @@ func TestValidationMessages(t *testing.T) {
 		{
 			"bad enum in an object", "CreateVpnConnection", V3,
 			map[string]string{
-				"VpcId": "vpc-1", "VpnGatewayId": "vpngw-1", "CustomerGatewayId": "cgw-1",
+				"VpcId": "vpc-11111111", "VpnGatewayId": "vpngw-11111111", "CustomerGatewayId": "cgw-11111111",
 				"VpnConnectionName": "n", "PreShareKey": "k",
 				"SecurityPolicyDatabases.0.LocalCidrBlock":    "10.0.0.0/24",
 				"SecurityPolicyDatabases.0.RemoteCidrBlock.0": "10.1.0.0/24",
@@ -82,17 +82,17 @@ func TestValidationMessages(t *testing.T) {
 		},
 		{
 			"nested missing", "DescribeVpcs", V3,
-			map[string]string{"Filters.0.Name": "vpc-id", "Filters.0.Values.0": "vpc-1", "Filters.1.Values.0": "x"},
+			map[string]string{"Filters.0.Name": "vpc-id", "Filters.0.Values.0": "vpc-11111111", "Filters.1.Values.0": "x"},
 			"parameter Filters.1.Name: required",
 		},
 		{
 			"nested not a list", "DescribeVpcs", V3,
-			map[string]string{"Filters.0.Name": "vpc-id", "Filters.0.Values": "vpc-1"},
-			"parameter Filters.0.Values: want a list (Filters.0.Values.0, Filters.0.Values.1, …), got \"vpc-1\"",
+			map[string]string{"Filters.0.Name": "vpc-id", "Filters.0.Values": "vpc-11111111"},
+			"parameter Filters.0.Values: want a list (Filters.0.Values.0, Filters.0.Values.1, …), got \"vpc-11111111\"",
 		},
 		{
 			"nested unknown", "DescribeVpcs", V3,
-			map[string]string{"Filters.0.Nam": "vpc-id", "Filters.0.Values.0": "vpc-1"},
+			map[string]string{"Filters.0.Nam": "vpc-id", "Filters.0.Values.0": "vpc-11111111"},
 			"unknown parameter --Filters.0.Nam (did you mean Filters.0.Name?); valid: Name, Values",
 		},
 		{
@@ -102,7 +102,7 @@ func TestValidationMessages(t *testing.T) {
 		},
 		{
 			"legacy array of objects", "CreateSubnet", Legacy,
-			map[string]string{"vpcId": "vpc-1", "subnetSet.0.subnetName": "a", "subnetSet.0.cidrBlock": "10.0.0.0/24"},
+			map[string]string{"vpcId": "vpc-11111111", "subnetSet.0.subnetName": "a", "subnetSet.0.cidrBlock": "10.0.0.0/24"},
 			"parameter subnetSet.0.zoneId: required",
 		},
 		{
@@ -112,7 +112,7 @@ func TestValidationMessages(t *testing.T) {
 		},
 		{
 			"object given a value", "CreateVpnGateway", V3,
-			map[string]string{"VpcId": "vpc-1", "VpnGatewayName": "g", "InternetMaxBandwidthOut": "5", "InstanceChargePrepaid": "12"},
+			map[string]string{"VpcId": "vpc-11111111", "VpnGatewayName": "g", "InternetMaxBandwidthOut": "5", "InstanceChargePrepaid": "12"},
 			`parameter InstanceChargePrepaid: want an object, got "12"`,
 		},
 	}
@@ -165,13 +165,13 @@ func TestValidateAcceptsTypedLeaves(t *testing.T) {
 		}
 	}
 	op = mustFind(t, "AttachClassicLinkVpc", V3)
-	if err := op.Validate(map[string]any{"VpcId": "vpc-1", "InstanceIds": []string{"ins-1"}}); err != nil {
+	if err := op.Validate(map[string]any{"VpcId": "vpc-11111111", "InstanceIds": []string{"ins-11111111"}}); err != nil {
 		t.Errorf("[]string list: %v", err)
 	}
-	if err := op.Validate(map[string]any{"VpcId": "vpc-1", "InstanceIds": "ins-1"}); err == nil {
+	if err := op.Validate(map[string]any{"VpcId": "vpc-11111111", "InstanceIds": "ins-11111111"}); err == nil {
 		t.Error("a single value for an array was accepted")
 	}
-	err := op.Validate(map[string]any{"VpcId": "vpc-1", "InstanceIds": []any{}})
+	err := op.Validate(map[string]any{"VpcId": "vpc-11111111", "InstanceIds": []any{}})
 	if err == nil || err.Error() != "parameter InstanceIds: required" {
 		t.Errorf("empty required list: %v", err)
 	}
@@ -197,7 +197,7 @@ func TestFloat(t *testing.T) {
 func TestCoerce(t *testing.T) {
 	op := mustFind(t, "CreateVpnConnection", V3)
 	in := tree(t, map[string]string{
-		"VpcId": "vpc-1", "VpnGatewayId": "vpngw-1", "CustomerGatewayId": "cgw-1",
+		"VpcId": "vpc-11111111", "VpnGatewayId": "vpngw-11111111", "CustomerGatewayId": "cgw-11111111",
 		"VpnConnectionName": "n", "PreShareKey": "123456",
 		"SecurityPolicyDatabases.0.LocalCidrBlock":     "10.0.0.0/24",
 		"SecurityPolicyDatabases.0.RemoteCidrBlock.0":  "10.1.0.0/24",
@@ -211,16 +211,16 @@ func TestCoerce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := `{"CustomerGatewayId":"cgw-1","IKEOptionsSpecification":{"IKESaLifetimeSeconds":86400},` +
+	want := `{"CustomerGatewayId":"cgw-11111111","IKEOptionsSpecification":{"IKESaLifetimeSeconds":86400},` +
 		`"PreShareKey":"123456","SecurityPolicyDatabases":[{"LocalCidrBlock":"10.0.0.0/24","RemoteCidrBlock":["10.1.0.0/24"]}],` +
-		`"VpcId":"vpc-1","VpnConnectionName":"n","VpnGatewayId":"vpngw-1"}`
+		`"VpcId":"vpc-11111111","VpnConnectionName":"n","VpnGatewayId":"vpngw-11111111"}`
 	if string(b) != want {
 		t.Fatalf("got  %s\nwant %s", b, want)
 	}
 	// A number given for a String parameter travels as a string.
-	op = mustFind(t, "DeleteVpc", V3)
-	out, err = op.Coerce(map[string]any{"VpcId": json.Number("42")})
-	if err != nil || out["VpcId"] != "42" {
+	op = mustFind(t, "DescribeVpcs", V3)
+	out, err = op.Coerce(map[string]any{"Offset": json.Number("42")})
+	if err != nil || out["Offset"] != "42" {
 		t.Fatalf("Coerce = %#v, %v", out, err)
 	}
 	op = mustFind(t, "CreateDefaultVpc", V3)

@@ -134,6 +134,7 @@ func foldParams(rows []rawRow, structs map[string]*structDef, where func(int) st
 			p.Required = r.required
 			p.Description = oneLine(r.desc)
 			p.Enum = enumFrom(r.desc, typ)
+			readRules(p, r.desc)
 		}
 	}
 	return top, ds
@@ -167,6 +168,7 @@ func structFields(def *structDef, structs map[string]*structDef, seen map[string
 			p.Type, p.Array = typ, arr
 		}
 		p.Enum = enumFrom(f.desc, p.Type)
+		readRules(p, f.desc)
 		if f.enum != nil {
 			p.Enum = f.enum
 		}

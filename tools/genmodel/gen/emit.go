@@ -110,6 +110,7 @@ func emitParams(b *bytes.Buffer, ps []*Param) {
 			}
 			b.WriteString("}")
 		}
+		emitRules(b, p)
 		if p.Description != "" {
 			fmt.Fprintf(b, ", Description: %s", q(p.Description))
 		}
@@ -144,7 +145,7 @@ func Summary(w io.Writer, ops []*Op) {
 				if len(p.Enum) > 0 {
 					flags += " enum=" + strings.Join(p.Enum, "|")
 				}
-				fmt.Fprintf(w, "%s%s %s%s\n", indent, p.Name, p.Type, flags)
+				fmt.Fprintf(w, "%s%s %s%s%s\n", indent, p.Name, p.Type, flags, ruleSummary(p))
 				walk(p.Fields, indent+"    ")
 			}
 		}

@@ -142,6 +142,10 @@ func Build(opts Options) (*Result, error) {
 			return nil, fmt.Errorf("%s: %s %s has no group; its page sits under no known section", op.Source(), op.Style, op.Action)
 		}
 	}
+	if err := applyRuleOverrides(ovs, byKey); err != nil {
+		return nil, err
+	}
+	res.Notes = append(res.Notes, inferRules(ops)...)
 	sortOps(ops)
 	res.Ops = ops
 	return res, nil

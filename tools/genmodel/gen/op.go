@@ -57,6 +57,9 @@ type Param struct {
 	Enum        []string
 	Description string
 	Fields      []*Param
+	Rules       // value rules (rules.go)
+
+	filterValuesMax int // a Filters row's "Filter.Values" bound, for its Values member
 }
 
 // Field is an output field.

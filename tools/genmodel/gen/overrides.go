@@ -37,6 +37,8 @@ type paramPatch struct {
 	Array    *bool      `yaml:"array"`
 	Enum     []string   `yaml:"enum"`
 	Add      *paramSpec `yaml:"add"` // a parameter the table lacks, added at path's parent
+
+	rulePatch `yaml:",inline"` // value rules (rules.go)
 }
 
 type paramSpec struct {
