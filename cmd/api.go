@@ -204,6 +204,13 @@ func flattenedFlags(args []string) []string {
 }
 
 func (a *app) runAPI(cmd *cobra.Command, ops []*model.Operation, o *apiOpts) error {
+	// Output defaults to JSON; errors stay lines for people unless JSON
+	// or YAML was asked for.
+	if !cmd.Flags().Changed("output") && a.f.Getenv("TCVPC_OUTPUT") == "" {
+		a.g.output = output.JSON
+		_ = cmd.Flags().Set("output", output.JSON)
+		a.outputDefaulted = true
+	}
 	op := ops[0]
 	if a.g.legacy {
 		var found bool
@@ -272,10 +279,6 @@ func (a *app) runAPI(cmd *cobra.Command, ops []*model.Operation, o *apiOpts) err
 	req := api.Request{Action: op.Action, Style: style, Params: tree}
 	if err := validate(op, &req); err != nil {
 		return err
-	}
-	if !cmd.Flags().Changed("output") && a.f.Getenv("TCVPC_OUTPUT") == "" {
-		a.g.output = output.JSON
-		_ = cmd.Flags().Set("output", output.JSON)
 	}
 	s, err := a.newSession(cmd, style, false)
 	if err != nil {

@@ -1,12 +1,15 @@
 package cmd
 
 import (
+	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/spf13/cobra"
 	"github.com/tcvpc/tcvpc/pkg/emulator"
 	"github.com/tcvpc/tcvpc/pkg/iostreams"
+	"go.yaml.in/yaml/v3"
 )
 
 // unknownIDs gives each show command an ID of the right shape that the
@@ -94,10 +97,37 @@ func TestShowUnknownIDIsNotFoundInEveryFormat(t *testing.T) {
 				line = append(append(line, style...), "-o", format)
 				res := run{env: env}.exec(t, line...)
 				// The legacy API names the kind: [5000 InvalidRouteTableId.NotFound].
-				if res.code != 1 || res.stdout != "" || !strings.HasPrefix(res.err, "Error: [") || !strings.Contains(res.err, "NotFound] ") {
+				notFound := strings.HasPrefix(res.err, "Error: [") && strings.Contains(res.err, "NotFound] ")
+				if format == "json" || format == "yaml" {
+					o := decodeErrorObject(t, format, res.err)
+					notFound = o.ExitCode == 1 && (o.Error.Code == "ResourceNotFound" || o.Error.CodeDesc == "ResourceNotFound" || strings.HasSuffix(o.Error.CodeDesc, ".NotFound"))
+				}
+				if res.code != 1 || res.stdout != "" || !notFound {
 					t.Errorf("tcvpc %s: exit %d\nstdout: %q\nstderr: %q", strings.Join(line, " "), res.code, res.stdout, res.err)
 				}
 			}
 		}
 	}
+}
+
+// decodeErrorObject reads stderr as exactly one error object.
+func decodeErrorObject(t *testing.T, format, stderr string) errorObject {
+	t.Helper()
+	var o errorObject
+	var err error
+	if format == "json" {
+		dec := json.NewDecoder(strings.NewReader(stderr))
+		dec.DisallowUnknownFields()
+		if err = dec.Decode(&o); err == nil && dec.More() {
+			err = fmt.Errorf("more after the object")
+		}
+	} else {
+		dec := yaml.NewDecoder(strings.NewReader(stderr))
+		dec.KnownFields(true)
+		err = dec.Decode(&o)
+	}
+	if err != nil {
+		t.Errorf("stderr is not one %s error object (%v): %q", format, err, stderr)
+	}
+	return o
 }

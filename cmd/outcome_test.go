@@ -155,7 +155,7 @@ func TestWriteWithUnknownOutcomeIsNotRepeated(t *testing.T) {
 func TestUnknownOutcomeNamesShowForAnID(t *testing.T) {
 	p, _, env := newSpoiler(t, "internal", 0)
 	r := run{env: env}
-	res := r.exec(t, "vpc", "create", "--name", "a", "--cidr-block", "10.0.0.0/16", "-o", "json", "--query", "Vpc.VpcId")
+	res := r.exec(t, "vpc", "create", "--name", "a", "--cidr-block", "10.0.0.0/16", "-o", "text", "--query", "Vpc.VpcId")
 	id := strings.Trim(strings.TrimSpace(res.stdout), `"`)
 	if res.code != 0 || id == "" {
 		t.Fatalf("%+v", res)

@@ -4,6 +4,7 @@ package cmd
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -11,6 +12,8 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/tcvpc/tcvpc/pkg/api"
+	"github.com/tcvpc/tcvpc/pkg/output"
+	"go.yaml.in/yaml/v3"
 )
 
 // globals are the root's persistent flags.
@@ -32,6 +35,10 @@ type app struct {
 	format string
 	// lazy holds the set-up of resource commands not yet needed.
 	lazy map[*cobra.Command]func()
+	args []string // the command line
+	// outputDefaulted: the format is JSON by the command's default (tcvpc
+	// api), not by the user's choice.
+	outputDefaulted bool
 	// allAPI builds the parameter flags of every `tcvpc api` Action, not
 	// just the one being run (for docs).
 	allAPI bool
@@ -41,6 +48,7 @@ type app struct {
 func Main(ctx context.Context, f *Factory, args []string) int {
 	a := &app{f: f}
 	args = flattenedFlags(args)
+	a.args = args
 	root := a.newRoot(args)
 	a.setupFor(root, args)
 	root.SetArgs(args)
@@ -66,11 +74,62 @@ func Main(ctx context.Context, f *Factory, args []string) int {
 	if code == ExitInterrupted && !strings.Contains(msg, "tcvpc") {
 		msg = "interrupted"
 	}
+	switch a.errorFormat() {
+	case output.JSON:
+		enc := json.NewEncoder(f.IO.ErrOut)
+		enc.SetEscapeHTML(false)
+		_ = enc.Encode(newErrorObject(err, msg, code))
+		return code
+	case output.YAML:
+		b, _ := yaml.Marshal(newErrorObject(err, msg, code))
+		f.IO.ErrOut.Write(b)
+		return code
+	}
 	fmt.Fprintln(f.IO.ErrOut, "Error: "+msg)
 	if code == ExitUsage && strings.HasPrefix(msg, "unknown command") && !strings.Contains(msg, "--help") {
 		fmt.Fprintln(f.IO.ErrOut, "Run 'tcvpc --help' for usage.")
 	}
 	return code
+}
+
+// errorFormat is the output format an error is written in: json or yaml
+// when the command's output is, as far as it was resolved (a usage error
+// may come before the profile is read).
+func (a *app) errorFormat() string {
+	if a.outputDefaulted {
+		return ""
+	}
+	f := a.format
+	if f == "" {
+		f = a.g.output
+	}
+	if f == "" {
+		// Flag parsing stopped before reaching -o.
+		f = outputIn(a.args)
+	}
+	if f == "" {
+		f = a.f.Getenv("TCVPC_OUTPUT")
+	}
+	f, _ = output.ParseFormat(f)
+	return f
+}
+
+// outputIn finds the value of -o/--output in a command line.
+func outputIn(args []string) string {
+	for i, s := range args {
+		if s == "--" {
+			break
+		}
+		switch {
+		case (s == "-o" || s == "--output") && i+1 < len(args):
+			return args[i+1]
+		case strings.HasPrefix(s, "--output="):
+			return s[len("--output="):]
+		case strings.HasPrefix(s, "-o") && !strings.HasPrefix(s, "--"):
+			return strings.TrimPrefix(s[2:], "=")
+		}
+	}
+	return ""
 }
 
 // setupFor completes the command args name (also under help and

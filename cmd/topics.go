@@ -20,6 +20,24 @@ var helpTopics = []struct{ name, short, text string }{
        "the request may have been carried out; check with: tcvpc … list|show …"
   5    a --wait timed out, or the task it waited on failed
   130  interrupted (Ctrl-C); work already started continues on the server
+
+With -o json or -o yaml (the flag, TCVPC_OUTPUT, or the profile's output once
+it is read), stdout holds data or nothing and an error is written to stderr as
+one object, in that format, instead of the "Error:" line:
+
+  {"Error":{"Code":"ResourceNotFound","Message":"…"},"RequestId":"…","ExitCode":1}
+
+Code is the service's own code (legacy API: the numeric code, its name in
+CodeDesc), or one of tcvpc's:
+
+  UsageError      2    bad flag, argument or value; nothing was sent
+  NoCredentials   3    no SecretId/SecretKey found
+  NetworkError    4    no reply after all retries
+  UnknownOutcome  4    a write may have been carried out; Message says how to check
+  HTTPError       1    an HTTP error status without an API envelope
+  WaitTimeout     5    a --wait timed out
+  TaskFailed      5    the task a --wait followed failed
+  Interrupted     130  Ctrl-C
 `},
 	{"output", "Output formats, --query and what goes to stdout", `-o/--output chooses the format (default table; env TCVPC_OUTPUT or the profile's output):
 
@@ -38,8 +56,9 @@ With -o text a query's scalars print bare, lists one item per line.
 stdout carries data only. Prompts, progress (spinners on a terminal, one line
 per state change otherwise), warnings and errors go to stderr; a success line
 such as "Deleted vpnx-…" is printed only on a terminal and never with -o json|yaml.
-Errors read "Error: [Code] message (RequestId: …)". --no-header drops the table
-header.
+Errors read "Error: [Code] message (RequestId: …)"; with -o json|yaml they are
+one object on stderr instead (see 'tcvpc help exit-codes'). --no-header drops
+the table header.
 `},
 	{"environment", "Environment variables tcvpc reads", `Settings are taken from flags, then these variables, then the profile:
 

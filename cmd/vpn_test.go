@@ -513,7 +513,7 @@ func TestVpnExamplesAreValid(t *testing.T) {
 			res := run{env: envFor(srv)}.exec(t, append(kept, "-y", "-o", "json")...)
 			// The empty reply finds nothing to show, which is an error
 			// after validation.
-			notFound := c.Name() == "show" && res.code == 1 && strings.Contains(res.err, "[ResourceNotFound]")
+			notFound := c.Name() == "show" && res.code == 1 && strings.Contains(res.err, `"Code":"ResourceNotFound"`)
 			if res.code != 0 && !notFound {
 				t.Errorf("example %q: exit %d: %s", line, res.code, res.err)
 			}
