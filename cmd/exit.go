@@ -42,6 +42,18 @@ func (e *interruptedError) Error() string { return e.hint }
 
 // exitCode is the one place errors become exit codes.
 func exitCode(err error) int {
+	code, _ := classify(err)
+	return code
+}
+
+// errorCode is the code of err in the machine-readable error object: the
+// service's own code for its answers, one of ours for everything else.
+func errorCode(err error) string {
+	_, name := classify(err)
+	return name
+}
+
+func classify(err error) (int, string) {
 	var (
 		usage   *UsageError
 		apiErr  *api.Error
@@ -54,63 +66,32 @@ func exitCode(err error) int {
 	)
 	switch {
 	case err == nil:
-		return ExitOK
+		return ExitOK, ""
 	case errors.As(err, &intr), errors.Is(err, context.Canceled):
-		return ExitInterrupted
+		return ExitInterrupted, "Interrupted"
 	case errors.As(err, &usage):
-		return ExitUsage
+		return ExitUsage, "UsageError"
 	case errors.As(err, &unknown):
-		return ExitNetwork
+		return ExitNetwork, "UnknownOutcome"
 	case errors.As(err, &credErr), errors.Is(err, api.ErrNoCredentials):
-		return ExitCredentials
+		return ExitCredentials, "NoCredentials"
 	case errors.As(err, &apiErr):
+		name := apiErr.Code
+		if name == "" {
+			name = "HTTPError"
+		}
 		if apiErr.IsAuth() {
-			return ExitCredentials
+			return ExitCredentials, name
 		}
-		return ExitAPI
+		return ExitAPI, name
 	case errors.As(err, &netErr):
-		return ExitNetwork
-	case errors.As(err, &timeout), errors.As(err, &failed):
-		return ExitWait
-	}
-	return ExitAPI
-}
-
-// errorCode is the code of err in the machine-readable error object: the
-// service's own code for its answers, one of ours for everything else.
-func errorCode(err error) string {
-	var (
-		usage   *UsageError
-		apiErr  *api.Error
-		netErr  *api.NetworkError
-		credErr *credentialsError
-		timeout *wait.TimeoutError
-		failed  *wait.FailedError
-		intr    *interruptedError
-		unknown *api.UnknownOutcomeError
-	)
-	switch {
-	case errors.As(err, &intr), errors.Is(err, context.Canceled):
-		return "Interrupted"
-	case errors.As(err, &usage):
-		return "UsageError"
-	case errors.As(err, &unknown):
-		return "UnknownOutcome"
-	case errors.As(err, &credErr), errors.Is(err, api.ErrNoCredentials):
-		return "NoCredentials"
-	case errors.As(err, &apiErr):
-		if apiErr.Code == "" {
-			return "HTTPError"
-		}
-		return apiErr.Code
-	case errors.As(err, &netErr):
-		return "NetworkError"
+		return ExitNetwork, "NetworkError"
 	case errors.As(err, &timeout):
-		return "WaitTimeout"
+		return ExitWait, "WaitTimeout"
 	case errors.As(err, &failed):
-		return "TaskFailed"
+		return ExitWait, "TaskFailed"
 	}
-	return "Error"
+	return ExitAPI, "Error"
 }
 
 // errorObject is an error in the API 3.0 error shape, plus the exit code,
