@@ -11,7 +11,7 @@ import (
 	"github.com/tcvpc/tcvpc/pkg/params"
 )
 
-// Network ACL commands: the legacy pages "网络ACL相关接口" (CreateNetworkAcl
+// Network ACL commands: the legacy network ACL pages (CreateNetworkAcl
 // … DeleteSubnetAclRule, DescribeAcl). API 3.0 has no ACL operations in the
 // manual.
 //

@@ -128,7 +128,7 @@ func TestAPIListAndDescribe(t *testing.T) {
 
 func TestAPICompletion(t *testing.T) {
 	res := run{}.exec(t, "__complete", "api", "DescribeVpcT")
-	if res.code != 0 || !strings.HasPrefix(res.stdout, "DescribeVpcTaskResult\t查询任务执行结果接口\n") {
+	if res.code != 0 || !strings.HasPrefix(res.stdout, "DescribeVpcTaskResult\tShow the result of a task\n") {
 		t.Fatalf("Action completion: %+v", res)
 	}
 	res = run{}.exec(t, "__complete", "api", "DeleteVpnConn", "--vpn")

@@ -9,7 +9,7 @@ import (
 	"github.com/tcvpc/tcvpc/pkg/params"
 )
 
-// Flow log commands: the legacy pages "流日志相关接口" (CreateFlowLog,
+// Flow log commands: the legacy flow log pages (CreateFlowLog,
 // ModifyFlowLogAttribute, DeleteFlowLog, DescribeFlowLog, DescribeFlowLogs).
 // API 3.0 has no flow log operations in the manual.
 //

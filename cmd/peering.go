@@ -9,7 +9,7 @@ import (
 	"github.com/tcvpc/tcvpc/pkg/params"
 )
 
-// VPC peering commands: the legacy pages "对等连接相关接口". Every operation
+// VPC peering commands: the legacy peering connection pages. Every operation
 // but DescribeVpcPeeringConnections comes twice: for a connection inside
 // one region (CreateVpcPeeringConnection …, synchronous) and across regions
 // (CreateVpcPeeringConnectionEx …, asynchronous: the reply carries a

@@ -12,7 +12,7 @@ import (
 
 // Parameter templates: IP address templates (ipm-), their groups (ipmg-),
 // protocol/port templates (ppm-) and their groups (ppmg-). API 3.0 pages
-// "网络参数模板相关接口" (CreateAddressTemplate … ModifyServiceTemplateGroupAttribute)
+// on network parameter templates (CreateAddressTemplate … ModifyServiceTemplateGroupAttribute)
 // pair with the legacy pages CreateAddress … ModifyServiceAttribute:
 //
 //   - the legacy Modify*Attribute operations change only the name and

@@ -8,7 +8,7 @@ import (
 	"github.com/tcvpc/tcvpc/internal/testserver"
 )
 
-// Replies transcribed from the manual's examples (API 3.0 "网络参数模板相关接口"
+// Replies transcribed from the manual's examples (the API 3.0 parameter-template pages
 // and the legacy parameter-template pages).
 const (
 	tplAddressSetV3  = `"AddressTemplateSet":[{"AddressSet":["192.168.0.0/16","192.128.8.8/17"],"AddressTemplateId":"ipm-mdunqeb6","AddressTemplateName":"TestName","CreatedTime":"2017-12-31 10:06:05"}],"TotalCount":1`

@@ -436,7 +436,7 @@ func TestScenarioV3(t *testing.T) {
 	c.quiet("eip", "associate", eip, "--network-interface-id", eni, "--private-ip", "10.20.1.11")
 	c.wantText(eni+"\t10.20.1.11\t"+publicIP, "eip", "show", eip, "--query", "AddressSet[].[NetworkInterfaceId, PrivateAddressIp, AddressIp]")
 	// An EIP bound to an ENI that no instance uses is BIND_ENI
-	// ("绑定悬空弹性网卡" in the Address documentation).
+	// (the Address structure: bound to an ENI not attached to any instance).
 	c.wantText("BIND_ENI", "eip", "show", eip, "--query", "AddressSet[0].AddressStatus")
 	c.wantText(eip+"\t"+publicIP, "eni", "show", eni,
 		"--query", "NetworkInterfaceSet[0].PrivateIpAddressSet[?PrivateIpAddress=='10.20.1.11'].[AddressId, PublicIpAddress]")

@@ -7,8 +7,9 @@ import "strings"
 // The VPC manual (seeds/004_cb4c1ebc4616f197.txt) has no table of short
 // names; it shows two on resources whose names say where they are:
 // ap-guangzhou → gz (line 643, and lines 16704–16707: a group in region "gz"
-// named "广州安全组"; the legacy examples send Region=gz, lines 7880, 7986) and
-// ap-shanghai → sh (line 644; lines 16698–16701 "上海安全组").
+// whose name is "Guangzhou security group"; the legacy examples send
+// Region=gz, lines 7880, 7986) and ap-shanghai → sh (line 644; lines
+// 16698–16701, a group named for Shanghai).
 //
 // The others follow the region list the official SDK documents for the
 // legacy short names (tencentcloud-sdk-go dayu/v20180709 models.go, the

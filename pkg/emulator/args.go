@@ -329,7 +329,7 @@ func (c *call) legacyPage(max int, fields ...string) (*legacyQuery, *apiError) {
 	return q, nil
 }
 
-// unsortedByDefault is for the pages that say "默认不排序": with no
+// unsortedByDefault is for the pages that say rows are unsorted by default: with no
 // orderField, rows keep their creation order.
 func (q *legacyQuery) unsortedByDefault(c *call) {
 	if !c.has("orderField") {
@@ -356,5 +356,5 @@ func (q *legacyQuery) apply(rows []map[string]any) []map[string]any {
 	return pageOf(rows, q.offset, q.limit)
 }
 
-// fuzzy is the legacy "支持模糊搜索" name match: a substring.
+// fuzzy is the legacy pages' fuzzy name match: a substring.
 func fuzzy(have, want string) bool { return want == "" || strings.Contains(have, want) }

@@ -1,7 +1,7 @@
 // Command genmodel writes pkg/api/model/operations_gen.go from the VPC API
 // manual and its companion pages, corrected by overrides.yaml.
 //
-//	go run ./tools/genmodel -seeds DIR [-o pkg/api/model/operations_gen.go]
+//	go run ./tools/genmodel -seeds DIR [-en tools/genmodel/en] [-o pkg/api/model/operations_gen.go]
 //
 // The source pages are not part of the repository: -seeds (or the
 // TCVPC_SEEDS environment variable) names their directory; `make generate`
@@ -23,6 +23,7 @@ import (
 func main() {
 	dir := flag.String("seeds", os.Getenv("TCVPC_SEEDS"), "directory of the source pages (env TCVPC_SEEDS)")
 	ovr := flag.String("overrides", "tools/genmodel/overrides.yaml", "overrides file")
+	en := flag.String("en", "tools/genmodel/en", "directory of the model's English texts")
 	out := flag.String("o", "pkg/api/model/operations_gen.go", "output file ('-' for stdout)")
 	notes := flag.Bool("notes", false, "print what the parser repaired or skipped")
 	check := flag.Bool("check", false, "fail if the output file is not up to date instead of writing it")
@@ -42,7 +43,7 @@ func main() {
 	if err := checkSeeds(*dir, abs); err != nil {
 		fail(err)
 	}
-	src, res, err := gen.Generate(gen.Options{Dir: abs(*dir), Overrides: abs(*ovr)})
+	src, res, err := gen.Generate(gen.Options{Dir: abs(*dir), Overrides: abs(*ovr), English: abs(*en)})
 	if err != nil {
 		fail(err)
 	}

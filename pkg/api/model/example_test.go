@@ -9,8 +9,8 @@ import (
 
 // noExample lists the operations whose page shows no example request.
 var noExample = map[string]string{
-	"v3/DeleteVpnGateway":             "004:4275: the page's 示例 heading is followed by nothing",
-	"v3/ModifyVpnConnectionAttribute": "004:5002: the page's 示例 heading is followed by nothing",
+	"v3/DeleteVpnGateway":             "004:4275: the page's example heading is followed by nothing",
+	"v3/ModifyVpnConnectionAttribute": "004:5002: the page's example heading is followed by nothing",
 }
 
 func TestExamplesValidate(t *testing.T) {

@@ -167,7 +167,7 @@ type KV struct{ Key, Value string }
 // Operation is one documented API operation.
 type Operation struct {
 	Action      string
-	Title       string // the page title, in Chinese
+	Title       string // short English title
 	Description string // one line
 	Style       Style
 	Group       string // the CLI group: vpc, subnet, route-table, acl, eip, eni, sg, …

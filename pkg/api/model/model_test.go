@@ -75,6 +75,7 @@ func TestGeneratedFileUpToDate(t *testing.T) {
 	src, _, err := gen.Generate(gen.Options{
 		Dir:       dir,
 		Overrides: filepath.Join("..", "..", "..", "tools", "genmodel", "overrides.yaml"),
+		English:   filepath.Join("..", "..", "..", "tools", "genmodel", "en"),
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -65,10 +65,10 @@ func badValues(p *Param, st Style) []ruleCase {
 		cs = append(cs, ruleCase{"too long", strings.Repeat("a", p.MaxLen+1), RuleLength})
 		if p.LenBytes {
 			// within the limit in characters, over it in bytes
-			cs = append(cs, ruleCase{"too many bytes", strings.Repeat("网", p.MaxLen/3+1), RuleLength})
+			cs = append(cs, ruleCase{"too many bytes", strings.Repeat("\u7f51", p.MaxLen/3+1), RuleLength})
 		} else {
 			// each character counts once however many bytes it takes
-			cs = append(cs, ruleCase{"too many characters", strings.Repeat("网", p.MaxLen+1), RuleLength})
+			cs = append(cs, ruleCase{"too many characters", strings.Repeat("\u7f51", p.MaxLen+1), RuleLength})
 		}
 	}
 	if p.MinLen > 1 {

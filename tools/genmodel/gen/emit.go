@@ -27,6 +27,11 @@ func Generate(opts Options) ([]byte, *Result, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	if opts.English != "" {
+		if err := applyEnglish(res.Ops, opts.English); err != nil {
+			return nil, nil, err
+		}
+	}
 	src, err := Emit(res.Ops)
 	return src, res, err
 }

@@ -12,6 +12,7 @@ import (
 type Options struct {
 	Dir       string // the directory of numbered source pages ("004_….txt")
 	Overrides string // the overrides file; empty for none
+	English   string // the directory of the model's English texts (see english.go); empty to keep the pages' own
 }
 
 // Result is the assembled model plus what the parser noticed on the way.

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Lists every operation page of the sources as "style Action"; run from
-# the sources directory. The raw input of actions.txt.
+# the sources directory. The raw input of pkg/api/model/testdata/actions.txt.
 # For each "接口描述" heading: the Action named most often on its page
 # (本接口(X), Action字段为X, 本接口取值：X, 接口名：X, ?Action=X), and
 # the style from the request domain on the page.
