@@ -59,6 +59,11 @@ loaded again on start.`,
 			if taskDelay < 0 {
 				return usagef("--task-delay %s: want a duration of 0 or more, e.g. 2s", taskDelay)
 			}
+			if opts.Populate != "" {
+				if _, _, err := emulator.ParsePopulate(opts.Populate); err != nil {
+					return usagef("--populate %v", err)
+				}
+			}
 			if _, err := emulator.ParseFaults(opts.Faults); err != nil {
 				return usagef("--faults: %v", err)
 			}
@@ -77,6 +82,7 @@ loaded again on start.`,
 	f.DurationVar(&taskDelay, "task-delay", emulator.DefaultTaskDelay, "how long asynchronous work takes")
 	f.StringVar(&opts.StateFile, "state", "", "persist the store in this file and reload it on start")
 	f.StringVar(&opts.Faults, "faults", "", "inject faults, e.g. 5xx=0.1,internal-after=0.05,drop=0.02,latency=50ms")
+	f.StringVar(&opts.Populate, "populate", "", "start with VPCSxSUBNETS made at once, e.g. 200x100 (VPC i is 10.i.0.0/16, subnet j 10.i.j.0/24)")
 	f.Uint64Var(&seed, "seed", 0, "seed for faults and generated IDs (0: random)")
 	return cmd
 }

@@ -60,7 +60,7 @@ func legacyAcl(c *call, st *Store) (*VPC, *NetworkAcl, *apiError) {
 		return nil, nil, err
 	}
 	id := c.str("networkAclId")
-	a := st.NetworkAcls[id]
+	a := st.NetworkAcls.get(id)
 	if a == nil || a.VpcID != v.ID {
 		return nil, nil, lerrf(5000, c.pick("InvalidNetworkAclID.NotFound", "InvalidNetworkAclId.NotFound"), "The network ACL %s does not exist in VPC %s.", id, v.ID)
 	}
@@ -69,7 +69,7 @@ func legacyAcl(c *call, st *Store) (*VPC, *NetworkAcl, *apiError) {
 
 func (st *Store) aclSubnets(id string) []*Subnet {
 	var out []*Subnet
-	for _, s := range sortedByNum(st.Subnets, func(s *Subnet) int64 { return s.Num }) {
+	for _, s := range st.Subnets.all() {
 		if s.NetworkAclID == id {
 			out = append(out, s)
 		}
@@ -95,7 +95,7 @@ func legacyCreateNetworkAcl(c *call, st *Store) (map[string]any, *apiError) {
 		return nil, lerrf(4000, "InvalidNetworkAclName", "The network ACL name must be 1 to 60 characters.")
 	}
 	n := 0
-	for _, a := range st.NetworkAcls {
+	for _, a := range st.NetworkAcls.byID {
 		if a.VpcID == v.ID {
 			n++
 		}
@@ -105,7 +105,7 @@ func legacyCreateNetworkAcl(c *call, st *Store) (map[string]any, *apiError) {
 		return nil, lerrf(5100, "NetworkAcLimitExceeded", "The VPC %s has %d network ACLs, the most it may have.", v.ID, n)
 	}
 	a := &NetworkAcl{base: st.newBase(c, "acl-"), VpcID: v.ID, Name: name, Ingress: []AclEntry{aclDefault}, Egress: []AclEntry{aclDefault}}
-	st.NetworkAcls[a.ID] = a
+	st.NetworkAcls.put(a)
 	return map[string]any{"data": map[string]any{"networkAclId": a.ID}}, nil
 }
 
@@ -115,7 +115,7 @@ func legacyAclRow(st *Store, a *NetworkAcl) map[string]any {
 		"subnetNum": len(st.aclSubnets(a.ID)), "createTime": a.created(),
 		"networkAclEntrySet": map[string]any{"ingress": aclRules(a.Ingress), "egress": aclRules(a.Egress)},
 	}
-	if v := st.VPCs[a.VpcID]; v != nil {
+	if v := st.VPCs.get(a.VpcID); v != nil {
 		row["vpcName"], row["vpcCidrBlock"] = v.Name, v.CIDR
 	}
 	return row
@@ -127,14 +127,14 @@ func legacyDescribeNetworkAcl(c *call, st *Store) (map[string]any, *apiError) {
 		return nil, err
 	}
 	vpcID, id := c.str("vpcId"), c.str("networkAclId")
-	if vpcID != "" && st.VPCs[vpcID] == nil {
+	if vpcID != "" && st.VPCs.get(vpcID) == nil {
 		return nil, lerrf(5000, "InvalidVpc.NotFound", "The VPC %s does not exist.", vpcID)
 	}
-	if id != "" && st.NetworkAcls[id] == nil {
+	if id != "" && st.NetworkAcls.get(id) == nil {
 		return nil, lerrf(5000, c.pick("InvalidNetworkAclId.NotFound", "InvalidNetworkAclID.NotFound"), "The network ACL %s does not exist.", id)
 	}
 	var rows []map[string]any
-	for _, a := range sortedByNum(st.NetworkAcls, func(a *NetworkAcl) int64 { return a.Num }) {
+	for _, a := range st.NetworkAcls.all() {
 		if (vpcID == "" || a.VpcID == vpcID) && (id == "" || a.ID == id) {
 			rows = append(rows, legacyAclRow(st, a))
 		}
@@ -151,11 +151,11 @@ func legacyDescribeAcl(c *call, st *Store) (map[string]any, *apiError) {
 		return nil, err
 	}
 	vpcID, name := c.str("vpcId"), c.str("name")
-	if vpcID != "" && st.VPCs[vpcID] == nil {
+	if vpcID != "" && st.VPCs.get(vpcID) == nil {
 		return nil, lerrf(5000, "InvalidVpc.NotFound", "The VPC %s does not exist.", vpcID)
 	}
 	var rows []map[string]any
-	for _, a := range sortedByNum(st.NetworkAcls, func(a *NetworkAcl) int64 { return a.Num }) {
+	for _, a := range st.NetworkAcls.all() {
 		if (vpcID != "" && a.VpcID != vpcID) || !fuzzy(a.Name, name) {
 			continue
 		}
@@ -171,7 +171,7 @@ func legacyDescribeAcl(c *call, st *Store) (map[string]any, *apiError) {
 			"aclName": a.Name, "aclId": a.ID, "subnetNum": len(st.aclSubnets(a.ID)), "createTime": a.created(),
 			"acl": map[string]any{"ingress": rules(a.Ingress), "egress": rules(a.Egress)},
 		}
-		if v := st.VPCs[a.VpcID]; v != nil {
+		if v := st.VPCs.get(a.VpcID); v != nil {
 			row["vpcName"], row["vpcCidrBlock"] = v.Name, v.CIDR
 		}
 		rows = append(rows, row)
@@ -281,7 +281,7 @@ func legacyDeleteNetworkAcl(c *call, st *Store) (map[string]any, *apiError) {
 	if subs := st.aclSubnets(a.ID); len(subs) > 0 {
 		return nil, lerrf(5100, "NetworkAclID.InUse", "The network ACL %s is bound to subnet %s; unbind it first.", a.ID, subs[0].ID)
 	}
-	delete(st.NetworkAcls, a.ID)
+	st.NetworkAcls.del(a.ID)
 	st.dirty = true
 	return nil, nil
 }
@@ -296,7 +296,7 @@ func aclSubnetsOf(c *call, st *Store, v *VPC) ([]*Subnet, *apiError) {
 	}
 	var out []*Subnet
 	for _, id := range ids {
-		s := st.Subnets[id]
+		s := st.Subnets.get(id)
 		if s == nil || s.VpcID != v.ID {
 			return nil, lerrf(5000, "InvalidSubnet.NotFound", "The subnet %s does not exist in VPC %s.", id, v.ID)
 		}

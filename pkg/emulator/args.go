@@ -271,6 +271,18 @@ func (q *query) match(id string, get func(name string) []string) bool {
 	return true
 }
 
+// describe answers an API 3.0 query over t: candidates from the index (the
+// IDs asked for, or the children of the parents named by parentFilter),
+// kept when they pass the filters (get returns a resource's values for a
+// filter name), rows built for the page alone.
+func describe[P record](q *query, t *table[P], parentFilter string, get func(P, string) []string, row func(P) any) (int, []any) {
+	var keep func(P) bool
+	if len(q.ids) > 0 || len(q.filters) > 0 {
+		keep = func(v P) bool { return q.match(v.key(), func(name string) []string { return get(v, name) }) }
+	}
+	return pageRows(t.pick(q.ids, q.filters[parentFilter]), keep, q.offset, q.limit, row)
+}
+
 // pageOf cuts items to the requested page.
 func pageOf[T any](items []T, offset, limit int) []T {
 	if offset >= len(items) {
@@ -354,6 +366,29 @@ func (q *legacyQuery) apply(rows []map[string]any) []map[string]any {
 		return a < b
 	})
 	return pageOf(rows, q.offset, q.limit)
+}
+
+// legacyRows is a legacy Describe's answer over matches (in creation order):
+// ordered by creation time, as by default, only the page's rows are built;
+// another order sorts every row.
+func legacyRows[P any](q *legacyQuery, matches []P, row func(P) map[string]any) (int, []any) {
+	n := len(matches)
+	if q.field != "createTime" {
+		rows := make([]map[string]any, n)
+		for i, v := range matches {
+			rows[i] = row(v)
+		}
+		return n, rowsAny(q.apply(rows))
+	}
+	out := []any{}
+	for i := q.offset; i < n && i < q.offset+q.limit; i++ {
+		j := i
+		if q.desc {
+			j = n - 1 - i
+		}
+		out = append(out, row(matches[j]))
+	}
+	return n, out
 }
 
 // fuzzy is the legacy pages' fuzzy name match: a substring.

@@ -43,7 +43,7 @@ func classicIP(instance string) string {
 }
 
 func (st *Store) linkOf(instance string) *ClassicLink {
-	for _, l := range st.ClassicLinks {
+	for _, l := range st.ClassicLinks.byID {
 		if l.InstanceID == instance {
 			return l
 		}
@@ -71,7 +71,7 @@ func (st *Store) linkProblem(v *VPC, instances []string) (kind, msg string) {
 		seen[id] = true
 	}
 	n := 0
-	for _, l := range st.ClassicLinks {
+	for _, l := range st.ClassicLinks.byID {
 		if l.VpcID == v.ID {
 			n++
 		}
@@ -94,15 +94,15 @@ func (st *Store) linkIDs(c *call, instances []string) map[string]string {
 func (st *Store) link(vpcID string, instances []string, ids map[string]string, now time.Time) {
 	for _, inst := range instances {
 		l := &ClassicLink{base: base{ID: ids[inst], Num: st.nextNum(), Created: now}, VpcID: vpcID, InstanceID: inst}
-		st.ClassicLinks[l.ID] = l
+		st.ClassicLinks.put(l)
 	}
 	st.dirty = true
 }
 
 func (st *Store) unlink(vpcID string, instances []string) {
-	for id, l := range st.ClassicLinks {
+	for id, l := range st.ClassicLinks.byID {
 		if l.VpcID == vpcID && contains(instances, l.InstanceID) {
-			delete(st.ClassicLinks, id)
+			st.ClassicLinks.del(id)
 		}
 	}
 	st.dirty = true
@@ -115,7 +115,7 @@ func v3AttachClassicLinkVpc(c *call, st *Store) (map[string]any, *apiError) {
 	if err := c.checkID("VpcId", vpcID, "vpc-"); err != nil {
 		return nil, err
 	}
-	v := st.VPCs[vpcID]
+	v := st.VPCs.get(vpcID)
 	if v == nil {
 		return nil, errf("ResourceNotFound", "The VPC %s does not exist.", vpcID)
 	}
@@ -140,7 +140,7 @@ func v3DetachClassicLinkVpc(c *call, st *Store) (map[string]any, *apiError) {
 	if err := c.checkID("VpcId", vpcID, "vpc-"); err != nil {
 		return nil, err
 	}
-	if st.VPCs[vpcID] == nil {
+	if st.VPCs.get(vpcID) == nil {
 		return nil, errf("ResourceNotFound", "The VPC %s does not exist.", vpcID)
 	}
 	ids := c.strs("InstanceIds")
@@ -165,7 +165,7 @@ func v3DescribeClassicLinkInstances(c *call, st *Store) (map[string]any, *apiErr
 		return nil, err
 	}
 	var rows []any
-	for _, l := range sortedByNum(st.ClassicLinks, func(l *ClassicLink) int64 { return l.Num }) {
+	for _, l := range st.ClassicLinks.all() {
 		ok := q.match(l.ID, func(name string) []string {
 			switch name {
 			case "vpc-id":
@@ -235,7 +235,7 @@ func legacyDetachClassicLinkVpc(c *call, st *Store) (map[string]any, *apiError) 
 // applyClassicLink links or unlinks when the task finishes, rechecking
 // what may have changed since the call.
 func (st *Store) applyClassicLink(e *Effect, now time.Time) *taskFailure {
-	v := st.VPCs[e.Target]
+	v := st.VPCs.get(e.Target)
 	if v == nil {
 		return &taskFailure{5000, "the VPC " + e.Target + " no longer exists"}
 	}
@@ -258,11 +258,11 @@ func legacyDescribeVpcClassicLink(c *call, st *Store) (map[string]any, *apiError
 	}
 	q.unsortedByDefault(c)
 	vpcID, id, lanIP := c.str("vpcId"), c.str("classicLinkId"), c.str("lanIp")
-	if vpcID != "" && st.VPCs[vpcID] == nil {
+	if vpcID != "" && st.VPCs.get(vpcID) == nil {
 		return nil, lerrf(5000, "InvalidVpc.NotFound", "The VPC %s does not exist.", vpcID)
 	}
 	var rows []map[string]any
-	for _, l := range sortedByNum(st.ClassicLinks, func(l *ClassicLink) int64 { return l.Num }) {
+	for _, l := range st.ClassicLinks.all() {
 		ip := classicIP(l.InstanceID)
 		if (vpcID == "" || l.VpcID == vpcID) && (id == "" || l.ID == id) && (lanIP == "" || ip == lanIP) {
 			rows = append(rows, map[string]any{

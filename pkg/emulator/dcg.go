@@ -111,7 +111,7 @@ func legacyDcgRow(st *Store, g *DirectConnectGateway) map[string]any {
 		"directConnectGatewayIp": dcgIP(g.ID), "type": g.Type, "snatNum": len(g.SNAT), "dnatNum": len(g.DNAT),
 		"snaptNum": len(g.SNAPT), "dnaptNum": len(g.DNAPT), "createTime": g.created(),
 	}
-	if v := st.VPCs[g.VpcID]; v != nil {
+	if v := st.VPCs.get(g.VpcID); v != nil {
 		row["vpcName"], row["vpcCidrBlock"] = v.Name, v.CIDR
 	}
 	return row
@@ -135,13 +135,13 @@ func legacyCreateDcg(c *call, st *Store) (map[string]any, *apiError) {
 	if typ != 0 && typ != 1 {
 		return nil, c.invalid("type", "must be 0 (not NAT) or 1 (NAT)")
 	}
-	for _, g := range st.DirectConnectGateways {
+	for _, g := range st.DirectConnectGateways.byID {
 		if g.VpcID == v.ID && g.Type == typ {
 			return nil, lerrf(5100, "DirectConnectGatewayLimitExceeded", "The VPC %s has a direct connect gateway of type %d already: %s.", v.ID, typ, g.ID)
 		}
 	}
 	g := &DirectConnectGateway{base: st.newBase(c, "dcg-"), VpcID: v.ID, Name: name, Type: typ}
-	st.DirectConnectGateways[g.ID] = g
+	st.DirectConnectGateways.put(g)
 	return map[string]any{"data": map[string]any{"directConnectGatewayId": g.ID}}, nil
 }
 
@@ -151,7 +151,7 @@ func legacyDcgOf(c *call, st *Store) (*VPC, *DirectConnectGateway, *apiError) {
 		return nil, nil, err
 	}
 	id := c.str("directConnectGatewayId")
-	g := st.DirectConnectGateways[id]
+	g := st.DirectConnectGateways.get(id)
 	if g == nil || g.VpcID != v.ID {
 		return nil, nil, lerrf(5000, "InvalidDirectConnectGateway.NotFound", "The direct connect gateway %s does not exist in VPC %s.", id, v.ID)
 	}
@@ -164,14 +164,14 @@ func legacyDescribeDcg(c *call, st *Store) (map[string]any, *apiError) {
 		return nil, err
 	}
 	vpcID, id, name := c.str("vpcId"), c.str("directConnectGatewayId"), c.str("directConnectGatewayName")
-	if vpcID != "" && st.VPCs[vpcID] == nil {
+	if vpcID != "" && st.VPCs.get(vpcID) == nil {
 		return nil, lerrf(5000, "InvalidVpc.NotFound", "The VPC %s does not exist.", vpcID)
 	}
-	if id != "" && st.DirectConnectGateways[id] == nil {
+	if id != "" && st.DirectConnectGateways.get(id) == nil {
 		return nil, lerrf(5000, "InvalidDirectConnectGateway.NotFound", "The direct connect gateway %s does not exist.", id)
 	}
 	var rows []map[string]any
-	for _, g := range sortedByNum(st.DirectConnectGateways, func(g *DirectConnectGateway) int64 { return g.Num }) {
+	for _, g := range st.DirectConnectGateways.all() {
 		if (vpcID == "" || g.VpcID == vpcID) && (id == "" || g.ID == id) && fuzzy(g.Name, name) {
 			rows = append(rows, legacyDcgRow(st, g))
 		}
@@ -197,7 +197,7 @@ func legacyDeleteDcg(c *call, st *Store) (map[string]any, *apiError) {
 	if err != nil {
 		return nil, err
 	}
-	delete(st.DirectConnectGateways, g.ID)
+	st.DirectConnectGateways.del(g.ID)
 	st.dropRoutesTo("DIRECTCONNECT", g.ID)
 	return taskReply(st.newTask(c, "vpc", g.ID)), nil
 }

@@ -34,7 +34,7 @@ func (a *EIP) status() string {
 // interface that no instance holds is BIND_ENI (bound to a dangling ENI).
 func (a *EIP) shownStatus(st *Store) string {
 	if a.InstanceID == "" && a.ENIID != "" {
-		if e := st.ENIs[a.ENIID]; e == nil || e.InstanceID == "" {
+		if e := st.ENIs.get(a.ENIID); e == nil || e.InstanceID == "" {
 			return "BIND_ENI"
 		}
 	}
@@ -58,13 +58,13 @@ func v3AllocateAddresses(c *call, st *Store) (map[string]any, *apiError) {
 	if n < 1 {
 		return nil, errf("InvalidParameterValue", "AddressCount must be at least 1.")
 	}
-	if len(st.EIPs)+n > eipQuota {
-		return nil, errf(c.pick("AddressQuotaLimitExceeded", "LimitExceeded"), "The account may hold %d EIPs; it has %d.", eipQuota, len(st.EIPs))
+	if st.EIPs.len()+n > eipQuota {
+		return nil, errf(c.pick("AddressQuotaLimitExceeded", "LimitExceeded"), "The account may hold %d EIPs; it has %d.", eipQuota, st.EIPs.len())
 	}
 	ids := []any{}
 	for range n {
 		a := &EIP{base: st.newBase(c, "eip-"), IP: c.publicIP()}
-		st.EIPs[a.ID] = a
+		st.EIPs.put(a)
 		ids = append(ids, a.ID)
 	}
 	return map[string]any{"AddressSet": ids}, nil
@@ -74,7 +74,7 @@ func v3Address(c *call, st *Store, id string) (*EIP, *apiError) {
 	if err := c.checkID("AddressId", id, "eip-"); err != nil {
 		return nil, errf(c.pick("InvalidAddressId.Malformed", "InvalidParameterValue.Malformed"), "%s", err.Message)
 	}
-	a := st.EIPs[id]
+	a := st.EIPs.get(id)
 	if a == nil {
 		return nil, errf(c.pick("InvalidAddressId.NotFound", "ResourceNotFound"), "The EIP %s does not exist.", id)
 	}
@@ -96,7 +96,7 @@ func v3ReleaseAddresses(c *call, st *Store) (map[string]any, *apiError) {
 		}
 	}
 	for _, id := range ids {
-		delete(st.EIPs, id)
+		st.EIPs.del(id)
 	}
 	st.dirty = true
 	return nil, nil
@@ -130,7 +130,7 @@ func v3AssociateAddress(c *call, st *Store) (map[string]any, *apiError) {
 	case inst == "" && eni == "":
 		return nil, c.missing("InstanceId")
 	case eni != "":
-		e := st.ENIs[eni]
+		e := st.ENIs.get(eni)
 		if e == nil {
 			return nil, errf("ResourceNotFound", "The network interface %s does not exist.", eni)
 		}
@@ -160,7 +160,7 @@ func v3DisassociateAddress(c *call, st *Store) (map[string]any, *apiError) {
 	if a.status() != "BIND" {
 		return nil, errf(c.pick("InvalidAddressState", "UnsupportedOperation"), "The EIP %s is not bound.", a.ID)
 	}
-	if st.NatGateways[a.InstanceID] != nil {
+	if st.NatGateways.get(a.InstanceID) != nil {
 		return nil, errf("UnsupportedOperation", "The EIP %s belongs to the NAT gateway %s; unbind it there (EipUnBindNatGateway).", a.ID, a.InstanceID)
 	}
 	a.InstanceID, a.ENIID, a.PrivateIP = "", "", ""
@@ -174,7 +174,7 @@ func v3DescribeAddresses(c *call, st *Store) (map[string]any, *apiError) {
 		return nil, err
 	}
 	var rows []any
-	for _, a := range sortedByNum(st.EIPs, func(a *EIP) int64 { return a.Num }) {
+	for _, a := range st.EIPs.all() {
 		ok := q.match(a.ID, func(name string) []string {
 			switch name {
 			case "address-id":
@@ -205,6 +205,6 @@ func v3DescribeAddresses(c *call, st *Store) (map[string]any, *apiError) {
 
 func v3DescribeAddressQuota(c *call, st *Store) (map[string]any, *apiError) {
 	return map[string]any{"QuotaSet": []any{
-		map[string]any{"QuotaId": "TOTAL_EIP_QUOTA", "QuotaCurrent": len(st.EIPs), "QuotaLimit": eipQuota},
+		map[string]any{"QuotaId": "TOTAL_EIP_QUOTA", "QuotaCurrent": st.EIPs.len(), "QuotaLimit": eipQuota},
 	}}, nil
 }

@@ -48,6 +48,8 @@ type Options struct {
 	TaskDelay time.Duration
 	// StateFile persists the store: loaded by New, saved by Serve.
 	StateFile string
+	// Populate, "VPCSxSUBNETS", fills the store at start (see Populate).
+	Populate string
 	// Faults is a fault-injection spec, see ParseFaults.
 	Faults string
 	// Seed makes fault injection and generated IDs reproducible; 0 picks
@@ -124,6 +126,15 @@ func New(opts Options) (*Server, error) {
 		}
 		if st != nil {
 			s.store = st
+		}
+	}
+	if opts.Populate != "" {
+		nv, ns, err := ParsePopulate(opts.Populate)
+		if err == nil {
+			err = s.Populate(nv, ns)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("emulator: --populate %w", err)
 		}
 	}
 	return s, nil

@@ -97,14 +97,14 @@ func (e *ENI) transition(c *call, state string) {
 }
 
 func (st *Store) settleENIs(now time.Time) {
-	for id, e := range st.ENIs {
+	for id, e := range st.ENIs.byID {
 		if e.Until.IsZero() || now.Before(e.Until) {
 			continue
 		}
 		e.Until = time.Time{}
 		st.dirty = true
 		if e.State == stateDeleting {
-			delete(st.ENIs, id)
+			st.ENIs.del(id)
 			continue
 		}
 		e.State = stateAvailable
@@ -119,7 +119,7 @@ func macOf(n int64) string {
 
 // eipOn returns the EIP bound to a private IP of an interface.
 func (st *Store) eipOn(eniID, addr string) *EIP {
-	for _, a := range st.EIPs {
+	for _, a := range st.EIPs.byID {
 		if a.ENIID == eniID && a.PrivateIP == addr {
 			return a
 		}
@@ -131,7 +131,7 @@ func (st *Store) eipOn(eniID, addr string) *EIP {
 // (all of them when addrs is nil): returning a private IP disassociates
 // its EIP, as the pages say.
 func (st *Store) releaseEIPs(eniID string, addrs []string) {
-	for _, a := range st.EIPs {
+	for _, a := range st.EIPs.byID {
 		if a.ENIID != eniID {
 			continue
 		}
@@ -303,7 +303,7 @@ func descOK(s string) bool { return utf8.RuneCountInString(s) <= 60 }
 // newENI is what both styles' creation share, after their own checks.
 func (st *Store) newENI(c *call, sub *Subnet, name, desc string, groups []string, specs []ipSpec, count int) (*ENI, *apiError) {
 	n := 0
-	for _, e := range st.ENIs {
+	for _, e := range st.ENIs.byID {
 		if e.VpcID == sub.VpcID {
 			n++
 		}
@@ -321,7 +321,7 @@ func (st *Store) newENI(c *call, sub *Subnet, name, desc string, groups []string
 	e := &ENI{base: st.newBase(c, "eni-"), VpcID: sub.VpcID, SubnetID: sub.ID, Name: name, Desc: desc, Groups: groups, PrivateIPs: ips}
 	e.MAC = macOf(e.Num)
 	e.transition(c, statePending)
-	st.ENIs[e.ID] = e
+	st.ENIs.put(e)
 	return e, nil
 }
 
@@ -329,7 +329,7 @@ func (st *Store) newENI(c *call, sub *Subnet, name, desc string, groups []string
 // primary one, so added ones count from 1.
 func (st *Store) attach(c *call, e *ENI, instance string) {
 	idx := 1
-	for _, x := range st.ENIs {
+	for _, x := range st.ENIs.byID {
 		if x != e && x.InstanceID == instance && x.DeviceIndex >= idx {
 			idx = x.DeviceIndex + 1
 		}
@@ -375,7 +375,7 @@ func (st *Store) eniV3(e *ENI) map[string]any {
 		}
 	}
 	zone := ""
-	if s := st.Subnets[e.SubnetID]; s != nil {
+	if s := st.Subnets.get(e.SubnetID); s != nil {
 		zone = s.Zone
 	}
 	groups := e.Groups
@@ -397,7 +397,7 @@ func v3ENI(c *call, st *Store, param string) (*ENI, *apiError) {
 	if err := c.checkID(param, id, "eni-"); err != nil {
 		return nil, err
 	}
-	e := st.ENIs[id]
+	e := st.ENIs.get(id)
 	if e == nil {
 		return nil, errf("ResourceNotFound", "The network interface %s does not exist.", id)
 	}
@@ -418,7 +418,7 @@ func v3Groups(c *call, st *Store) ([]string, *apiError) {
 		if err := c.checkID("SecurityGroupIds", id, "sg-"); err != nil {
 			return nil, err
 		}
-		if st.SecurityGroups[id] == nil {
+		if st.SecurityGroups.get(id) == nil {
 			return nil, errf("ResourceNotFound", "The security group %s does not exist.", id)
 		}
 	}
@@ -433,10 +433,10 @@ func v3CreateNetworkInterface(c *call, st *Store) (map[string]any, *apiError) {
 	if err := c.checkID("SubnetId", subID, "subnet-"); err != nil {
 		return nil, err
 	}
-	if st.VPCs[vpcID] == nil {
+	if st.VPCs.get(vpcID) == nil {
 		return nil, errf("ResourceNotFound", "The VPC %s does not exist.", vpcID)
 	}
-	sub := st.Subnets[subID]
+	sub := st.Subnets.get(subID)
 	if sub == nil || sub.VpcID != vpcID {
 		return nil, errf("ResourceNotFound", "The subnet %s does not exist in VPC %s.", subID, vpcID)
 	}
@@ -476,7 +476,7 @@ func v3DescribeNetworkInterfaces(c *call, st *Store) (map[string]any, *apiError)
 		return nil, err
 	}
 	var rows []any
-	for _, e := range sortedByNum(st.ENIs, func(e *ENI) int64 { return e.Num }) {
+	for _, e := range st.ENIs.all() {
 		ok := q.match(e.ID, func(name string) []string {
 			switch name {
 			case "vpc-id":
@@ -633,7 +633,7 @@ func v3AssignPrivateIpAddresses(c *call, st *Store) (map[string]any, *apiError) 
 	if len(specs) == 0 && count == 0 {
 		return nil, c.missing("SecondaryPrivateIpAddressCount")
 	}
-	added, p := st.allocIPs(st.Subnets[e.SubnetID], len(e.PrivateIPs), specs, count, false)
+	added, p := st.allocIPs(st.Subnets.get(e.SubnetID), len(e.PrivateIPs), specs, count, false)
 	if p != nil {
 		return nil, c.ipError(p)
 	}
@@ -796,7 +796,7 @@ func legacyENI(c *call, st *Store, param string) (*ENI, *apiError) {
 		return nil, err
 	}
 	id := c.str(param)
-	e := st.ENIs[id]
+	e := st.ENIs.get(id)
 	if e == nil || e.VpcID != v.ID {
 		return nil, lerrf(5000, "InvalidNetworkInterface.NotFound", "The network interface %s does not exist in VPC %s.", id, v.ID)
 	}
@@ -813,7 +813,7 @@ func legacyNotBusy(e *ENI) *apiError {
 func legacyGroups(c *call, st *Store) ([]string, *apiError) {
 	ids := c.strs("sgIds")
 	for _, id := range ids {
-		if st.SecurityGroups[id] == nil {
+		if st.SecurityGroups.get(id) == nil {
 			return nil, lerrf(5000, "ResourceNotFound", "The security group %s does not exist.", id)
 		}
 	}
@@ -826,7 +826,7 @@ func legacyCreateNetworkInterface(c *call, st *Store) (map[string]any, *apiError
 		return nil, err
 	}
 	subID := c.str("subnetId")
-	sub := st.Subnets[subID]
+	sub := st.Subnets.get(subID)
 	if sub == nil || sub.VpcID != v.ID {
 		return nil, lerrf(5000, "InvalidSubnet.NotFound", "The subnet %s does not exist in VPC %s.", subID, v.ID)
 	}
@@ -874,7 +874,7 @@ func legacyENIRow(st *Store, e *ENI) map[string]any {
 	groups := make([]any, 0, len(e.Groups))
 	for _, id := range e.Groups {
 		row := map[string]any{"sgId": id, "sgName": "", "projectId": 0}
-		if g := st.SecurityGroups[id]; g != nil {
+		if g := st.SecurityGroups.get(id); g != nil {
 			pid, _ := strconv.Atoi(g.ProjectID)
 			row["sgName"], row["projectId"] = g.Name, pid
 		}
@@ -885,7 +885,7 @@ func legacyENIRow(st *Store, e *ENI) map[string]any {
 		inst = map[string]any{"instanceId": e.InstanceID, "attachTime": fmtTime(e.AttachTime)}
 	}
 	flowLogs := []any{}
-	for _, f := range sortedByNum(st.FlowLogs, func(f *FlowLog) int64 { return f.Num }) {
+	for _, f := range st.FlowLogs.all() {
 		if f.ResourceID == e.ID {
 			flowLogs = append(flowLogs, legacyFlowLogRow(f))
 		}
@@ -895,10 +895,10 @@ func legacyENIRow(st *Store, e *ENI) map[string]any {
 		"networkInterfaceId": e.ID, "primary": false, "macAddress": e.MAC, "createTime": e.created(),
 		"flowLogsSet": flowLogs, "privateIpAddressesSet": ips, "instanceSet": inst, "groupSet": groups,
 	}
-	if v := st.VPCs[e.VpcID]; v != nil {
+	if v := st.VPCs.get(e.VpcID); v != nil {
 		row["vpcName"] = v.Name
 	}
-	if s := st.Subnets[e.SubnetID]; s != nil {
+	if s := st.Subnets.get(e.SubnetID); s != nil {
 		row["zoneId"] = s.zoneID()
 	}
 	return row
@@ -910,12 +910,12 @@ func legacyDescribeNetworkInterfaces(c *call, st *Store) (map[string]any, *apiEr
 		return nil, err
 	}
 	vpcID := c.str("vpcId")
-	if vpcID != "" && st.VPCs[vpcID] == nil {
+	if vpcID != "" && st.VPCs.get(vpcID) == nil {
 		return nil, lerrf(5000, "InvalidVpc.NotFound", "The VPC %s does not exist.", vpcID)
 	}
 	id, name, desc, inst := c.str("networkInterfaceId"), c.str("eniName"), c.str("eniDescription"), c.str("instanceId")
 	var rows []map[string]any
-	for _, e := range sortedByNum(st.ENIs, func(e *ENI) int64 { return e.Num }) {
+	for _, e := range st.ENIs.all() {
 		if (vpcID == "" || e.VpcID == vpcID) && (id == "" || e.ID == id) && fuzzy(e.Name, name) &&
 			fuzzy(e.Desc, desc) && (inst == "" || e.InstanceID == inst) {
 			rows = append(rows, legacyENIRow(st, e))
@@ -1036,7 +1036,7 @@ func legacyAssignPrivateIpAddresses(c *call, st *Store) (map[string]any, *apiErr
 	if len(specs) == 0 && count == 0 {
 		return nil, c.missing("secondaryPrivateIpAddressCount")
 	}
-	added, p := st.allocIPs(st.Subnets[e.SubnetID], len(e.PrivateIPs), specs, count, false)
+	added, p := st.allocIPs(st.Subnets.get(e.SubnetID), len(e.PrivateIPs), specs, count, false)
 	if p != nil {
 		return nil, c.ipError(p)
 	}

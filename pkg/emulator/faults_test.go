@@ -56,7 +56,7 @@ func TestFaultsAfterTheWork(t *testing.T) {
 				t.Fatalf("reply: %T %v", err, err)
 			}
 			e.srv.store.mu.Lock()
-			n := len(e.srv.store.VPCs)
+			n := e.srv.store.VPCs.len()
 			e.srv.store.mu.Unlock()
 			if created := n == 1; created != tc.created || n > 1 {
 				t.Fatalf("%d VPCs in the store, want created=%v", n, tc.created)

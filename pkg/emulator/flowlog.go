@@ -33,7 +33,7 @@ func legacyFlowLogRow(f *FlowLog) map[string]any {
 }
 
 func (st *Store) flowLogNameTaken(vpcID, name, except string) bool {
-	for _, f := range st.FlowLogs {
+	for _, f := range st.FlowLogs.byID {
 		if f.VpcID == vpcID && f.Name == name && f.ID != except {
 			return true
 		}
@@ -60,11 +60,11 @@ func legacyCreateFlowLog(c *call, st *Store) (map[string]any, *apiError) {
 			return nil, lerrf(5000, "InvalidVpc.NotFound", "The resource VPC %s is not the VPC %s.", res, v.ID)
 		}
 	case "SUBNET":
-		if s := st.Subnets[res]; s == nil || s.VpcID != v.ID {
+		if s := st.Subnets.get(res); s == nil || s.VpcID != v.ID {
 			return nil, lerrf(5000, "InvalidSubnet.NotFound", "The subnet %s does not exist in VPC %s.", res, v.ID)
 		}
 	case "NETWORKINTERFACE":
-		if e := st.ENIs[res]; e == nil || e.VpcID != v.ID {
+		if e := st.ENIs.get(res); e == nil || e.VpcID != v.ID {
 			return nil, lerrf(5000, "InvalidNetworkInterface.NotFound", "The network interface %s does not exist in VPC %s.", res, v.ID)
 		}
 	default:
@@ -79,7 +79,7 @@ func legacyCreateFlowLog(c *call, st *Store) (map[string]any, *apiError) {
 		return nil, c.invalid("flowLogDescription", "must be at most 60 characters")
 	}
 	f := &FlowLog{base: st.newBase(c, "fl-"), VpcID: v.ID, Name: name, Desc: desc, ResourceType: typ, ResourceID: res, TrafficType: traffic, CloudLogID: c.str("cloudLogId")}
-	st.FlowLogs[f.ID] = f
+	st.FlowLogs.put(f)
 	return map[string]any{"data": map[string]any{
 		"flowLogId": f.ID, "flowLogName": f.Name, "resourceType": f.ResourceType, "resourceId": f.ResourceID,
 		"trafficType": f.TrafficType, "cloudLogId": f.CloudLogID, "createdTime": f.created(),
@@ -92,7 +92,7 @@ func legacyFlowLogOf(c *call, st *Store) (*FlowLog, *apiError) {
 		return nil, err
 	}
 	id := c.str("flowLogId")
-	f := st.FlowLogs[id]
+	f := st.FlowLogs.get(id)
 	if f == nil || f.VpcID != v.ID {
 		return nil, lerrf(5000, "FlowLogIDNotFound", "The flow log %s does not exist in VPC %s.", id, v.ID)
 	}
@@ -116,12 +116,12 @@ func legacyDescribeFlowLogs(c *call, st *Store) (map[string]any, *apiError) {
 		q.limit = 10 // this page's default
 	}
 	vpcID := c.str("vpcId")
-	if vpcID != "" && st.VPCs[vpcID] == nil {
+	if vpcID != "" && st.VPCs.get(vpcID) == nil {
 		return nil, lerrf(5000, "InvalidVpc.NotFound", "The VPC %s does not exist.", vpcID)
 	}
 	want := func(param, have string) bool { return c.str(param) == "" || c.str(param) == have }
 	var rows []map[string]any
-	for _, f := range sortedByNum(st.FlowLogs, func(f *FlowLog) int64 { return f.Num }) {
+	for _, f := range st.FlowLogs.all() {
 		if want("vpcId", f.VpcID) && fuzzy(f.ID, c.str("flowLogId")) && fuzzy(f.Name, c.str("flowLogName")) &&
 			want("resourceType", f.ResourceType) && want("resourceId", f.ResourceID) && want("trafficType", f.TrafficType) &&
 			want("cloudLogId", f.CloudLogID) && want("cloudLogState", "SUCCESS") {
@@ -169,7 +169,7 @@ func legacyDeleteFlowLog(c *call, st *Store) (map[string]any, *apiError) {
 	if err != nil {
 		return nil, err
 	}
-	delete(st.FlowLogs, f.ID)
+	st.FlowLogs.del(f.ID)
 	st.dirty = true
 	return nil, nil
 }

@@ -48,7 +48,7 @@ func registerNat(h map[string]handler) {
 }
 
 func (st *Store) settleNat(now time.Time) {
-	for id, g := range st.NatGateways {
+	for id, g := range st.NatGateways.byID {
 		if g.Until.IsZero() || now.Before(g.Until) {
 			continue
 		}
@@ -56,12 +56,12 @@ func (st *Store) settleNat(now time.Time) {
 		st.dirty = true
 		switch g.Status {
 		case natDeleting:
-			for _, a := range st.EIPs {
+			for _, a := range st.EIPs.byID {
 				if a.InstanceID == id {
 					a.InstanceID = ""
 				}
 			}
-			delete(st.NatGateways, id)
+			st.NatGateways.del(id)
 			st.dropRoutesTo("NAT", id)
 		case natChanging:
 			if g.Upgrade != 0 {
@@ -76,10 +76,10 @@ func (st *Store) settleNat(now time.Time) {
 
 // eipByAddress finds an EIP by its address, or by its ID.
 func (st *Store) eipByAddress(s string) *EIP {
-	if a := st.EIPs[s]; a != nil {
+	if a := st.EIPs.get(s); a != nil {
 		return a
 	}
-	for _, a := range st.EIPs {
+	for _, a := range st.EIPs.byID {
 		if a.IP == s {
 			return a
 		}
@@ -117,8 +117,8 @@ func natEIPs(c *call, st *Store, maxAuto int) ([]*EIP, int, *apiError) {
 	if len(eips) == 0 && auto == 0 {
 		return nil, 0, c.missing("assignedEipSet")
 	}
-	if len(st.EIPs)+auto > eipQuota {
-		return nil, 0, lerrf(5100, "LimitExceeded", "The account may hold %d EIPs; it has %d.", eipQuota, len(st.EIPs))
+	if st.EIPs.len()+auto > eipQuota {
+		return nil, 0, lerrf(5100, "LimitExceeded", "The account may hold %d EIPs; it has %d.", eipQuota, st.EIPs.len())
 	}
 	return eips, auto, nil
 }
@@ -127,7 +127,7 @@ func natEIPs(c *call, st *Store, maxAuto int) ([]*EIP, int, *apiError) {
 func (st *Store) bindEIPs(c *call, g *NatGateway, eips []*EIP, auto int) {
 	for range auto {
 		a := &EIP{base: st.newBase(c, "eip-"), IP: c.publicIP()}
-		st.EIPs[a.ID] = a
+		st.EIPs.put(a)
 		eips = append(eips, a)
 	}
 	for _, a := range eips {
@@ -168,7 +168,7 @@ func legacyCreateNatGateway(c *call, st *Store) (map[string]any, *apiError) {
 		return nil, c.invalid("bandwidth", "must be at least 1 Mbps")
 	}
 	n := 0
-	for _, g := range st.NatGateways {
+	for _, g := range st.NatGateways.byID {
 		if g.VpcID == v.ID {
 			n++
 		}
@@ -185,7 +185,7 @@ func legacyCreateNatGateway(c *call, st *Store) (map[string]any, *apiError) {
 	}
 	g := &NatGateway{base: st.newBase(c, "nat-"), VpcID: v.ID, Name: name, MaxConcurrent: size, Bandwidth: bw, Status: natProducing, Until: c.transitionUntil()}
 	st.bindEIPs(c, g, eips, auto)
-	st.NatGateways[g.ID] = g
+	st.NatGateways.put(g)
 	t := st.newTask(c, "nat", g.ID)
 	return map[string]any{"billId": strconv.FormatInt(t.ID, 10)}, nil
 }
@@ -197,7 +197,7 @@ func legacyNat(c *call, st *Store) (*NatGateway, *apiError) {
 		return nil, err
 	}
 	id := c.str("natId")
-	g := st.NatGateways[id]
+	g := st.NatGateways.get(id)
 	if g == nil || g.VpcID != v.ID || g.Status == natProducing {
 		return nil, lerrf(5000, "InvalidNatGatewayId.NotFound", "The NAT gateway %s does not exist in VPC %s.", id, v.ID)
 	}
@@ -216,7 +216,7 @@ func natReadyCheck(g *NatGateway) *apiError {
 func legacyNatRow(st *Store, g *NatGateway) map[string]any {
 	ips := make([]string, 0, len(g.EIPs))
 	for _, id := range g.EIPs {
-		if a := st.EIPs[id]; a != nil {
+		if a := st.EIPs.get(id); a != nil {
 			ips = append(ips, a.IP)
 		}
 	}
@@ -225,7 +225,7 @@ func legacyNatRow(st *Store, g *NatGateway) map[string]any {
 		"maxConcurrent": g.MaxConcurrent, "bandwidth": g.Bandwidth, "eipCount": len(ips), "eipSet": ips,
 		"createTime": g.created(), "productionStatus": g.Status,
 	}
-	if v := st.VPCs[g.VpcID]; v != nil {
+	if v := st.VPCs.get(g.VpcID); v != nil {
 		row["vpcName"] = v.Name
 	}
 	return row
@@ -238,11 +238,11 @@ func legacyDescribeNatGateway(c *call, st *Store) (map[string]any, *apiError) {
 	}
 	q.unsortedByDefault(c)
 	vpcID, id, name := c.str("vpcId"), c.str("natId"), c.str("natName")
-	if vpcID != "" && st.VPCs[vpcID] == nil {
+	if vpcID != "" && st.VPCs.get(vpcID) == nil {
 		return nil, lerrf(5000, "InvalidVpc.NotFound", "The VPC %s does not exist.", vpcID)
 	}
 	var rows []map[string]any
-	for _, g := range sortedByNum(st.NatGateways, func(g *NatGateway) int64 { return g.Num }) {
+	for _, g := range st.NatGateways.all() {
 		if g.Status != natProducing && (vpcID == "" || g.VpcID == vpcID) && (id == "" || g.ID == id) && fuzzy(g.Name, name) {
 			rows = append(rows, legacyNatRow(st, g))
 		}
@@ -358,7 +358,7 @@ func legacyEipUnBindNatGateway(c *call, st *Store) (map[string]any, *apiError) {
 		return nil, lerrf(5100, "NatGatewayEipNotEmpty", "A NAT gateway keeps one EIP at least; %s would have none.", g.ID)
 	}
 	for _, id := range drop {
-		st.EIPs[id].InstanceID = ""
+		st.EIPs.get(id).InstanceID = ""
 	}
 	g.EIPs = kept
 	g.Status, g.Until = natChanging, c.transitionUntil()

@@ -60,7 +60,7 @@ func registerPeering(h map[string]handler) {
 }
 
 func (st *Store) settlePeerings(now time.Time) {
-	for _, x := range st.Peerings {
+	for _, x := range st.Peerings.byID {
 		if x.State == peerPending && now.Sub(x.Since) >= peeringExpiry {
 			x.State = peerExpired
 			st.dirty = true
@@ -70,7 +70,7 @@ func (st *Store) settlePeerings(now time.Time) {
 
 // peeringProblem checks a new connection between two VPCs.
 func (st *Store) peeringProblem(vpcID, peerID string) *apiError {
-	v, pv := st.VPCs[vpcID], st.VPCs[peerID]
+	v, pv := st.VPCs.get(vpcID), st.VPCs.get(peerID)
 	if v == nil {
 		return lerrf(5000, "InvalidVpc.NotFound", "The VPC %s does not exist.", vpcID)
 	}
@@ -82,14 +82,14 @@ func (st *Store) peeringProblem(vpcID, peerID string) *apiError {
 	if v.ID == pv.ID || overlaps(a, b) {
 		return lerrf(5100, "PeeringConnectionVpcConflict", "The CIDR blocks of %s (%s) and %s (%s) overlap.", v.ID, v.CIDR, pv.ID, pv.CIDR)
 	}
-	for _, x := range st.Peerings {
+	for _, x := range st.Peerings.byID {
 		same := (x.VpcID == v.ID && x.PeerVpcID == pv.ID) || (x.VpcID == pv.ID && x.PeerVpcID == v.ID)
 		if same && x.State != peerRejected {
 			return lerrf(5100, "PeeringConnectionVpcConflict", "The VPCs %s and %s are peered already by %s.", v.ID, pv.ID, x.ID)
 		}
 	}
 	n := 0
-	for _, x := range st.Peerings {
+	for _, x := range st.Peerings.byID {
 		if x.VpcID == v.ID || x.PeerVpcID == v.ID {
 			n++
 		}
@@ -124,7 +124,7 @@ func legacyCreatePeering(ex bool) handler {
 		}
 		if !ex {
 			x := &Peering{base: st.newBase(c, "pcx-"), VpcID: vpcID, PeerVpcID: peerID, PeerUin: c.str("peerUin"), Name: name, State: state, Since: c.now}
-			st.Peerings[x.ID] = x
+			st.Peerings.put(x)
 			return map[string]any{"peeringConnectionId": x.ID}, nil
 		}
 		bw, err := c.intParam("bandwidth", 0)
@@ -157,7 +157,7 @@ func legacyCreatePeering(ex bool) handler {
 // calls same-region ones.
 func peeringOf(c *call, st *Store, ex bool) (*Peering, *apiError) {
 	id := c.str("peeringConnectionId")
-	x := st.Peerings[id]
+	x := st.Peerings.get(id)
 	if x == nil || x.CrossRegion != ex {
 		return nil, lerrf(5000, "InvalidPeeringConnection.NotFound", "The peering connection %s does not exist.", id)
 	}
@@ -233,10 +233,10 @@ func (st *Store) applyPeering(e *Effect, now time.Time) *taskFailure {
 			PeerUin: f["peerUin"], Name: f["name"], State: state, CrossRegion: true,
 			PeerRegion: f["peerRegion"], Bandwidth: bw, Type: typ, Since: now,
 		}
-		st.Peerings[x.ID] = x
+		st.Peerings.put(x)
 		return nil
 	}
-	x := st.Peerings[e.Target]
+	x := st.Peerings.get(e.Target)
 	if x == nil {
 		return &taskFailure{5000, "the peering connection " + e.Target + " does not exist"}
 	}
@@ -265,7 +265,7 @@ func (st *Store) applyPeering(e *Effect, now time.Time) *taskFailure {
 			x.Bandwidth, _ = strconv.Atoi(bw)
 		}
 	case "peering.delete":
-		delete(st.Peerings, x.ID)
+		st.Peerings.del(x.ID)
 		st.dropRoutesTo("PEERCONNECTION", x.ID)
 	}
 	return nil
@@ -274,7 +274,7 @@ func (st *Store) applyPeering(e *Effect, now time.Time) *taskFailure {
 // peeringProblemAt rechecks a deferred creation against the store as it
 // is when the task finishes.
 func (st *Store) peeringProblemAt(vpcID, peerID string) string {
-	if st.VPCs[vpcID] == nil || st.VPCs[peerID] == nil {
+	if st.VPCs.get(vpcID) == nil || st.VPCs.get(peerID) == nil {
 		return "a VPC of the connection no longer exists"
 	}
 	return ""
@@ -283,7 +283,7 @@ func (st *Store) peeringProblemAt(vpcID, peerID string) string {
 // dropRoutesTo removes the routes through a next hop that is going away,
 // as the peering and NAT pages say the service does.
 func (st *Store) dropRoutesTo(gatewayType, id string) {
-	for _, rt := range st.RouteTables {
+	for _, rt := range st.RouteTables.byID {
 		kept := rt.Routes[:0:0]
 		for _, r := range rt.Routes {
 			if !(r.GatewayType == gatewayType && r.GatewayID == id) {
@@ -320,14 +320,14 @@ func legacyDescribePeerings(c *call, st *Store) (map[string]any, *apiError) {
 	}
 	q.unsortedByDefault(c)
 	vpcID, id, name, state := c.str("vpcId"), c.str("peeringConnectionId"), c.str("peeringConnectionName"), c.str("state")
-	if vpcID != "" && st.VPCs[vpcID] == nil {
+	if vpcID != "" && st.VPCs.get(vpcID) == nil {
 		return nil, lerrf(5000, "InvalidVpc.NotFound", "The VPC %s does not exist.", vpcID)
 	}
-	if id != "" && st.Peerings[id] == nil {
+	if id != "" && st.Peerings.get(id) == nil {
 		return nil, lerrf(5000, "InvalidPeeringConnection.NotFound", "The peering connection %s does not exist.", id)
 	}
 	var rows []map[string]any
-	for _, x := range sortedByNum(st.Peerings, func(x *Peering) int64 { return x.Num }) {
+	for _, x := range st.Peerings.all() {
 		if (vpcID == "" || x.VpcID == vpcID) && (id == "" || x.ID == id) && fuzzy(x.Name, name) &&
 			(state == "" || strconv.Itoa(x.State) == state) {
 			rows = append(rows, legacyPeeringRow(x))

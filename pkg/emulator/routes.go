@@ -38,7 +38,7 @@ func registerRouteTable(h map[string]handler) {
 
 func (st *Store) routeTableV3(rt *RouteTable) map[string]any {
 	var assoc []any
-	for _, s := range sortedByNum(st.Subnets, func(s *Subnet) int64 { return s.Num }) {
+	for _, s := range st.Subnets.all() {
 		if s.RouteTableID == rt.ID {
 			assoc = append(assoc, map[string]any{"SubnetId": s.ID, "RouteTableId": rt.ID})
 		}
@@ -61,7 +61,7 @@ func v3RouteTable(c *call, st *Store) (*RouteTable, *apiError) {
 	if err := c.checkID("RouteTableId", id, "rtb-"); err != nil {
 		return nil, err
 	}
-	rt := st.RouteTables[id]
+	rt := st.RouteTables.get(id)
 	if rt == nil {
 		return nil, errf("ResourceNotFound", "The route table %s does not exist.", id)
 	}
@@ -83,7 +83,7 @@ const routeLimit = 50
 // whose API 3.0 routes scripts write before the gateway) are taken as
 // given.
 func (st *Store) routeProblem(rt *RouteTable, r Route) (kind, msg string) {
-	v := st.VPCs[rt.VpcID]
+	v := st.VPCs.get(rt.VpcID)
 	vp, _ := parseCIDR(v.CIDR)
 	p, ok := parseCIDR(r.Destination)
 	if !ok {
@@ -101,11 +101,11 @@ func (st *Store) routeProblem(rt *RouteTable, r Route) (kind, msg string) {
 			return "hub", fmt.Sprintf("the VPN gateway %s does not exist in VPC %s", r.GatewayID, rt.VpcID)
 		}
 	case "DIRECTCONNECT":
-		if g := st.DirectConnectGateways[r.GatewayID]; g == nil || g.VpcID != rt.VpcID {
+		if g := st.DirectConnectGateways.get(r.GatewayID); g == nil || g.VpcID != rt.VpcID {
 			return "hub", fmt.Sprintf("the direct connect gateway %s does not exist in VPC %s", r.GatewayID, rt.VpcID)
 		}
 	case "PEERCONNECTION":
-		x := st.Peerings[r.GatewayID]
+		x := st.Peerings.get(r.GatewayID)
 		if x == nil || (x.VpcID != rt.VpcID && x.PeerVpcID != rt.VpcID) {
 			return "hub", fmt.Sprintf("the peering connection %s does not exist for VPC %s", r.GatewayID, rt.VpcID)
 		}
@@ -113,7 +113,7 @@ func (st *Store) routeProblem(rt *RouteTable, r Route) (kind, msg string) {
 		if other == rt.VpcID {
 			other = x.VpcID
 		}
-		if ov := st.VPCs[other]; ov != nil {
+		if ov := st.VPCs.get(other); ov != nil {
 			if op, _ := parseCIDR(ov.CIDR); !within(p, op) {
 				return "peer", fmt.Sprintf("the destination %s is not in the peered VPC's %s", r.Destination, ov.CIDR)
 			}
@@ -167,14 +167,14 @@ func v3CreateRouteTable(c *call, st *Store) (map[string]any, *apiError) {
 	if err := c.checkID("VpcId", vpcID, "vpc-"); err != nil {
 		return nil, err
 	}
-	if st.VPCs[vpcID] == nil {
+	if st.VPCs.get(vpcID) == nil {
 		return nil, errf("ResourceNotFound", "The VPC %s does not exist.", vpcID)
 	}
 	if !nameOK(c.str("RouteTableName")) {
 		return nil, errf("InvalidParameterValue", "RouteTableName must be 1 to 60 characters.")
 	}
 	rt := &RouteTable{base: st.newBase(c, "rtb-"), VpcID: vpcID, Name: c.str("RouteTableName")}
-	st.RouteTables[rt.ID] = rt
+	st.RouteTables.put(rt)
 	return map[string]any{"RouteTable": st.routeTableV3(rt)}, nil
 }
 
@@ -186,12 +186,12 @@ func v3DeleteRouteTable(c *call, st *Store) (map[string]any, *apiError) {
 	if rt.Main {
 		return nil, errf("UnsupportedOperation", "The default route table %s goes with its VPC and cannot be deleted.", rt.ID)
 	}
-	for _, s := range st.Subnets {
+	for _, s := range st.Subnets.byID {
 		if s.RouteTableID == rt.ID {
 			return nil, errf("ResourceInUse", "The route table %s is associated with subnet %s.", rt.ID, s.ID)
 		}
 	}
-	delete(st.RouteTables, rt.ID)
+	st.RouteTables.del(rt.ID)
 	st.dirty = true
 	return nil, nil
 }
@@ -343,7 +343,7 @@ func v3ReplaceRouteTableAssociation(c *call, st *Store) (map[string]any, *apiErr
 	if err := c.checkID("SubnetId", id, "subnet-"); err != nil {
 		return nil, err
 	}
-	s := st.Subnets[id]
+	s := st.Subnets.get(id)
 	if s == nil {
 		return nil, errf("ResourceNotFound", "The subnet %s does not exist.", id)
 	}
@@ -361,7 +361,7 @@ func v3DescribeRouteTables(c *call, st *Store) (map[string]any, *apiError) {
 		return nil, err
 	}
 	var rows []any
-	for _, rt := range sortedByNum(st.RouteTables, func(r *RouteTable) int64 { return r.Num }) {
+	for _, rt := range st.RouteTables.all() {
 		ok := q.match(rt.ID, func(name string) []string {
 			switch name {
 			case "route-table-id":

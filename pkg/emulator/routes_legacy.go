@@ -60,7 +60,7 @@ func legacyRouteTableOf(c *call, st *Store) (*VPC, *RouteTable, *apiError) {
 		return nil, nil, err
 	}
 	id := c.str("routeTableId")
-	rt := st.RouteTables[id]
+	rt := st.RouteTables.get(id)
 	if rt == nil || rt.VpcID != v.ID {
 		return nil, nil, lerrf(5000, "InvalidRouteTableId.NotFound", "The route table %s does not exist in VPC %s.", id, v.ID)
 	}
@@ -124,7 +124,7 @@ func legacyRouteRows(rt *RouteTable) []any {
 // too); the routes go under both names.
 func legacyRouteTableRow(st *Store, rt *RouteTable) map[string]any {
 	subnets := 0
-	for _, s := range st.Subnets {
+	for _, s := range st.Subnets.byID {
 		if s.RouteTableID == rt.ID {
 			subnets++
 		}
@@ -140,7 +140,7 @@ func legacyRouteTableRow(st *Store, rt *RouteTable) map[string]any {
 		"routeTableCreateTime": rt.created(), "createTime": rt.created(),
 		"routeSet": routes, "routeTableSet": routes,
 	}
-	if v := st.VPCs[rt.VpcID]; v != nil {
+	if v := st.VPCs.get(rt.VpcID); v != nil {
 		row["vpcName"], row["vpcCidrBlock"] = v.Name, v.CIDR
 	}
 	return row
@@ -156,7 +156,7 @@ func legacyCreateRouteTable(c *call, st *Store) (map[string]any, *apiError) {
 		return nil, lerrf(4000, "InvalidRouteTableName", "The route table name must be 1 to 60 characters.")
 	}
 	n := 0
-	for _, rt := range st.RouteTables {
+	for _, rt := range st.RouteTables.byID {
 		if rt.VpcID == v.ID {
 			n++
 		}
@@ -173,7 +173,7 @@ func legacyCreateRouteTable(c *call, st *Store) (map[string]any, *apiError) {
 		return nil, err
 	}
 	rt.base = st.newBase(c, "rtb-")
-	st.RouteTables[rt.ID] = rt
+	st.RouteTables.put(rt)
 	return map[string]any{"routeTableId": rt.ID, "unRouteTableId": rt.ID, "routeTableSet": legacyRouteRows(rt)}, nil
 }
 
@@ -183,14 +183,14 @@ func legacyDescribeRouteTable(c *call, st *Store) (map[string]any, *apiError) {
 		return nil, err
 	}
 	vpcID, id, name := c.str("vpcId"), c.str("routeTableId"), c.str("routeTableName")
-	if vpcID != "" && st.VPCs[vpcID] == nil {
+	if vpcID != "" && st.VPCs.get(vpcID) == nil {
 		return nil, lerrf(5000, "InvalidVpc.NotFound", "The VPC %s does not exist.", vpcID)
 	}
-	if id != "" && st.RouteTables[id] == nil {
+	if id != "" && st.RouteTables.get(id) == nil {
 		return nil, lerrf(5000, "InvalidRouteTableId.NotFound", "The route table %s does not exist.", id)
 	}
 	var rows []map[string]any
-	for _, rt := range sortedByNum(st.RouteTables, func(r *RouteTable) int64 { return r.Num }) {
+	for _, rt := range st.RouteTables.all() {
 		if (vpcID == "" || rt.VpcID == vpcID) && (id == "" || rt.ID == id) && fuzzy(rt.Name, name) {
 			rows = append(rows, legacyRouteTableRow(st, rt))
 		}
@@ -238,12 +238,12 @@ func legacyDeleteRouteTable(c *call, st *Store) (map[string]any, *apiError) {
 	if rt.Main {
 		return nil, lerrf(5100, "UnsupportedOperation", "The default route table %s goes with its VPC and cannot be deleted.", rt.ID)
 	}
-	for _, s := range sortedByNum(st.Subnets, func(s *Subnet) int64 { return s.Num }) {
+	for _, s := range st.Subnets.all() {
 		if s.RouteTableID == rt.ID {
 			return nil, lerrf(5100, "ResourceInUse", "The route table %s is associated with subnet %s.", rt.ID, s.ID)
 		}
 	}
-	delete(st.RouteTables, rt.ID)
+	st.RouteTables.del(rt.ID)
 	st.dirty = true
 	return nil, nil
 }
@@ -315,7 +315,7 @@ func legacyAssociateRouteTable(c *call, st *Store) (map[string]any, *apiError) {
 		return nil, err
 	}
 	id := c.str("subnetId")
-	s := st.Subnets[id]
+	s := st.Subnets.get(id)
 	if s == nil || s.VpcID != v.ID {
 		return nil, lerrf(5000, "InvalidSubnet.NotFound", "The subnet %s does not exist in VPC %s.", id, v.ID)
 	}

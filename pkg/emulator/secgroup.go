@@ -62,7 +62,7 @@ func v3SecurityGroup(c *call, st *Store) (*SecurityGroup, *apiError) {
 	if err := c.checkID("SecurityGroupId", id, "sg-"); err != nil {
 		return nil, errf(c.pick("InvalidSecurityGroupID.Malformed", "InvalidParameterValue.Malformed"), "%s", err.Message)
 	}
-	g := st.SecurityGroups[id]
+	g := st.SecurityGroups.get(id)
 	if g == nil {
 		return nil, errf(c.pick("InvalidSecurityGroupID.NotFound", "ResourceNotFound"), "The security group %s does not exist.", id)
 	}
@@ -78,7 +78,7 @@ func v3CreateSecurityGroup(c *call, st *Store) (map[string]any, *apiError) {
 		pid = "0"
 	}
 	g := &SecurityGroup{base: st.newBase(c, "sg-"), Name: c.str("GroupName"), Desc: c.str("GroupDescription"), ProjectID: pid, Version: 0}
-	st.SecurityGroups[g.ID] = g
+	st.SecurityGroups.put(g)
 	return map[string]any{"SecurityGroup": g.v3()}, nil
 }
 
@@ -87,14 +87,14 @@ func v3DeleteSecurityGroup(c *call, st *Store) (map[string]any, *apiError) {
 	if err != nil {
 		return nil, err
 	}
-	for _, e := range st.ENIs {
+	for _, e := range st.ENIs.byID {
 		for _, id := range e.Groups {
 			if id == g.ID {
 				return nil, errf("ResourceInUse", "The security group %s is bound to network interface %s.", g.ID, e.ID)
 			}
 		}
 	}
-	delete(st.SecurityGroups, g.ID)
+	st.SecurityGroups.del(g.ID)
 	st.dirty = true
 	return nil, nil
 }
@@ -123,7 +123,7 @@ func v3DescribeSecurityGroups(c *call, st *Store) (map[string]any, *apiError) {
 		return nil, err
 	}
 	var rows []any
-	for _, g := range sortedByNum(st.SecurityGroups, func(g *SecurityGroup) int64 { return g.Num }) {
+	for _, g := range st.SecurityGroups.all() {
 		ok := q.match(g.ID, func(name string) []string {
 			switch name {
 			case "security-group-id":

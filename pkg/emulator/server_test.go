@@ -260,7 +260,7 @@ func TestServe(t *testing.T) {
 	}
 	<-readDone
 	st, err := LoadStore(path)
-	if err != nil || st == nil || len(st.VPCs) != 1 {
+	if err != nil || st == nil || st.VPCs.len() != 1 {
 		t.Fatalf("saved state: %v %v", st, err)
 	}
 	out := strings.Join(rest, "\n")

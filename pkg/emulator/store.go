@@ -28,26 +28,26 @@ type Store struct {
 	// delete (as the service never reuses IDs).
 	Used map[string]bool `json:"used"`
 
-	VPCs                  map[string]*VPC                  `json:"vpcs"`
-	Subnets               map[string]*Subnet               `json:"subnets"`
-	RouteTables           map[string]*RouteTable           `json:"routeTables"`
-	VpnGateways           map[string]*VpnGateway           `json:"vpnGateways"`
-	CustomerGateways      map[string]*CustomerGateway      `json:"customerGateways"`
-	VpnConns              map[string]*VpnConn              `json:"vpnConnections"`
-	SecurityGroups        map[string]*SecurityGroup        `json:"securityGroups"`
-	ENIs                  map[string]*ENI                  `json:"networkInterfaces"`
-	EIPs                  map[string]*EIP                  `json:"addresses"`
-	AddressTemplates      map[string]*Template             `json:"addressTemplates"`
-	AddressGroups         map[string]*Template             `json:"addressTemplateGroups"`
-	ServiceTemplates      map[string]*Template             `json:"serviceTemplates"`
-	ServiceGroups         map[string]*Template             `json:"serviceTemplateGroups"`
-	NetworkAcls           map[string]*NetworkAcl           `json:"networkAcls"`
-	Peerings              map[string]*Peering              `json:"peeringConnections"`
-	NatGateways           map[string]*NatGateway           `json:"natGateways"`
-	FlowLogs              map[string]*FlowLog              `json:"flowLogs"`
-	ClassicLinks          map[string]*ClassicLink          `json:"classicLinks"`
-	DirectConnectGateways map[string]*DirectConnectGateway `json:"directConnectGateways"`
-	Tasks                 map[int64]*Task                  `json:"tasks"`
+	VPCs                  table[*VPC]                  `json:"vpcs"`
+	Subnets               table[*Subnet]               `json:"subnets"`
+	RouteTables           table[*RouteTable]           `json:"routeTables"`
+	VpnGateways           table[*VpnGateway]           `json:"vpnGateways"`
+	CustomerGateways      table[*CustomerGateway]      `json:"customerGateways"`
+	VpnConns              table[*VpnConn]              `json:"vpnConnections"`
+	SecurityGroups        table[*SecurityGroup]        `json:"securityGroups"`
+	ENIs                  table[*ENI]                  `json:"networkInterfaces"`
+	EIPs                  table[*EIP]                  `json:"addresses"`
+	AddressTemplates      table[*Template]             `json:"addressTemplates"`
+	AddressGroups         table[*Template]             `json:"addressTemplateGroups"`
+	ServiceTemplates      table[*Template]             `json:"serviceTemplates"`
+	ServiceGroups         table[*Template]             `json:"serviceTemplateGroups"`
+	NetworkAcls           table[*NetworkAcl]           `json:"networkAcls"`
+	Peerings              table[*Peering]              `json:"peeringConnections"`
+	NatGateways           table[*NatGateway]           `json:"natGateways"`
+	FlowLogs              table[*FlowLog]              `json:"flowLogs"`
+	ClassicLinks          table[*ClassicLink]          `json:"classicLinks"`
+	DirectConnectGateways table[*DirectConnectGateway] `json:"directConnectGateways"`
+	Tasks                 map[int64]*Task              `json:"tasks"`
 	// Pending lists, in order, the tasks whose Effect is still to apply.
 	Pending []int64 `json:"pendingTasks,omitempty"`
 
@@ -64,26 +64,13 @@ func newStore() *Store {
 // kinds loads into a usable store.
 func (s *Store) init() {
 	ensure(&s.Used)
-	ensure(&s.VPCs)
-	ensure(&s.Subnets)
-	ensure(&s.RouteTables)
-	ensure(&s.VpnGateways)
-	ensure(&s.CustomerGateways)
-	ensure(&s.VpnConns)
-	ensure(&s.SecurityGroups)
-	ensure(&s.ENIs)
-	ensure(&s.EIPs)
-	ensure(&s.AddressTemplates)
-	ensure(&s.AddressGroups)
-	ensure(&s.ServiceTemplates)
-	ensure(&s.ServiceGroups)
-	ensure(&s.NetworkAcls)
-	ensure(&s.Peerings)
-	ensure(&s.NatGateways)
-	ensure(&s.FlowLogs)
-	ensure(&s.ClassicLinks)
-	ensure(&s.DirectConnectGateways)
 	ensure(&s.Tasks)
+	s.Subnets.parentOf = func(x *Subnet) string { return x.VpcID }
+	s.RouteTables.parentOf = func(x *RouteTable) string { return x.VpcID }
+	s.VpnGateways.parentOf = func(x *VpnGateway) string { return x.VpcID }
+	s.Subnets.init()
+	s.RouteTables.init()
+	s.VpnGateways.init()
 }
 
 func ensure[K comparable, V any](m *map[K]V) {
@@ -102,6 +89,8 @@ type base struct {
 func (b *base) created() string { return fmtTime(b.Created) }
 
 func (b *base) num() int64 { return b.Num }
+
+func (b *base) key() string { return b.ID }
 
 // fmtTime is the service's time format, in China Standard Time as the
 // service shows it.
@@ -219,7 +208,7 @@ func taskReply(t *Task) map[string]any {
 // workers would have finished by now. It runs before each request, so
 // state follows the clock without goroutines.
 func (s *Store) settle(now time.Time) {
-	for id, g := range s.VpnGateways {
+	for id, g := range s.VpnGateways.byID {
 		if g.Until.IsZero() || now.Before(g.Until) {
 			continue
 		}
@@ -227,12 +216,12 @@ func (s *Store) settle(now time.Time) {
 		s.dirty = true
 		switch g.State {
 		case stateDeleting:
-			delete(s.VpnGateways, id)
+			s.VpnGateways.del(id)
 		default:
 			g.State = stateAvailable
 		}
 	}
-	for id, x := range s.VpnConns {
+	for id, x := range s.VpnConns.byID {
 		if x.Until.IsZero() || now.Before(x.Until) {
 			continue
 		}
@@ -240,7 +229,7 @@ func (s *Store) settle(now time.Time) {
 		s.dirty = true
 		switch x.State {
 		case stateDeleting:
-			delete(s.VpnConns, id)
+			s.VpnConns.del(id)
 		default:
 			x.State = stateAvailable
 		}

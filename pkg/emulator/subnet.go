@@ -31,7 +31,7 @@ func (s *Subnet) zoneID() int {
 // usedIPs is every address taken in a subnet, by ENIs.
 func (st *Store) usedIPs(subnetID string) map[string]bool {
 	used := map[string]bool{}
-	for _, e := range st.ENIs {
+	for _, e := range st.ENIs.byID {
 		if e.SubnetID != subnetID {
 			continue
 		}
@@ -78,8 +78,8 @@ func (st *Store) subnetProblem(v *VPC, cidr string, extra []netip.Prefix) (kind,
 	if !ok || p.Bits() < 16 || p.Bits() > 28 || !within(p, vp) {
 		return "range", "the subnet CIDR " + cidr + " is not a /16 to /28 block inside the VPC's " + v.CIDR
 	}
-	for _, x := range st.Subnets {
-		if x.VpcID == v.ID && overlaps(x.prefix(), p) {
+	for _, x := range st.Subnets.under(v.ID) {
+		if overlaps(x.prefix(), p) {
 			return "conflict", "the subnet CIDR " + cidr + " overlaps subnet " + x.ID + " (" + x.CIDR + ")"
 		}
 	}
@@ -92,8 +92,8 @@ func (st *Store) subnetProblem(v *VPC, cidr string, extra []netip.Prefix) (kind,
 }
 
 func (st *Store) mainRouteTable(vpcID string) *RouteTable {
-	for _, rt := range st.RouteTables {
-		if rt.VpcID == vpcID && rt.Main {
+	for _, rt := range st.RouteTables.under(vpcID) {
+		if rt.Main {
 			return rt
 		}
 	}
@@ -101,7 +101,7 @@ func (st *Store) mainRouteTable(vpcID string) *RouteTable {
 }
 
 func (st *Store) subnetInUse(id string) string {
-	for _, e := range st.ENIs {
+	for _, e := range st.ENIs.byID {
 		if e.SubnetID == id {
 			return "network interface " + e.ID
 		}
@@ -135,7 +135,7 @@ func v3CreateSubnet(c *call, st *Store) (map[string]any, *apiError) {
 	if rt := st.mainRouteTable(v.ID); rt != nil {
 		s.RouteTableID = rt.ID
 	}
-	st.Subnets[s.ID] = s
+	st.Subnets.put(s)
 	return map[string]any{"Subnet": st.subnetV3(s)}, nil
 }
 
@@ -144,13 +144,13 @@ func v3DeleteSubnet(c *call, st *Store) (map[string]any, *apiError) {
 	if err := c.checkID("SubnetId", id, "subnet-"); err != nil {
 		return nil, err
 	}
-	if st.Subnets[id] == nil {
+	if st.Subnets.get(id) == nil {
 		return nil, errf("ResourceNotFound", "The subnet %s does not exist.", id)
 	}
 	if what := st.subnetInUse(id); what != "" {
 		return nil, errf("ResourceInUse", "The subnet %s cannot be deleted: %s is in it.", id, what)
 	}
-	delete(st.Subnets, id)
+	st.Subnets.del(id)
 	st.dirty = true
 	return nil, nil
 }
@@ -160,7 +160,7 @@ func v3ModifySubnetAttribute(c *call, st *Store) (map[string]any, *apiError) {
 	if err := c.checkID("SubnetId", id, "subnet-"); err != nil {
 		return nil, err
 	}
-	s := st.Subnets[id]
+	s := st.Subnets.get(id)
 	if s == nil {
 		return nil, errf("ResourceNotFound", "The subnet %s does not exist.", id)
 	}
@@ -186,32 +186,26 @@ func v3DescribeSubnets(c *call, st *Store) (map[string]any, *apiError) {
 	if err != nil {
 		return nil, err
 	}
-	var rows []any
-	for _, s := range sortedByNum(st.Subnets, func(s *Subnet) int64 { return s.Num }) {
-		ok := q.match(s.ID, func(name string) []string {
-			switch name {
-			case "subnet-id":
-				return []string{s.ID}
-			case "vpc-id":
-				return []string{s.VpcID}
-			case "cidr-block":
-				return []string{s.CIDR}
-			case "is-default":
-				return []string{boolStr(s.IsDefault)}
-			case "subnet-name":
-				return []string{s.Name}
-			case "zone":
-				return []string{s.Zone}
-			case "route-table-id":
-				return []string{s.RouteTableID}
-			}
-			return nil
-		})
-		if ok {
-			rows = append(rows, st.subnetV3(s))
+	total, rows := describe(q, &st.Subnets, "vpc-id", func(s *Subnet, name string) []string {
+		switch name {
+		case "subnet-id":
+			return []string{s.ID}
+		case "vpc-id":
+			return []string{s.VpcID}
+		case "cidr-block":
+			return []string{s.CIDR}
+		case "is-default":
+			return []string{boolStr(s.IsDefault)}
+		case "subnet-name":
+			return []string{s.Name}
+		case "zone":
+			return []string{s.Zone}
+		case "route-table-id":
+			return []string{s.RouteTableID}
 		}
-	}
-	return map[string]any{"TotalCount": len(rows), "SubnetSet": pageOf(nonNil(rows), q.offset, q.limit)}, nil
+		return nil
+	}, func(s *Subnet) any { return st.subnetV3(s) })
+	return map[string]any{"TotalCount": total, "SubnetSet": rows}, nil
 }
 
 // Legacy API.
@@ -223,7 +217,7 @@ type subnetSpec struct {
 
 // legacySubnetSpecs reads subnetSet.N, checking each against the VPC
 // (vpc nil: against the CIDR of a VPC about to be created).
-func legacySubnetSpecs(c *call, vpcCIDR netip.Prefix, v *VPC) ([]subnetSpec, *apiError) {
+func legacySubnetSpecs(c *call, st *Store, vpcCIDR netip.Prefix, v *VPC) ([]subnetSpec, *apiError) {
 	var specs []subnetSpec
 	var seen []netip.Prefix
 	for i, m := range c.objs("subnetSet") {
@@ -250,7 +244,7 @@ func legacySubnetSpecs(c *call, vpcCIDR netip.Prefix, v *VPC) ([]subnetSpec, *ap
 			}
 		}
 		if v != nil {
-			if kind, msg := c.srv.store.subnetProblem(v, sp.cidr, nil); kind == "conflict" {
+			if kind, msg := st.subnetProblem(v, sp.cidr, nil); kind == "conflict" {
 				return nil, lerrf(5100, "InvalidSubnet.Conflict", "%s: %s.", where, msg)
 			}
 		}
@@ -264,7 +258,7 @@ func (st *Store) addLegacySubnets(c *call, v *VPC, rt *RouteTable, specs []subne
 	var out []any
 	for _, sp := range specs {
 		s := &Subnet{base: st.newBase(c, "subnet-"), VpcID: v.ID, Name: sp.name, CIDR: sp.cidr, Zone: sp.zone, LegacyZoneID: sp.zoneID, RouteTableID: rt.ID}
-		st.Subnets[s.ID] = s
+		st.Subnets.put(s)
 		out = append(out, map[string]any{
 			"subnetId": s.ID, "unSubnetId": s.ID, "routeTableId": rt.ID, "unRouteTableId": rt.ID,
 			"subnetName": s.Name, "cidrBlock": s.CIDR, "zoneId": s.zoneID(), "zone": s.Zone,
@@ -274,7 +268,7 @@ func (st *Store) addLegacySubnets(c *call, v *VPC, rt *RouteTable, specs []subne
 }
 
 func legacySubnetRow(st *Store, s *Subnet) map[string]any {
-	v := st.VPCs[s.VpcID]
+	v := st.VPCs.get(s.VpcID)
 	row := map[string]any{
 		"vpcId": s.VpcID, "unVpcId": s.VpcID, "subnetId": s.ID, "unSubnetId": s.ID,
 		"subnetName": s.Name, "subnetCreateTime": s.created(), "createTime": s.created(),
@@ -286,7 +280,7 @@ func legacySubnetRow(st *Store, s *Subnet) map[string]any {
 	if v != nil {
 		row["vpcName"], row["vpcCidrBlock"] = v.Name, v.CIDR
 	}
-	if rt := st.RouteTables[s.RouteTableID]; rt != nil {
+	if rt := st.RouteTables.get(s.RouteTableID); rt != nil {
 		row["routeTableName"] = rt.Name
 	}
 	if s.NetworkAclID == "" {
@@ -302,7 +296,7 @@ func legacyCreateSubnet(c *call, st *Store) (map[string]any, *apiError) {
 		return nil, lerrf(5000, "InvalidVpc.NotFound", "The VPC %s does not exist.", id)
 	}
 	vp, _ := parseCIDR(v.CIDR)
-	specs, err := legacySubnetSpecs(c, vp, v)
+	specs, err := legacySubnetSpecs(c, st, vp, v)
 	if err != nil {
 		return nil, err
 	}
@@ -315,7 +309,7 @@ func legacySubnet(st *Store, vpcID, subnetID string) (*Subnet, *apiError) {
 	if st.vpcByID(vpcID) == nil {
 		return nil, lerrf(5000, "InvalidVpc.NotFound", "The VPC %s does not exist.", vpcID)
 	}
-	s := st.Subnets[subnetID]
+	s := st.Subnets.get(subnetID)
 	if s == nil || s.VpcID != vpcID {
 		return nil, lerrf(5000, "InvalidSubnet.NotFound", "The subnet %s does not exist in VPC %s.", subnetID, vpcID)
 	}
@@ -330,7 +324,7 @@ func legacyDeleteSubnet(c *call, st *Store) (map[string]any, *apiError) {
 	if what := st.subnetInUse(s.ID); what != "" {
 		return nil, lerrf(5100, "InvalidSubnet.CannotDelete", "The subnet %s cannot be deleted: %s is in it.", s.ID, what)
 	}
-	delete(st.Subnets, s.ID)
+	st.Subnets.del(s.ID)
 	st.dirty = true
 	return nil, nil
 }
@@ -344,8 +338,8 @@ func legacyModifySubnetAttribute(c *call, st *Store) (map[string]any, *apiError)
 	if !nameOK(name) {
 		return nil, lerrf(4000, "InvalidSubnetName", "The subnet name must be 1 to 60 characters.")
 	}
-	for _, x := range st.Subnets {
-		if x.VpcID == s.VpcID && x.ID != s.ID && x.Name == name {
+	for _, x := range st.Subnets.under(s.VpcID) {
+		if x.ID != s.ID && x.Name == name {
 			return nil, lerrf(4000, "InvalidSubnetName", "Another subnet of VPC %s is named %q.", s.VpcID, name)
 		}
 	}
@@ -365,14 +359,14 @@ func legacyDescribeSubnetEx(c *call, st *Store) (map[string]any, *apiError) {
 		n, _ := strconv.Atoi(z)
 		zoneIDs[n] = true
 	}
-	var rows []map[string]any
-	for _, s := range sortedByNum(st.Subnets, func(s *Subnet) int64 { return s.Num }) {
-		if (vpcID == "" || s.VpcID == vpcID) && (id == "" || s.ID == id) && fuzzy(s.Name, name) &&
-			(len(zoneIDs) == 0 || zoneIDs[s.zoneID()]) {
-			rows = append(rows, legacySubnetRow(st, s))
+	var matches []*Subnet
+	for _, s := range st.Subnets.pick(nonEmpty(id), nonEmpty(vpcID)) {
+		if (vpcID == "" || s.VpcID == vpcID) && fuzzy(s.Name, name) && (len(zoneIDs) == 0 || zoneIDs[s.zoneID()]) {
+			matches = append(matches, s)
 		}
 	}
-	return map[string]any{"totalCount": len(rows), "data": rowsAny(q.apply(rows))}, nil
+	total, rows := legacyRows(q, matches, func(s *Subnet) map[string]any { return legacySubnetRow(st, s) })
+	return map[string]any{"totalCount": total, "data": rows}, nil
 }
 
 func legacyDescribeSubnet(c *call, st *Store) (map[string]any, *apiError) {

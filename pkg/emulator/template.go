@@ -28,7 +28,7 @@ const (
 // gives its fields; a group kind has the kind of its members.
 type tmplKind struct {
 	prefix, noun string
-	table        func(*Store) map[string]*Template
+	table        func(*Store) *table[*Template]
 	members      *tmplKind // for groups
 	check        func(string) bool
 
@@ -39,7 +39,7 @@ type tmplKind struct {
 var (
 	addressKind = &tmplKind{
 		prefix: "ipm-", noun: "IP address template", check: addressEntryOK,
-		table: func(s *Store) map[string]*Template { return s.AddressTemplates },
+		table: func(s *Store) *table[*Template] { return &s.AddressTemplates },
 		v3Obj: "AddressTemplate", v3Set: "AddressTemplateSet", v3ID: "AddressTemplateId",
 		v3Name: "AddressTemplateName", v3Out: "AddressSet", v3In: "Addresses",
 		v3NameFilter: "address-template-name", v3IDFilter: "address-template-id",
@@ -47,7 +47,7 @@ var (
 	}
 	addressGroupKind = &tmplKind{
 		prefix: "ipmg-", noun: "IP address template group", members: addressKind,
-		table: func(s *Store) map[string]*Template { return s.AddressGroups },
+		table: func(s *Store) *table[*Template] { return &s.AddressGroups },
 		v3Obj: "AddressTemplateGroup", v3Set: "AddressTemplateGroupSet", v3ID: "AddressTemplateGroupId",
 		v3Name: "AddressTemplateGroupName", v3Out: "AddressTemplateIdSet", v3In: "AddressTemplateIds",
 		v3NameFilter: "address-template-group-name", v3IDFilter: "address-template-group-id",
@@ -55,7 +55,7 @@ var (
 	}
 	serviceKind = &tmplKind{
 		prefix: "ppm-", noun: "protocol/port template", check: serviceEntryOK,
-		table: func(s *Store) map[string]*Template { return s.ServiceTemplates },
+		table: func(s *Store) *table[*Template] { return &s.ServiceTemplates },
 		v3Obj: "ServiceTemplate", v3Set: "ServiceTemplateSet", v3ID: "ServiceTemplateId",
 		v3Name: "ServiceTemplateName", v3Out: "ServiceSet", v3In: "Services",
 		v3NameFilter: "service-template-name", v3IDFilter: "service-template-id",
@@ -66,7 +66,7 @@ var (
 	// replies carry the group spelling too, as today's SDKs read it.
 	serviceGroupKind = &tmplKind{
 		prefix: "ppmg-", noun: "protocol/port template group", members: serviceKind,
-		table: func(s *Store) map[string]*Template { return s.ServiceGroups },
+		table: func(s *Store) *table[*Template] { return &s.ServiceGroups },
 		v3Obj: "ServiceTemplateGroup", v3Set: "ServiceTemplateGroupSet", v3ID: "ServiceTemplateGroupId",
 		v3Name: "ServiceTemplateName", v3Out: "ServiceTemplateIdSet", v3In: "ServiceTemplateIds",
 		v3NameFilter: "service-template-group-name", v3IDFilter: "service-template-group-id",
@@ -171,7 +171,7 @@ func (k *tmplKind) memberProblem(st *Store, members []string) (kind, msg string)
 		if !strings.HasPrefix(m, k.members.prefix) || !idShape.MatchString(m) {
 			return "malformed", fmt.Sprintf("%q is not the ID of a %s", m, k.members.noun)
 		}
-		if k.members.table(st)[m] == nil {
+		if k.members.table(st).get(m) == nil {
 			return "missing", fmt.Sprintf("the %s %s does not exist", k.members.noun, m)
 		}
 	}
@@ -182,7 +182,7 @@ func (k *tmplKind) memberProblem(st *Store, members []string) (kind, msg string)
 // security group policy naming it.
 func (st *Store) templateInUse(id string) string {
 	for _, k := range []*tmplKind{addressGroupKind, serviceGroupKind} {
-		for _, g := range sortedByNum(k.table(st), func(t *Template) int64 { return t.Num }) {
+		for _, g := range k.table(st).all() {
 			if contains(g.Members, id) {
 				return "the " + k.noun + " " + g.ID
 			}
@@ -195,7 +195,7 @@ func (st *Store) templateInUse(id string) string {
 }
 
 func (st *Store) securityGroupUsing(id string) *SecurityGroup {
-	for _, g := range sortedByNum(st.SecurityGroups, func(g *SecurityGroup) int64 { return g.Num }) {
+	for _, g := range st.SecurityGroups.all() {
 		for _, p := range append(append([]SGPolicy{}, g.Ingress...), g.Egress...) {
 			b, _ := json.Marshal(p)
 			if strings.Contains(string(b), `"`+id+`"`) {
@@ -206,11 +206,11 @@ func (st *Store) securityGroupUsing(id string) *SecurityGroup {
 	return nil
 }
 
-func (k *tmplKind) count(st *Store) int { return len(k.table(st)) }
+func (k *tmplKind) count(st *Store) int { return k.table(st).len() }
 
 func (k *tmplKind) create(c *call, st *Store, name string, members []string) *Template {
 	t := &Template{base: st.newBase(c, k.prefix), Name: name, Members: members}
-	k.table(st)[t.ID] = t
+	k.table(st).put(t)
 	return t
 }
 
@@ -247,7 +247,7 @@ func (k *tmplKind) v3Get(c *call, st *Store) (*Template, *apiError) {
 	if err := c.checkID(k.v3ID, id, k.prefix); err != nil {
 		return nil, err
 	}
-	t := k.table(st)[id]
+	t := k.table(st).get(id)
 	if t == nil {
 		return nil, errf("ResourceNotFound", "The %s %s does not exist.", k.noun, id)
 	}
@@ -274,7 +274,7 @@ func (k *tmplKind) v3Describe(c *call, st *Store) (map[string]any, *apiError) {
 		return nil, err
 	}
 	var rows []any
-	for _, t := range sortedByNum(k.table(st), func(t *Template) int64 { return t.Num }) {
+	for _, t := range k.table(st).all() {
 		ok := q.match(t.ID, func(name string) []string {
 			switch name {
 			case k.v3NameFilter:
@@ -322,7 +322,7 @@ func (k *tmplKind) v3Delete(c *call, st *Store) (map[string]any, *apiError) {
 	if what := st.templateInUse(t.ID); what != "" {
 		return nil, errf("ResourceInUse", "The %s %s is used by %s.", k.noun, t.ID, what)
 	}
-	delete(k.table(st), t.ID)
+	k.table(st).del(t.ID)
 	st.dirty = true
 	return nil, nil
 }
@@ -357,7 +357,7 @@ func (k *tmplKind) legacyMemberError(kind, msg string) *apiError {
 // running task is changing.
 func (k *tmplKind) legacyGet(c *call, st *Store, edit bool) (*Template, *apiError) {
 	id := c.str(k.lgID)
-	t := k.table(st)[id]
+	t := k.table(st).get(id)
 	if t == nil {
 		return nil, tmplErr(5000, tmplNotFound, "The %s %s does not exist.", k.noun, id)
 	}
@@ -399,7 +399,7 @@ func (k *tmplKind) legacyDescribe(c *call, st *Store) (map[string]any, *apiError
 	}
 	id, name := c.str(k.lgID), c.str(k.lgName)
 	var rows []map[string]any
-	for _, t := range sortedByNum(k.table(st), func(t *Template) int64 { return t.Num }) {
+	for _, t := range k.table(st).all() {
 		if fuzzy(t.ID, id) && fuzzy(t.Name, name) {
 			rows = append(rows, k.legacyRow(t))
 		}
@@ -466,16 +466,16 @@ func (k *tmplKind) legacyInstances(c *call, st *Store) (map[string]any, *apiErro
 // the template may have gone, or come into use, since the call.
 func (st *Store) applyTemplate(t *Task, e *Effect) *taskFailure {
 	k := kindOf(e.Target)
-	if k == nil || k.table(st)[e.Target] == nil {
+	if k == nil || k.table(st).get(e.Target) == nil {
 		return &taskFailure{tmplNotFound, "the template " + e.Target + " does not exist"}
 	}
-	tpl := k.table(st)[e.Target]
+	tpl := k.table(st).get(e.Target)
 	switch e.Op {
 	case "template.delete":
 		if what := st.templateInUse(tpl.ID); what != "" {
 			return &taskFailure{tmplBackend, tpl.ID + " is used by " + what}
 		}
-		delete(k.table(st), tpl.ID)
+		k.table(st).del(tpl.ID)
 	case "template.modify":
 		if kind, msg := k.memberProblem(st, e.Items); kind != "" {
 			code := tmplBadParam
@@ -496,13 +496,13 @@ func (st *Store) applyTemplate(t *Task, e *Effect) *taskFailure {
 func (st *Store) templateInstances(tpl *Template, region string) map[string]any {
 	detail := []any{}
 	for _, k := range []*tmplKind{addressGroupKind, serviceGroupKind} {
-		for _, g := range sortedByNum(k.table(st), func(t *Template) int64 { return t.Num }) {
+		for _, g := range k.table(st).all() {
 			if contains(g.Members, tpl.ID) {
 				detail = append(detail, map[string]any{"region": region, "type": strings.TrimSuffix(k.prefix, "-"), "id": g.ID, "name": g.Name})
 			}
 		}
 	}
-	for _, g := range sortedByNum(st.SecurityGroups, func(g *SecurityGroup) int64 { return g.Num }) {
+	for _, g := range st.SecurityGroups.all() {
 		for _, p := range append(append([]SGPolicy{}, g.Ingress...), g.Egress...) {
 			b, _ := json.Marshal(p)
 			if strings.Contains(string(b), `"`+tpl.ID+`"`) {

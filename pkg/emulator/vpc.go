@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -56,65 +57,61 @@ func (c *call) checkID(name, id, prefix string) *apiError {
 	return nil
 }
 
-func (s *Store) vpcByID(id string) *VPC { return s.VPCs[id] }
+func (s *Store) vpcByID(id string) *VPC { return s.VPCs.get(id) }
 
 // createVpc adds a VPC with its default route table.
 func (s *Store) createVpc(c *call, name, cidr string) (*VPC, *RouteTable) {
 	v := &VPC{base: s.newBase(c, "vpc-"), Name: name, CIDR: cidr}
-	s.VPCs[v.ID] = v
+	s.VPCs.put(v)
 	rt := &RouteTable{base: s.newBase(c, "rtb-"), VpcID: v.ID, Name: "default", Main: true}
-	s.RouteTables[rt.ID] = rt
+	s.RouteTables.put(rt)
 	return v, rt
 }
 
 // vpcInUse names what keeps a VPC from being deleted, "" when nothing.
 func (s *Store) vpcInUse(id string) string {
-	for _, x := range s.Subnets {
-		if x.VpcID == id {
-			return "subnet " + x.ID
-		}
+	if x := s.Subnets.under(id); len(x) > 0 {
+		return "subnet " + x[0].ID
 	}
-	for _, x := range s.VpnGateways {
-		if x.VpcID == id {
-			return "VPN gateway " + x.ID
-		}
+	if x := s.VpnGateways.under(id); len(x) > 0 {
+		return "VPN gateway " + x[0].ID
 	}
-	for _, x := range s.RouteTables {
-		if x.VpcID == id && !x.Main {
+	for _, x := range s.RouteTables.under(id) {
+		if !x.Main {
 			return "route table " + x.ID
 		}
 	}
-	for _, x := range s.ENIs {
+	for _, x := range s.ENIs.byID {
 		if x.VpcID == id {
 			return "network interface " + x.ID
 		}
 	}
-	for _, x := range s.NetworkAcls {
+	for _, x := range s.NetworkAcls.byID {
 		if x.VpcID == id {
 			return "network ACL " + x.ID
 		}
 	}
-	for _, x := range s.NatGateways {
+	for _, x := range s.NatGateways.byID {
 		if x.VpcID == id {
 			return "NAT gateway " + x.ID
 		}
 	}
-	for _, x := range s.Peerings {
+	for _, x := range s.Peerings.byID {
 		if x.VpcID == id || x.PeerVpcID == id {
 			return "peering connection " + x.ID
 		}
 	}
-	for _, x := range s.FlowLogs {
+	for _, x := range s.FlowLogs.byID {
 		if x.VpcID == id {
 			return "flow log " + x.ID
 		}
 	}
-	for _, x := range s.ClassicLinks {
+	for _, x := range s.ClassicLinks.byID {
 		if x.VpcID == id {
 			return "classic link of " + x.InstanceID
 		}
 	}
-	for _, x := range s.DirectConnectGateways {
+	for _, x := range s.DirectConnectGateways.byID {
 		if x.VpcID == id {
 			return "direct connect gateway " + x.ID
 		}
@@ -123,11 +120,9 @@ func (s *Store) vpcInUse(id string) string {
 }
 
 func (s *Store) deleteVpc(id string) {
-	delete(s.VPCs, id)
-	for rid, rt := range s.RouteTables {
-		if rt.VpcID == id {
-			delete(s.RouteTables, rid)
-		}
+	s.VPCs.del(id)
+	for _, rt := range slices.Clone(s.RouteTables.under(id)) {
+		s.RouteTables.del(rt.ID)
 	}
 	s.dirty = true
 }
@@ -159,7 +154,7 @@ func v3CreateVpc(c *call, st *Store) (map[string]any, *apiError) {
 
 func v3CreateDefaultVpc(c *call, st *Store) (map[string]any, *apiError) {
 	var v *VPC
-	for _, x := range st.VPCs {
+	for _, x := range st.VPCs.byID {
 		if x.IsDefault {
 			v = x
 		}
@@ -174,9 +169,9 @@ func v3CreateDefaultVpc(c *call, st *Store) (map[string]any, *apiError) {
 		v, rt = st.createVpc(c, "Default-VPC", "172.16.0.0/16")
 		v.IsDefault = true
 		sub = &Subnet{base: st.newBase(c, "subnet-"), VpcID: v.ID, Name: "Default-Subnet", CIDR: "172.16.0.0/20", Zone: zone, RouteTableID: rt.ID, IsDefault: true}
-		st.Subnets[sub.ID] = sub
+		st.Subnets.put(sub)
 	} else {
-		for _, x := range sortedByNum(st.Subnets, func(s *Subnet) int64 { return s.Num }) {
+		for _, x := range st.Subnets.all() {
 			if x.VpcID == v.ID && x.IsDefault {
 				sub = x
 				break
@@ -245,26 +240,20 @@ func v3DescribeVpcs(c *call, st *Store) (map[string]any, *apiError) {
 	if err != nil {
 		return nil, err
 	}
-	var rows []any
-	for _, v := range sortedByNum(st.VPCs, func(v *VPC) int64 { return v.Num }) {
-		ok := q.match(v.ID, func(name string) []string {
-			switch name {
-			case "vpc-name":
-				return []string{v.Name}
-			case "is-default":
-				return []string{boolStr(v.IsDefault)}
-			case "vpc-id":
-				return []string{v.ID}
-			case "cidr-block":
-				return []string{v.CIDR}
-			}
-			return nil
-		})
-		if ok {
-			rows = append(rows, v.v3())
+	total, rows := describe(q, &st.VPCs, "", func(v *VPC, name string) []string {
+		switch name {
+		case "vpc-name":
+			return []string{v.Name}
+		case "is-default":
+			return []string{boolStr(v.IsDefault)}
+		case "vpc-id":
+			return []string{v.ID}
+		case "cidr-block":
+			return []string{v.CIDR}
 		}
-	}
-	return map[string]any{"TotalCount": len(rows), "VpcSet": pageOf(nonNil(rows), q.offset, q.limit)}, nil
+		return nil
+	}, func(v *VPC) any { return v.v3() })
+	return map[string]any{"TotalCount": total, "VpcSet": rows}, nil
 }
 
 func boolStr(b bool) string {
@@ -284,34 +273,19 @@ func nonNil(rows []any) []any {
 // Legacy API.
 
 func legacyVpcRow(st *Store, v *VPC) map[string]any {
-	subnets, tables, gateways := 0, 0, 0
-	for _, x := range st.Subnets {
-		if x.VpcID == v.ID {
-			subnets++
-		}
-	}
-	for _, x := range st.RouteTables {
-		if x.VpcID == v.ID {
-			tables++
-		}
-	}
-	for _, x := range st.VpnGateways {
-		if x.VpcID == v.ID {
-			gateways++
-		}
-	}
+	subnets, tables, gateways := len(st.Subnets.under(v.ID)), len(st.RouteTables.under(v.ID)), len(st.VpnGateways.under(v.ID))
 	peers, links, nats := 0, 0, 0
-	for _, x := range st.Peerings {
+	for _, x := range st.Peerings.byID {
 		if x.VpcID == v.ID || x.PeerVpcID == v.ID {
 			peers++
 		}
 	}
-	for _, x := range st.ClassicLinks {
+	for _, x := range st.ClassicLinks.byID {
 		if x.VpcID == v.ID {
 			links++
 		}
 	}
-	for _, x := range st.NatGateways {
+	for _, x := range st.NatGateways.byID {
 		if x.VpcID == v.ID && x.Status != natProducing {
 			nats++
 		}
@@ -333,7 +307,7 @@ func legacyCreateVpc(c *call, st *Store) (map[string]any, *apiError) {
 	if !ok || !vpcCIDROK(p) {
 		return nil, lerrf(4000, "InvalidVpcCidr", "The VPC CIDR %q must lie in 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16 with a mask from /16 to /28.", cidr)
 	}
-	specs, err := legacySubnetSpecs(c, p, nil)
+	specs, err := legacySubnetSpecs(c, st, p, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -380,13 +354,22 @@ func legacyDescribeVpcEx(c *call, st *Store) (map[string]any, *apiError) {
 		return nil, err
 	}
 	id, name := c.str("vpcId"), c.str("vpcName")
-	var rows []map[string]any
-	for _, v := range sortedByNum(st.VPCs, func(v *VPC) int64 { return v.Num }) {
-		if (id == "" || v.ID == id) && fuzzy(v.Name, name) {
-			rows = append(rows, legacyVpcRow(st, v))
+	var matches []*VPC
+	for _, v := range st.VPCs.pick(nonEmpty(id), nil) {
+		if fuzzy(v.Name, name) {
+			matches = append(matches, v)
 		}
 	}
-	return map[string]any{"totalCount": len(rows), "data": rowsAny(q.apply(rows))}, nil
+	total, rows := legacyRows(q, matches, func(v *VPC) map[string]any { return legacyVpcRow(st, v) })
+	return map[string]any{"totalCount": total, "data": rows}, nil
+}
+
+// nonEmpty is s as a list of IDs: none when s is "".
+func nonEmpty(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return []string{s}
 }
 
 func rowsAny(rows []map[string]any) []any {

@@ -3,6 +3,7 @@ package emulator
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -105,27 +106,26 @@ func (c *call) transitionUntil() time.Time { return c.now.Add(c.srv.opts.TaskDel
 
 // byIDOrNum finds a resource by its ID, or by the legacy numeric ID (its
 // creation number) that the legacy pages also accept.
-func byIDOrNum[T interface{ num() int64 }](m map[string]T, id string) (zero T) {
-	if x, ok := m[id]; ok {
+func byIDOrNum[P record](t *table[P], id string) P {
+	if x := t.get(id); x != *new(P) {
 		return x
 	}
 	if n, err := strconv.ParseInt(id, 10, 64); err == nil {
-		for _, x := range m {
-			if x.num() == n {
-				return x
-			}
+		rows := t.live()
+		if i, ok := slices.BinarySearchFunc(rows, n, func(x P, n int64) int { return cmpInt(x.num(), n) }); ok {
+			return rows[i]
 		}
 	}
-	return zero
+	return *new(P)
 }
 
-func (st *Store) vpnGatewayByID(id string) *VpnGateway { return byIDOrNum(st.VpnGateways, id) }
+func (st *Store) vpnGatewayByID(id string) *VpnGateway { return byIDOrNum(&st.VpnGateways, id) }
 
 func (st *Store) customerGatewayByID(id string) *CustomerGateway {
-	return byIDOrNum(st.CustomerGateways, id)
+	return byIDOrNum(&st.CustomerGateways, id)
 }
 
-func (st *Store) vpnConnByID(id string) *VpnConn { return byIDOrNum(st.VpnConns, id) }
+func (st *Store) vpnConnByID(id string) *VpnConn { return byIDOrNum(&st.VpnConns, id) }
 
 func (st *Store) newVpnGateway(c *call, v *VPC, name string, bandwidth int, charge string, months int) *VpnGateway {
 	g := &VpnGateway{
@@ -136,7 +136,7 @@ func (st *Store) newVpnGateway(c *call, v *VPC, name string, bandwidth int, char
 		g.RenewFlag = "NOTIFY_AND_AUTO_RENEW"
 		g.Expires = c.now.AddDate(0, months, 0)
 	}
-	st.VpnGateways[g.ID] = g
+	st.VpnGateways.put(g)
 	return g
 }
 
@@ -233,7 +233,7 @@ func v3Gateway(c *call, st *Store, param string) (*VpnGateway, *apiError) {
 	if err := c.checkID(param, id, "vpngw-"); err != nil {
 		return nil, errf(c.pick("InvalidVpnGatewayId.Malformed", "InvalidParameterValue.Malformed"), "%s", err.Message)
 	}
-	g := st.VpnGateways[id]
+	g := st.VpnGateways.get(id)
 	if g == nil {
 		return nil, errf(c.pick("InvalidVpnGatewayId.NotFound", "ResourceNotFound"), "The VPN gateway %s does not exist.", id)
 	}
@@ -241,7 +241,7 @@ func v3Gateway(c *call, st *Store, param string) (*VpnGateway, *apiError) {
 }
 
 func (st *Store) gatewayInUse(id string) string {
-	for _, x := range sortedByNum(st.VpnConns, func(x *VpnConn) int64 { return x.Num }) {
+	for _, x := range st.VpnConns.all() {
 		if x.GatewayID == id {
 			return "VPN connection " + x.ID
 		}
@@ -341,7 +341,7 @@ func v3DescribeVpnGateways(c *call, st *Store) (map[string]any, *apiError) {
 		return nil, err
 	}
 	var rows []any
-	for _, g := range sortedByNum(st.VpnGateways, func(g *VpnGateway) int64 { return g.Num }) {
+	for _, g := range st.VpnGateways.all() {
 		ok := q.match(g.ID, func(name string) []string {
 			switch name {
 			case "vpc-id":
@@ -373,7 +373,7 @@ func (g *CustomerGateway) v3() map[string]any {
 }
 
 func (st *Store) cgwInUse(id string) string {
-	for _, x := range sortedByNum(st.VpnConns, func(x *VpnConn) int64 { return x.Num }) {
+	for _, x := range st.VpnConns.all() {
 		if x.CgwID == id {
 			return "VPN connection " + x.ID
 		}
@@ -389,13 +389,13 @@ func v3CreateCustomerGateway(c *call, st *Store) (map[string]any, *apiError) {
 	if !isPublicIPv4(ip) {
 		return nil, errf("InvalidParameterValue", "IpAddress %q must be a public IPv4 address.", ip)
 	}
-	for _, g := range st.CustomerGateways {
+	for _, g := range st.CustomerGateways.byID {
 		if g.IP == ip {
 			return nil, errf("InvalidParameterValue.Duplicate", "The customer gateway %s already has the address %s.", g.ID, ip)
 		}
 	}
 	g := &CustomerGateway{base: st.newBase(c, "cgw-"), Name: name, IP: ip}
-	st.CustomerGateways[g.ID] = g
+	st.CustomerGateways.put(g)
 	return map[string]any{"CustomerGateway": g.v3()}, nil
 }
 
@@ -404,7 +404,7 @@ func v3Cgw(c *call, st *Store) (*CustomerGateway, *apiError) {
 	if err := c.checkID("CustomerGatewayId", id, "cgw-"); err != nil {
 		return nil, err
 	}
-	g := st.CustomerGateways[id]
+	g := st.CustomerGateways.get(id)
 	if g == nil {
 		return nil, errf("ResourceNotFound", "The customer gateway %s does not exist.", id)
 	}
@@ -419,7 +419,7 @@ func v3DeleteCustomerGateway(c *call, st *Store) (map[string]any, *apiError) {
 	if what := st.cgwInUse(g.ID); what != "" {
 		return nil, errf("ResourceInUse", "The customer gateway %s is used by %s.", g.ID, what)
 	}
-	delete(st.CustomerGateways, g.ID)
+	st.CustomerGateways.del(g.ID)
 	st.dirty = true
 	return nil, nil
 }
@@ -443,7 +443,7 @@ func v3DescribeCustomerGateways(c *call, st *Store) (map[string]any, *apiError) 
 		return nil, err
 	}
 	var rows []any
-	for _, g := range sortedByNum(st.CustomerGateways, func(g *CustomerGateway) int64 { return g.Num }) {
+	for _, g := range st.CustomerGateways.all() {
 		ok := q.match(g.ID, func(name string) []string {
 			switch name {
 			case "customer-gateway-id":
@@ -586,7 +586,7 @@ func v3CreateVpnConnection(c *call, st *Store) (map[string]any, *apiError) {
 	if err := c.checkID("VpnGatewayId", gid, "vpngw-"); err != nil {
 		return nil, err
 	}
-	g := st.VpnGateways[gid]
+	g := st.VpnGateways.get(gid)
 	if g == nil || g.VpcID != v.ID {
 		return nil, errf("ResourceNotFound", "The VPN gateway %s does not exist in VPC %s.", gid, v.ID)
 	}
@@ -621,7 +621,7 @@ func v3CreateVpnConnection(c *call, st *Store) (map[string]any, *apiError) {
 	if x.IKE["RemoteAddress"] == nil {
 		x.IKE["RemoteAddress"] = cgw.IP
 	}
-	st.VpnConns[x.ID] = x
+	st.VpnConns.put(x)
 	return map[string]any{"VpnConnection": x.v3()}, nil
 }
 
@@ -637,11 +637,11 @@ func v3Conn(c *call, st *Store, needGateway bool) (*VpnConn, *apiError) {
 		if err := c.checkID("VpnGatewayId", gid, "vpngw-"); err != nil {
 			return nil, err
 		}
-		if g = st.VpnGateways[gid]; g == nil {
+		if g = st.VpnGateways.get(gid); g == nil {
 			return nil, errf("ResourceNotFound", "The VPN gateway %s does not exist.", gid)
 		}
 	}
-	x := st.VpnConns[id]
+	x := st.VpnConns.get(id)
 	if x == nil || (g != nil && x.GatewayID != g.ID) {
 		return nil, errf("ResourceNotFound", "The VPN connection %s does not exist.", id)
 	}
@@ -690,7 +690,7 @@ func v3ModifyVpnConnectionAttribute(c *call, st *Store) (map[string]any, *apiErr
 		x.PSK = c.str("PreShareKey")
 	}
 	if spd := v3SPD(c); len(spd) > 0 {
-		if err := checkSPD(c, st.VPCs[x.VpcID], spd); err != nil {
+		if err := checkSPD(c, st.VPCs.get(x.VpcID), spd); err != nil {
 			return nil, err
 		}
 		x.SPD = spd
@@ -711,7 +711,7 @@ func v3DescribeVpnConnections(c *call, st *Store) (map[string]any, *apiError) {
 		return nil, err
 	}
 	var rows []any
-	for _, x := range sortedByNum(st.VpnConns, func(x *VpnConn) int64 { return x.Num }) {
+	for _, x := range st.VpnConns.all() {
 		ok := q.match(x.ID, func(name string) []string {
 			switch name {
 			case "vpc-id":
@@ -737,8 +737,8 @@ func v3DescribeVpnConnections(c *call, st *Store) (map[string]any, *apiError) {
 // tunnelConfig renders a device configuration for a tunnel; the service
 // returns vendor syntax, this is a faithful outline of the same facts.
 func tunnelConfig(st *Store, x *VpnConn, vendor, iface string) string {
-	g := st.VpnGateways[x.GatewayID]
-	cgw := st.CustomerGateways[x.CgwID]
+	g := st.VpnGateways.get(x.GatewayID)
+	cgw := st.CustomerGateways.get(x.CgwID)
 	var b strings.Builder
 	fmt.Fprintf(&b, "! %s tunnel %s (%s)\r\n", vendor, x.ID, x.Name)
 	if g != nil && cgw != nil {
@@ -857,7 +857,7 @@ func legacyGatewayRow(st *Store, g *VpnGateway) map[string]any {
 		"vpnGwAddress": g.PublicIP, "dealId": g.DealID, "isAutoRenewals": g.RenewFlag == "NOTIFY_AND_AUTO_RENEW",
 		"expireTime": g.expired(), "createTime": g.created(),
 	}
-	if v := st.VPCs[g.VpcID]; v != nil {
+	if v := st.VPCs.get(g.VpcID); v != nil {
 		row["vpcName"], row["vpcCidrBlock"] = v.Name, v.CIDR
 	}
 	return row
@@ -870,7 +870,7 @@ func legacyDescribeVpnGw(c *call, st *Store) (map[string]any, *apiError) {
 	}
 	vpcID, gw, name, deal := c.str("vpcId"), c.str("vpnGwId"), c.str("vpnGwName"), c.str("dealId")
 	var rows []map[string]any
-	for _, g := range sortedByNum(st.VpnGateways, func(g *VpnGateway) int64 { return g.Num }) {
+	for _, g := range st.VpnGateways.all() {
 		if (vpcID == "" || g.VpcID == vpcID) && (gw == "" || g.ID == gw || strconv.FormatInt(g.Num, 10) == gw) &&
 			fuzzy(g.Name, name) && (deal == "" || g.DealID == deal) {
 			rows = append(rows, legacyGatewayRow(st, g))
@@ -941,7 +941,7 @@ func legacyAddUserGw(c *call, st *Store) (map[string]any, *apiError) {
 		return nil, c.invalid("userGwAddr", "%q must be a public IPv4 address", ip)
 	}
 	g := &CustomerGateway{base: st.newBase(c, "cgw-"), Name: name, IP: ip}
-	st.CustomerGateways[g.ID] = g
+	st.CustomerGateways.put(g)
 	return map[string]any{"userGwId": g.ID}, nil
 }
 
@@ -962,7 +962,7 @@ func legacyDeleteUserGw(c *call, st *Store) (map[string]any, *apiError) {
 	if what := st.cgwInUse(g.ID); what != "" {
 		return nil, lerrf(5100, "ResourceInUse", "The customer gateway %s is used by %s.", g.ID, what)
 	}
-	delete(st.CustomerGateways, g.ID)
+	st.CustomerGateways.del(g.ID)
 	st.dirty = true
 	return nil, nil
 }
@@ -987,10 +987,10 @@ func legacyDescribeUserGw(c *call, st *Store) (map[string]any, *apiError) {
 	}
 	id, name := c.str("userGwId"), c.str("userGwName")
 	var rows []map[string]any
-	for _, g := range sortedByNum(st.CustomerGateways, func(g *CustomerGateway) int64 { return g.Num }) {
+	for _, g := range st.CustomerGateways.all() {
 		if (id == "" || g.ID == id || strconv.FormatInt(g.Num, 10) == id) && fuzzy(g.Name, name) {
 			n := 0
-			for _, x := range st.VpnConns {
+			for _, x := range st.VpnConns.byID {
 				if x.CgwID == g.ID {
 					n++
 				}
@@ -1156,7 +1156,7 @@ func legacyAddVpnConnEx(c *call, st *Store) (map[string]any, *apiError) {
 	if x.IKE["RemoteAddress"] == nil {
 		x.IKE["RemoteAddress"] = cgw.IP
 	}
-	st.VpnConns[x.ID] = x
+	st.VpnConns.put(x)
 	t := st.newTask(c, "vpc", x.ID)
 	var remote []string
 	for _, s := range spd {
@@ -1245,13 +1245,13 @@ func legacyConnRow(st *Store, x *VpnConn) map[string]any {
 		"sourceCidr": local, "destinationCidr": remote, "vpnProto": "ip-sec", "createTime": x.created(),
 		"IKESet": toLegacyOptions(x.IKE), "IPsecSet": toLegacyOptions(x.IPSEC),
 	}
-	if v := st.VPCs[x.VpcID]; v != nil {
+	if v := st.VPCs.get(x.VpcID); v != nil {
 		row["vpcName"], row["vpcCidrBlock"] = v.Name, v.CIDR
 	}
-	if g := st.VpnGateways[x.GatewayID]; g != nil {
+	if g := st.VpnGateways.get(x.GatewayID); g != nil {
 		row["vpnGwId"], row["vpnGwName"], row["vpnGwAddress"] = g.Num, g.Name, g.PublicIP
 	}
-	if cgw := st.CustomerGateways[x.CgwID]; cgw != nil {
+	if cgw := st.CustomerGateways.get(x.CgwID); cgw != nil {
 		row["userGwId"], row["userGwName"], row["userGwAddress"] = cgw.Num, cgw.Name, cgw.IP
 	}
 	return row
@@ -1264,8 +1264,8 @@ func legacyDescribeVpnConn(c *call, st *Store) (map[string]any, *apiError) {
 	}
 	vpcID, gw, id, name := c.str("vpcId"), c.str("vpnGwId"), c.str("vpnConnId"), c.str("vpnConnName")
 	var rows []map[string]any
-	for _, x := range sortedByNum(st.VpnConns, func(x *VpnConn) int64 { return x.Num }) {
-		g := st.VpnGateways[x.GatewayID]
+	for _, x := range st.VpnConns.all() {
+		g := st.VpnGateways.get(x.GatewayID)
 		gwOK := gw == "" || x.GatewayID == gw || (g != nil && strconv.FormatInt(g.Num, 10) == gw)
 		if (vpcID == "" || x.VpcID == vpcID) && gwOK && (id == "" || x.ID == id || strconv.FormatInt(x.Num, 10) == id) && fuzzy(x.Name, name) {
 			rows = append(rows, legacyConnRow(st, x))
