@@ -866,6 +866,9 @@ func firstOf(data map[string]any, paths ...string) any {
 
 // render writes a reply to stdout in the chosen format.
 func (a *app) render(s *session, data map[string]any, v View) error {
+	if !a.g.showSecrets {
+		maskSecrets(data, secretNames())
+	}
 	if v.RowsFunc != nil && s.query == nil && (s.format == output.Table || s.format == output.Text) {
 		data, v.Rows = map[string]any{"rows": v.RowsFunc(data)}, "rows"
 	}

@@ -20,7 +20,7 @@ import (
 type globals struct {
 	profile, region, endpoint, site, sigMethod, language string
 	output, query                                        string
-	legacy, debug, yes, noHeader, quiet                  bool
+	legacy, debug, yes, noHeader, quiet, showSecrets     bool
 	timeout                                              time.Duration
 	maxRetries                                           int
 }
@@ -192,6 +192,7 @@ then a tcvpc profile (tcvpc configure), then tccli's and the SDKs' files.`,
 	pf.DurationVar(&g.timeout, "timeout", 30*time.Second, "timeout of each HTTP request")
 	pf.IntVar(&g.maxRetries, "max-retries", 3, "retries of throttled, failed or dropped requests")
 	pf.BoolVar(&g.debug, "debug", false, "print each HTTP exchange to stderr (secrets redacted)")
+	pf.BoolVar(&g.showSecrets, "show-secrets", false, "print values the API model marks secret (pre-shared keys) in this command's output; --debug still hides them")
 	pf.BoolVarP(&g.yes, "yes", "y", false, "do not ask for confirmation")
 	pf.BoolVarP(&g.quiet, "quiet", "q", false, "no progress output on stderr")
 

@@ -53,6 +53,11 @@ CodeDesc), or one of tcvpc's:
   tcvpc subnet list -o json --query 'SubnetSet[].{id: SubnetId, cidr: CidrBlock}'
 With -o text a query's scalars print bare, lists one item per line.
 
+Values the API model marks secret (VPN pre-shared keys: PreShareKey,
+preSharedKey) are replaced by "[hidden: --show-secrets shows it]" in every
+format; --show-secrets prints them for that one command. --debug always hides
+them, with credentials, tokens and signatures.
+
 stdout carries data only. Prompts, progress (spinners on a terminal, one line
 per state change otherwise), warnings and errors go to stderr; a success line
 such as "Deleted vpnx-…" is printed only on a terminal and never with -o json|yaml.

@@ -48,9 +48,9 @@ var (
 	vpnLegacyPeriod = Param{Flag: "period", Legacy: "period", Usage: "months to buy, at most 36"}
 
 	vpnConnName = Param{Flag: "name", V3: "VpnConnectionName", Legacy: "vpnConnName", Usage: "name of the tunnel (at most 60 characters)"}
-	// The pre-shared key is a secret: no view of this file prints it and
-	// no check echoes its value.
-	vpnPreSharedKey = Param{Flag: "pre-shared-key", V3: "PreShareKey", Legacy: "preSharedKey", Usage: "IKE pre-shared key of the tunnel (never printed)"}
+	// The pre-shared key is a secret (the model says so): every output
+	// hides it unless --show-secrets, and no check echoes its value.
+	vpnPreSharedKey = Param{Flag: "pre-shared-key", V3: "PreShareKey", Legacy: "preSharedKey", Usage: "IKE pre-shared key of the tunnel (hidden in every output unless --show-secrets)"}
 	vpnSPD          = Param{Flag: "spd", V3: "SecurityPolicyDatabases",
 		Usage: `networks that may talk, as JSON: [{"LocalCidrBlock":CIDR,"RemoteCidrBlock":[CIDR,…]}]`}
 	vpnIKE = Param{Flag: "ike", V3: "IKEOptionsSpecification", Legacy: "IKESet",
@@ -333,7 +333,9 @@ func vpnConnectionCommands() []Command {
 			Path:    "vpn conn list",
 			Aliases: []string{"ls"},
 			Short:   "List VPN tunnels",
-			Long: `List VPN tunnels. Tables leave out pre-shared keys; -o json|yaml print the API's reply as it is, keys included.
+			Long: `List VPN tunnels. Tables leave out pre-shared keys; -o json|yaml print the
+API's reply with each key replaced by "[hidden: --show-secrets shows it]", and
+--show-secrets prints the keys (--debug hides them even then).
 
 API 3.0 filters (--filter NAME=VALUE): vpc-id, vpn-gateway-id,
 customer-gateway-id, vpn-connection-name, vpn-connection-id. --vpc-id,
@@ -358,7 +360,8 @@ customer-gateway-id, vpn-connection-name, vpn-connection-id. --vpc-id,
 			Short: "Show a VPN tunnel",
 			Long: `Show a VPN tunnel. Table and text output leave out the pre-shared key
 and the IKE and IPsec options; -o json or -o yaml prints the API's whole
-reply, pre-shared key included.`,
+reply with the pre-shared key replaced by "[hidden: --show-secrets shows it]";
+--show-secrets prints it.`,
 			Example: `  tcvpc vpn conn show vpnx-5p7vkch8
   tcvpc vpn conn show vpnx-ol6bcqp0 --legacy -o yaml`,
 			V3: "DescribeVpnConnections", Legacy: "DescribeVpnConn",
@@ -372,7 +375,7 @@ reply, pre-shared key included.`,
 			Path:  "vpn conn create",
 			Short: "Create a VPN tunnel",
 			Long: `Create an IPsec tunnel between a VPN gateway and a customer gateway and
-print it (the pre-shared key is never printed). The tunnel is PENDING,
+print it (the pre-shared key is hidden unless --show-secrets). The tunnel is PENDING,
 then AVAILABLE; with API 3.0, --wait follows it until AVAILABLE.
 
 Which networks may talk: API 3.0 takes --spd as JSON; the legacy API takes

@@ -1,0 +1,69 @@
+package cmd
+
+import (
+	"strings"
+	"testing"
+)
+
+// A pre-shared key given to create, modify or read back is hidden in
+// every format and style, and in --debug; --show-secrets reveals it in
+// output only.
+func TestPreSharedKeyHiddenEverywhere(t *testing.T) {
+	const psk = "psk-Very-Secret-42"
+	_, _, env := newSpoiler(t, "", 0)
+	r := run{env: env}
+	text := func(args ...string) string {
+		t.Helper()
+		res := r.exec(t, append(args, "-o", "text")...)
+		if res.code != 0 {
+			t.Fatalf("%v: %+v", args, res)
+		}
+		return strings.TrimSpace(res.stdout)
+	}
+	vpc := text("vpc", "create", "--name", "v", "--cidr-block", "10.0.0.0/16", "--query", "Vpc.VpcId")
+	gw := text("api", "CreateVpnGateway", "--VpcId", vpc, "--VpnGatewayName", "gw", "--InternetMaxBandwidthOut", "5", "--query", "VpnGateway.VpnGatewayId")
+	cgw := text("api", "CreateCustomerGateway", "--CustomerGatewayName", "idc", "--IpAddress", "203.0.113.9", "--query", "CustomerGateway.CustomerGatewayId")
+	create := []string{"vpn", "conn", "create", "--vpc-id", vpc, "--vpn-gateway-id", gw, "--customer-gateway-id", cgw,
+		"--name", "t1", "--pre-shared-key", psk, "--spd", `[{"LocalCidrBlock":"10.0.0.0/16","RemoteCidrBlock":["192.168.0.0/16"]}]`}
+	var conn string
+	for _, format := range []string{"json", "yaml", "table", "text"} {
+		res := r.exec(t, append(create, "-o", format, "--debug")...)
+		if res.code != 0 {
+			t.Fatalf("create -o %s: %+v", format, res)
+		}
+		if strings.Contains(res.stdout+res.err, psk) {
+			t.Fatalf("create -o %s shows the key:\n%s\n%s", format, res.stdout, res.err)
+		}
+		if format == "json" && !strings.Contains(res.stdout, `"PreShareKey": "[hidden: --show-secrets shows it]"`) {
+			t.Fatalf("create -o json: the key is not marked hidden:\n%s", res.stdout)
+		}
+		if conn == "" {
+			conn = text("vpn", "conn", "list", "--query", "VpnConnectionSet[0].VpnConnectionId")
+		}
+	}
+	// Four tunnels were created, each with the key.
+	reads := []struct {
+		args []string
+		keys int
+	}{
+		{[]string{"vpn", "conn", "list"}, 4},
+		{[]string{"vpn", "conn", "list", "--legacy"}, 4},
+		{[]string{"vpn", "conn", "show", conn}, 1},
+		{[]string{"vpn", "conn", "show", conn, "--legacy"}, 1},
+		{[]string{"api", "DescribeVpnConnections"}, 4},
+		{[]string{"api", "DescribeVpnConn", "--legacy"}, 4},
+	}
+	for _, rd := range reads {
+		args := rd.args
+		for _, format := range []string{"json", "yaml", "table", "text"} {
+			res := r.exec(t, append(args, "-o", format, "--debug")...)
+			if res.code != 0 || strings.Contains(res.stdout+res.err, psk) {
+				t.Fatalf("%v -o %s: exit %d, shows the key or fails:\n%s\n%s", args, format, res.code, res.stdout, res.err)
+			}
+		}
+		res := r.exec(t, append(args, "-o", "json", "--show-secrets", "--debug")...)
+		if res.code != 0 || strings.Count(res.stdout, psk) != rd.keys || strings.Contains(res.err, psk) {
+			t.Fatalf("%v --show-secrets --debug: want %d keys on stdout and none in the debug output:\n%s\n%s", args, rd.keys, res.stdout, res.err)
+		}
+	}
+}
