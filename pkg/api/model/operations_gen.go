@@ -605,13 +605,13 @@ var operations = [...]Operation{
 	{
 		Action:      "CreateDefaultVpc",
 		Title:       "Create the default VPC and subnet",
-		Description: "Creates the default VPC and a default subnet, or returns them if they exist.",
+		Description: "Creates the default VPC and its default subnet.",
 		Style:       V3,
 		Group:       "vpc",
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
 			{Name: "Zone", Type: String, Description: "Zone of the default subnet, e.g. ap-guangzhou-2; a random zone when omitted."},
-			{Name: "Force", Type: Boolean, Description: "Whether to return the default VPC even when one cannot be created (forced)."},
+			{Name: "Force", Type: Boolean, Description: "Whether to force the return of a default VPC."},
 		},
 		Outputs: []Field{
 			{"Vpc", "DefaultVpcSubnet", "IDs and CIDR blocks of the default VPC and subnet."},
@@ -7045,7 +7045,7 @@ var operations = [...]Operation{
 	{
 		Action:      "ResetVpnConnection",
 		Title:       "Reset a VPN tunnel",
-		Description: "Resets a VPN tunnel (renegotiates it).",
+		Description: "Resets a VPN tunnel.",
 		Style:       V3,
 		Group:       "vpn",
 		Domain:      "vpc.tencentcloudapi.com",
