@@ -493,13 +493,13 @@ var operations = [...]Operation{
 	},
 	{
 		Action:      "CreateAddressGroup",
-		Title:       "Create an IP address group",
-		Description: "Creates an IP address group, a named set of IP address templates.",
+		Title:       "Create an IP address template group",
+		Description: "Creates an IP address template group, a named set of IP address templates.",
 		Style:       Legacy,
 		Group:       "template",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "addressGroupName", Type: String, Required: true, Text: true, Description: "Name of the IP address group."},
+			{Name: "addressGroupName", Type: String, Required: true, Text: true, Description: "Name of the IP address template group."},
 			{Name: "addressGroup", Type: String, Array: true, Required: true, Description: "IDs of the IP address templates in the group, e.g. ipm-f5n688da."},
 		},
 		Outputs: []Field{
@@ -507,7 +507,7 @@ var operations = [...]Operation{
 			{"message", "String", "Error message."},
 			{"codeDesc", "String", "Error code as a string."},
 			{"data", "Object", "Returned data."},
-			{"data.addressGroupId", "String", "ID of the new IP address group, e.g. ipmg-f5n688da."},
+			{"data.addressGroupId", "String", "ID of the new IP address template group, e.g. ipmg-f5n688da."},
 		},
 		Errors: []ErrorCode{
 			{"29257", "The request failed on the service side."},
@@ -628,7 +628,7 @@ var operations = [...]Operation{
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
 			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "ID of the VPC, e.g. vpc-2ari9m7h; the older ID form is accepted too."},
-			{Name: "directConnectGatewayName", Type: String, Required: true, MinLen: 1, MaxLen: 60, Text: true, Description: "Name of the gateway, 1-25 characters: letters, digits, underscores or Chinese characters."},
+			{Name: "directConnectGatewayName", Type: String, Required: true, MinLen: 1, MaxLen: 60, Text: true, Description: "Name of the gateway, 1-60 characters: letters, digits, underscores or Chinese characters."},
 			{Name: "type", Type: Integer, Description: "Type of the gateway: 0 non-NAT, 1 NAT; default 0 (non-NAT)."},
 		},
 		Outputs: []Field{
@@ -657,7 +657,7 @@ var operations = [...]Operation{
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
 			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "ID of the VPC, e.g. vpc-2ari9m7h; the older ID form is accepted too."},
-			{Name: "flowLogName", Type: String, Required: true, MaxLen: 60, Text: true, Description: "Name of the flow log."},
+			{Name: "flowLogName", Type: String, Required: true, MaxLen: 60, Text: true, Description: "Name of the flow log, at most 60 characters."},
 			{Name: "flowLogDescription", Type: String, Text: true, Description: "Description of the flow log (optional); default empty."},
 			{Name: "resourceType", Type: String, Required: true, Description: "Type of the resource the flow log captures, VPC, SUBNET or NETWORKINTERFACE."},
 			{Name: "resourceId", Type: String, Required: true, Description: "ID of the resource, e.g. vpc-puz6fg, subnet-5o8ycyt or eni-08dhim."},
@@ -907,7 +907,7 @@ var operations = [...]Operation{
 		Group:       "nat",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "natName", Type: String, Required: true, MinLen: 1, MaxLen: 60, Text: true, Description: "Name, 1-25 characters: letters, digits, underscores or Chinese characters."},
+			{Name: "natName", Type: String, Required: true, MinLen: 1, MaxLen: 60, Text: true, Description: "Name, 1-60 characters: letters, digits, underscores or Chinese characters."},
 			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "ID of the VPC, e.g. vpc-2ari9m7h; the older ID form is accepted too."},
 			{Name: "maxConcurrent", Type: Integer, Required: true, Description: "Concurrent connection limit: 1000000 (small), 3000000 (medium) or 10000000 (large)."},
 			{Name: "bandwidth", Type: Integer, Description: "Maximum outbound public bandwidth of the gateway in Mbps; default 100."},
@@ -1336,13 +1336,13 @@ var operations = [...]Operation{
 	},
 	{
 		Action:      "CreateService",
-		Title:       "Create a protocol port template",
-		Description: "Creates a protocol port template, a named list of protocols and ports.",
+		Title:       "Create a protocol/port template",
+		Description: "Creates a protocol/port template, a named list of protocols and ports.",
 		Style:       Legacy,
 		Group:       "template",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "serviceName", Type: String, Required: true, Text: true, Description: "Name of the protocol port template."},
+			{Name: "serviceName", Type: String, Required: true, Text: true, Description: "Name of the protocol/port template."},
 			{Name: "service", Type: String, Array: true, Required: true, Description: "Members as protocol:ports, e.g. tcp:80, tcp:443-446 or tcp:99,97."},
 		},
 		Outputs: []Field{
@@ -1350,7 +1350,7 @@ var operations = [...]Operation{
 			{"message", "String", "Error message."},
 			{"codeDesc", "String", "Error code as a string."},
 			{"data", "Object", "Returned data."},
-			{"data.serviceId", "String", "ID of the new protocol port template, e.g. ppm-f5n688da."},
+			{"data.serviceId", "String", "ID of the new protocol/port template, e.g. ppm-f5n688da."},
 		},
 		Errors: []ErrorCode{
 			{"29257", "The request failed on the service side."},
@@ -1371,21 +1371,21 @@ var operations = [...]Operation{
 	},
 	{
 		Action:      "CreateServiceGroup",
-		Title:       "Create a protocol port group",
-		Description: "Creates a protocol port group, a named set of protocol port templates.",
+		Title:       "Create a protocol/port template group",
+		Description: "Creates a protocol/port template group, a named set of protocol/port templates.",
 		Style:       Legacy,
 		Group:       "template",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "serviceName", Type: String, Required: true, Text: true, Description: "Name of the protocol port group."},
-			{Name: "serviceGroup", Type: String, Array: true, Required: true, Description: "IDs of the protocol port templates in the group, e.g. ppm-f5n688da."},
+			{Name: "serviceName", Type: String, Required: true, Text: true, Description: "Name of the protocol/port template group."},
+			{Name: "serviceGroup", Type: String, Array: true, Required: true, Description: "IDs of the protocol/port templates in the group, e.g. ppm-f5n688da."},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "Error code; 0 means success, any other value a failure (see the common error codes)."},
 			{"message", "String", "Error message."},
 			{"codeDesc", "String", "Error code as a string."},
 			{"data", "Object", "Returned data."},
-			{"data.serviceGroupId", "String", "ID of the new protocol port group, e.g. ppmg-f5n688da."},
+			{"data.serviceGroupId", "String", "ID of the new protocol/port template group, e.g. ppmg-f5n688da."},
 		},
 		Errors: []ErrorCode{
 			{"29257", "The request failed on the service side."},
@@ -1866,13 +1866,13 @@ var operations = [...]Operation{
 	},
 	{
 		Action:      "DeleteAddressGroup",
-		Title:       "Delete an IP address group",
-		Description: "Deletes an IP address group; runs as a task.",
+		Title:       "Delete an IP address template group",
+		Description: "Deletes an IP address template group; runs as a task.",
 		Style:       Legacy,
 		Group:       "template",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "addressGroupId", Type: String, Required: true, Description: "ID of the IP address group, e.g. ipmg-f5n688da."},
+			{Name: "addressGroupId", Type: String, Required: true, Description: "ID of the IP address template group, e.g. ipmg-f5n688da."},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "Error code; 0 means success, any other value a failure (see the common error codes)."},
@@ -2524,13 +2524,13 @@ var operations = [...]Operation{
 	},
 	{
 		Action:      "DeleteService",
-		Title:       "Delete a protocol port template",
-		Description: "Deletes a protocol port template; runs as a task.",
+		Title:       "Delete a protocol/port template",
+		Description: "Deletes a protocol/port template; runs as a task.",
 		Style:       Legacy,
 		Group:       "template",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "serviceId", Type: String, Required: true, Description: "ID of the protocol port template, e.g. ppm-f5n688da."},
+			{Name: "serviceId", Type: String, Required: true, Description: "ID of the protocol/port template, e.g. ppm-f5n688da."},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "Error code; 0 means success, any other value a failure (see the common error codes)."},
@@ -2556,13 +2556,13 @@ var operations = [...]Operation{
 	},
 	{
 		Action:      "DeleteServiceGroup",
-		Title:       "Delete a protocol port group",
-		Description: "Deletes a protocol port group; runs as a task.",
+		Title:       "Delete a protocol/port template group",
+		Description: "Deletes a protocol/port template group; runs as a task.",
 		Style:       Legacy,
 		Group:       "template",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "serviceGroupId", Type: String, Required: true, Description: "ID of the protocol port group, e.g. ppmg-f5n688da."},
+			{Name: "serviceGroupId", Type: String, Required: true, Description: "ID of the protocol/port template group, e.g. ppmg-f5n688da."},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "Error code; 0 means success, any other value a failure (see the common error codes)."},
@@ -3007,13 +3007,13 @@ var operations = [...]Operation{
 	},
 	{
 		Action:      "DescribeAddressGroupInstances",
-		Title:       "List the resources using an IP address group",
-		Description: "Queries, as a task, the cloud resources using an IP address group.",
+		Title:       "List the resources using an IP address template group",
+		Description: "Queries, as a task, the cloud resources using an IP address template group.",
 		Style:       Legacy,
 		Group:       "template",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "addressGroupId", Type: String, Required: true, Description: "ID of the IP address group, e.g. ipmg-f5n688da."},
+			{Name: "addressGroupId", Type: String, Required: true, Description: "ID of the IP address template group, e.g. ipmg-f5n688da."},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "Error code; 0 means success, any other value a failure (see the common error codes)."},
@@ -3039,14 +3039,14 @@ var operations = [...]Operation{
 	},
 	{
 		Action:      "DescribeAddressGroups",
-		Title:       "List IP address groups",
-		Description: "Lists IP address groups, with filters and paging.",
+		Title:       "List IP address template groups",
+		Description: "Lists IP address template groups, with filters and paging.",
 		Style:       Legacy,
 		Group:       "template",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "addressGroupId", Type: String, Description: "ID of the IP address group; matches partially."},
-			{Name: "addressGroupName", Type: String, Text: true, Description: "Name of the IP address group; matches partially."},
+			{Name: "addressGroupId", Type: String, Description: "ID of the IP address template group; matches partially."},
+			{Name: "addressGroupName", Type: String, Text: true, Description: "Name of the IP address template group; matches partially."},
 			{Name: "offset", Type: Integer, Description: "Offset of the first item to return; default 0."},
 			{Name: "limit", Type: Integer, Description: "Number of items per page; default 20."},
 		},
@@ -3055,10 +3055,10 @@ var operations = [...]Operation{
 			{"message", "String", "Error message."},
 			{"codeDesc", "String", "Error code as a string."},
 			{"data", "Object", "Returned data."},
-			{"data.totalCount", "Integer", "Total number of matching IP address groups."},
-			{"data.data", "Array", "The IP address groups."},
-			{"data.data.n.addressGroupId", "String", "ID of the IP address group."},
-			{"data.data.n.addressGroupName", "String", "Name of the IP address group."},
+			{"data.totalCount", "Integer", "Total number of matching IP address template groups."},
+			{"data.data", "Array", "The IP address template groups."},
+			{"data.data.n.addressGroupId", "String", "ID of the IP address template group."},
+			{"data.data.n.addressGroupName", "String", "Name of the IP address template group."},
 			{"data.data.n.addressGroup", "Array", "Members of the group."},
 			{"data.data.n.createTime", "String", "Creation time."},
 			{"data.data.n.addressGroup.n", "String", "One member of the group (an IP address template ID)."},
@@ -4003,14 +4003,14 @@ var operations = [...]Operation{
 	},
 	{
 		Action:      "DescribeService",
-		Title:       "List protocol port templates",
-		Description: "Lists protocol port templates, with filters and paging.",
+		Title:       "List protocol/port templates",
+		Description: "Lists protocol/port templates, with filters and paging.",
 		Style:       Legacy,
 		Group:       "template",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "serviceId", Type: String, Description: "ID of the protocol port template; matches partially."},
-			{Name: "serviceName", Type: String, Text: true, Description: "Name of the protocol port template; matches partially."},
+			{Name: "serviceId", Type: String, Description: "ID of the protocol/port template; matches partially."},
+			{Name: "serviceName", Type: String, Text: true, Description: "Name of the protocol/port template; matches partially."},
 			{Name: "offset", Type: Integer, Description: "Offset of the first item to return; default 0."},
 			{Name: "limit", Type: Integer, Description: "Number of items per page; default 20."},
 		},
@@ -4019,10 +4019,10 @@ var operations = [...]Operation{
 			{"message", "String", "Error message."},
 			{"codeDesc", "String", "Error code as a string."},
 			{"data", "Object", "Returned data."},
-			{"data.totalCount", "Integer", "Total number of matching protocol port templates."},
-			{"data.data", "Array", "The protocol port templates."},
-			{"data.data.data.n.serviceId", "String", "ID of the protocol port template."},
-			{"data.data.data.n.serviceName", "String", "Name of the protocol port template."},
+			{"data.totalCount", "Integer", "Total number of matching protocol/port templates."},
+			{"data.data", "Array", "The protocol/port templates."},
+			{"data.data.data.n.serviceId", "String", "ID of the protocol/port template."},
+			{"data.data.data.n.serviceName", "String", "Name of the protocol/port template."},
 			{"data.data.data.n.service", "Array", "Members of the template."},
 			{"data.data.data.n.createTime", "String", "Creation time."},
 			{"data.n.service.n", "String", "One member of the template."},
@@ -4043,13 +4043,13 @@ var operations = [...]Operation{
 	},
 	{
 		Action:      "DescribeServiceGroupInstances",
-		Title:       "List the resources using a protocol port group",
-		Description: "Queries, as a task, the cloud resources using a protocol port group.",
+		Title:       "List the resources using a protocol/port template group",
+		Description: "Queries, as a task, the cloud resources using a protocol/port template group.",
 		Style:       Legacy,
 		Group:       "template",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "serviceGroupId", Type: String, Required: true, Description: "ID of the protocol port group, e.g. ppmg-f5n688da."},
+			{Name: "serviceGroupId", Type: String, Required: true, Description: "ID of the protocol/port template group, e.g. ppmg-f5n688da."},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "Error code; 0 means success, any other value a failure (see the common error codes)."},
@@ -4075,14 +4075,14 @@ var operations = [...]Operation{
 	},
 	{
 		Action:      "DescribeServiceGroups",
-		Title:       "List protocol port groups",
-		Description: "Lists protocol port groups, with filters and paging.",
+		Title:       "List protocol/port template groups",
+		Description: "Lists protocol/port template groups, with filters and paging.",
 		Style:       Legacy,
 		Group:       "template",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "serviceGroupId", Type: String, Description: "ID of the protocol port group; matches partially."},
-			{Name: "serviceName", Type: String, Text: true, Description: "Name of the protocol port group; matches partially."},
+			{Name: "serviceGroupId", Type: String, Description: "ID of the protocol/port template group; matches partially."},
+			{Name: "serviceName", Type: String, Text: true, Description: "Name of the protocol/port template group; matches partially."},
 			{Name: "offset", Type: Integer, Description: "Offset of the first item to return; default 0."},
 			{Name: "limit", Type: Integer, Description: "Number of items per page; default 20."},
 		},
@@ -4091,13 +4091,13 @@ var operations = [...]Operation{
 			{"message", "String", "Error message."},
 			{"codeDesc", "String", "Error code as a string."},
 			{"data", "Object", "Returned data."},
-			{"data.totalCount", "Integer", "Total number of matching protocol port groups."},
-			{"data.data", "Array", "The protocol port groups."},
-			{"data.data.n.serviceGroupId", "String", "ID of the protocol port group."},
-			{"data.data.n.serviceGroupName", "String", "Name of the protocol port group."},
+			{"data.totalCount", "Integer", "Total number of matching protocol/port template groups."},
+			{"data.data", "Array", "The protocol/port template groups."},
+			{"data.data.n.serviceGroupId", "String", "ID of the protocol/port template group."},
+			{"data.data.n.serviceGroupName", "String", "Name of the protocol/port template group."},
 			{"data.data.n.serviceGroup", "Array", "Members of the group."},
 			{"data.data.n.createTime", "String", "Creation time."},
-			{"data.data.n.serviceGroup.n", "String", "One member of the group (a protocol port template ID)."},
+			{"data.data.n.serviceGroup.n", "String", "One member of the group (a protocol/port template ID)."},
 		},
 		Errors: []ErrorCode{
 			{"29257", "The request failed on the service side."},
@@ -4115,13 +4115,13 @@ var operations = [...]Operation{
 	},
 	{
 		Action:      "DescribeServiceInstances",
-		Title:       "List the resources using a protocol port template",
-		Description: "Queries, as a task, the cloud resources using a protocol port template.",
+		Title:       "List the resources using a protocol/port template",
+		Description: "Queries, as a task, the cloud resources using a protocol/port template.",
 		Style:       Legacy,
 		Group:       "template",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "serviceId", Type: String, Required: true, Description: "ID of the protocol port template, e.g. ppm-f5n688da."},
+			{Name: "serviceId", Type: String, Required: true, Description: "ID of the protocol/port template, e.g. ppm-f5n688da."},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "Error code; 0 means success, any other value a failure (see the common error codes)."},
@@ -5398,13 +5398,13 @@ var operations = [...]Operation{
 	},
 	{
 		Action:      "ModifyAddressGroup",
-		Title:       "Replace the members of an IP address group",
-		Description: "Replaces the IP address templates of an IP address group; runs as a task.",
+		Title:       "Replace the members of an IP address template group",
+		Description: "Replaces the IP address templates of an IP address template group; runs as a task.",
 		Style:       Legacy,
 		Group:       "template",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "addressGroupId", Type: String, Required: true, Description: "ID of the IP address group, e.g. ipmg-f5n688da."},
+			{Name: "addressGroupId", Type: String, Required: true, Description: "ID of the IP address template group, e.g. ipmg-f5n688da."},
 			{Name: "addressGroup", Type: String, Array: true, Required: true, Description: "IDs of the IP address templates in the group, e.g. ipm-f5n688da."},
 		},
 		Outputs: []Field{
@@ -5432,14 +5432,14 @@ var operations = [...]Operation{
 	},
 	{
 		Action:      "ModifyAddressGroupAttribute",
-		Title:       "Rename an IP address group",
-		Description: "Changes the name of an IP address group.",
+		Title:       "Rename an IP address template group",
+		Description: "Changes the name of an IP address template group.",
 		Style:       Legacy,
 		Group:       "template",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "addressGroupId", Type: String, Required: true, Description: "ID of the IP address group, e.g. ipmg-f5n688da."},
-			{Name: "addressGroupName", Type: String, Required: true, Text: true, Description: "New name of the IP address group."},
+			{Name: "addressGroupId", Type: String, Required: true, Description: "ID of the IP address template group, e.g. ipmg-f5n688da."},
+			{Name: "addressGroupName", Type: String, Required: true, Text: true, Description: "New name of the IP address template group."},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "Error code; 0 means success, any other value a failure (see the common error codes)."},
@@ -5547,7 +5547,7 @@ var operations = [...]Operation{
 		Params: []Param{
 			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "ID of the VPC, e.g. vpc-2ari9m7h; the older ID form is accepted too."},
 			{Name: "directConnectGatewayId", Type: String, Required: true, Format: FormatID, IDPrefix: "dcg", Description: "ID of the direct connect gateway, e.g. dcg-4d545d."},
-			{Name: "directConnectGatewayName", Type: String, Required: true, MinLen: 1, MaxLen: 60, Text: true, Description: "New name, 1-25 characters: letters, digits, underscores or Chinese characters."},
+			{Name: "directConnectGatewayName", Type: String, Required: true, MinLen: 1, MaxLen: 60, Text: true, Description: "New name, 1-60 characters: letters, digits, underscores or Chinese characters."},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "Error code; 0 means success, any other value a failure (see the common error codes)."},
@@ -5812,7 +5812,7 @@ var operations = [...]Operation{
 		Params: []Param{
 			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "ID of the VPC, e.g. vpc-2ari9m7h; the older ID form is accepted too."},
 			{Name: "natId", Type: String, Required: true, Format: FormatID, IDPrefix: "nat", Description: "ID of the NAT gateway, e.g. nat-8pbrkzh6."},
-			{Name: "natName", Type: String, MinLen: 1, MaxLen: 60, Text: true, Description: "New name, 1-25 characters: letters, digits, underscores or Chinese characters."},
+			{Name: "natName", Type: String, MinLen: 1, MaxLen: 60, Text: true, Description: "New name, 1-60 characters: letters, digits, underscores or Chinese characters."},
 			{Name: "bandwidth", Type: Integer, Description: "New maximum outbound public bandwidth in Mbps; default 100."},
 		},
 		Outputs: []Field{
@@ -6187,13 +6187,13 @@ var operations = [...]Operation{
 	},
 	{
 		Action:      "ModifyService",
-		Title:       "Replace the members of a protocol port template",
-		Description: "Replaces the protocols and ports of a protocol port template; runs as a task.",
+		Title:       "Replace the members of a protocol/port template",
+		Description: "Replaces the protocols and ports of a protocol/port template; runs as a task.",
 		Style:       Legacy,
 		Group:       "template",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "serviceId", Type: String, Required: true, Description: "ID of the protocol port template, e.g. ppm-f5n688da."},
+			{Name: "serviceId", Type: String, Required: true, Description: "ID of the protocol/port template, e.g. ppm-f5n688da."},
 			{Name: "service", Type: String, Array: true, Required: true, Description: "Members as protocol:ports, e.g. tcp:80, tcp:443-446 or tcp:99,97."},
 		},
 		Outputs: []Field{
@@ -6222,14 +6222,14 @@ var operations = [...]Operation{
 	},
 	{
 		Action:      "ModifyServiceAttribute",
-		Title:       "Rename a protocol port template",
-		Description: "Changes the name of a protocol port template.",
+		Title:       "Rename a protocol/port template",
+		Description: "Changes the name of a protocol/port template.",
 		Style:       Legacy,
 		Group:       "template",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "serviceId", Type: String, Required: true, Description: "ID of the protocol port template, e.g. ppm-f5n688da."},
-			{Name: "serviceName", Type: String, Required: true, Text: true, Description: "New name of the protocol port template."},
+			{Name: "serviceId", Type: String, Required: true, Description: "ID of the protocol/port template, e.g. ppm-f5n688da."},
+			{Name: "serviceName", Type: String, Required: true, Text: true, Description: "New name of the protocol/port template."},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "Error code; 0 means success, any other value a failure (see the common error codes)."},
@@ -6253,14 +6253,14 @@ var operations = [...]Operation{
 	},
 	{
 		Action:      "ModifyServiceGroup",
-		Title:       "Replace the members of a protocol port group",
-		Description: "Replaces the protocol port templates of a protocol port group; runs as a task.",
+		Title:       "Replace the members of a protocol/port template group",
+		Description: "Replaces the protocol/port templates of a protocol/port template group; runs as a task.",
 		Style:       Legacy,
 		Group:       "template",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "serviceGroupId", Type: String, Required: true, Description: "ID of the protocol port group, e.g. ppmg-f5n688da."},
-			{Name: "serviceGroup", Type: String, Array: true, Required: true, Description: "IDs of the protocol port templates in the group, e.g. ppm-f5n688da."},
+			{Name: "serviceGroupId", Type: String, Required: true, Description: "ID of the protocol/port template group, e.g. ppmg-f5n688da."},
+			{Name: "serviceGroup", Type: String, Array: true, Required: true, Description: "IDs of the protocol/port templates in the group, e.g. ppm-f5n688da."},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "Error code; 0 means success, any other value a failure (see the common error codes)."},
@@ -6287,14 +6287,14 @@ var operations = [...]Operation{
 	},
 	{
 		Action:      "ModifyServiceGroupAttribute",
-		Title:       "Rename a protocol port group",
-		Description: "Changes the name of a protocol port group.",
+		Title:       "Rename a protocol/port template group",
+		Description: "Changes the name of a protocol/port template group.",
 		Style:       Legacy,
 		Group:       "template",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "serviceGroupId", Type: String, Required: true, Description: "ID of the protocol port group, e.g. ppmg-f5n688da."},
-			{Name: "serviceName", Type: String, Required: true, Text: true, Description: "New name of the protocol port group."},
+			{Name: "serviceGroupId", Type: String, Required: true, Description: "ID of the protocol/port template group, e.g. ppmg-f5n688da."},
+			{Name: "serviceName", Type: String, Required: true, Text: true, Description: "New name of the protocol/port template group."},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "Error code; 0 means success, any other value a failure (see the common error codes)."},
