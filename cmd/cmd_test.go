@@ -215,3 +215,8 @@ func TestVersionWithCommitAndDate(t *testing.T) {
 		t.Fatalf("got %q, want %q", out.String(), want)
 	}
 }
+
+// with returns base followed by more, leaving base alone.
+func with(base []string, more ...string) []string {
+	return append(append([]string{}, base...), more...)
+}

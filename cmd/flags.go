@@ -91,8 +91,12 @@ type flagDef struct {
 	check  func(flag, v string) error
 	wire   [3]string       // by api.Style
 	params [3]*model.Param // the documented parameter, by style
-	enum   []string
-	comp   string // resource kind whose IDs complete this flag
+	// enum is what the user may type (the first style's spellings);
+	// styleEnum is each style's own, for spelling a value on the wire.
+	enum      []string
+	styleEnum [3][]string
+	yes, no   string // words a Bool sends where the wire takes words
+	comp      string // resource kind whose IDs complete this flag
 	// mustHave: required by the declaration; whole: array values keep commas.
 	mustHave, whole bool
 	filter          string // API 3.0 filter name the value goes to
@@ -102,6 +106,10 @@ func (d *flagDef) wireFor(s api.Style) string { return d.wire[s] }
 
 func (d *flagDef) required(s api.Style) bool {
 	p := d.params[s]
+	if p != nil && strings.Contains(d.wire[s], ".") {
+		// A field is required only within its object (see fieldsComplete).
+		return d.mustHave
+	}
 	return p != nil && (p.Required || d.mustHave)
 }
 

@@ -56,6 +56,13 @@ type Param struct {
 	// Whole keeps commas inside values of an array flag (repeat the flag
 	// for more values), for entries such as "tcp:80,443".
 	Whole bool
+	// Kind overrides the kind the model implies (a Bool flag sending
+	// RenewFlag words); zero infers it.
+	Kind Kind
+	// Yes and No are the words a Bool flag sends for true and false where
+	// the wire parameter takes them from its enum (RenewFlag); elsewhere a
+	// Bool sends 1 and 0.
+	Yes, No string
 }
 
 func (p Param) wire(style api.Style) string {
@@ -192,31 +199,32 @@ func resolve(c Command) *built {
 	byName := map[string]*flagDef{}
 	claimed := [3]map[string]bool{{}, {}, {}}
 	add := func(p Param) *flagDef {
-		d := &flagDef{name: p.Flag, usage: p.Usage, shape: p.Shape, comp: p.Complete, check: p.Check, mustHave: p.Required, whole: p.Whole}
+		d := &flagDef{name: p.Flag, usage: p.Usage, shape: p.Shape, comp: p.Complete, check: p.Check, mustHave: p.Required, whole: p.Whole, yes: p.Yes, no: p.No}
 		for _, s := range []api.Style{api.V3, api.Legacy} {
 			w := p.wire(s)
 			if w == "" || b.ops[s] == nil {
 				continue
 			}
-			mp := findParam(b.ops[s], w)
+			mp := findNested(b.ops[s], w)
 			if mp == nil {
 				panic(fmt.Sprintf("%s: %s has no parameter %s", c.Path, b.ops[s].Action, w))
 			}
 			d.wire[s], d.params[s] = w, mp
 			claimed[s][w] = true
 			d.kind = kindOf(mp)
+			if p.Kind != 0 {
+				d.kind = p.Kind
+			}
 			if d.usage == "" {
 				d.usage = mp.Description
 			}
 			if d.shape == "" {
-				d.shape = shapeOf(w)
+				d.shape = shapeOf(mp.Name)
 			}
 			if d.check == nil && d.kind != JSON {
-				d.check = valueCheck(w)
+				d.check = valueCheck(mp.Name)
 			}
-			if len(mp.Enum) > 0 {
-				d.enum = mp.Enum
-			}
+			d.addEnum(s, mp.Enum)
 		}
 		if d.shape == NoShape {
 			d.shape = ""
@@ -272,9 +280,7 @@ func resolve(c Command) *built {
 			if d.check == nil && d.kind != JSON {
 				d.check = valueCheck(mp.Name)
 			}
-			if len(mp.Enum) > 0 {
-				d.enum = mp.Enum
-			}
+			d.addEnum(s, mp.Enum)
 		}
 	}
 	return b
@@ -507,6 +513,7 @@ func (b *built) request(cmd *cobra.Command, style api.Style, args []string) (api
 			t[w] = args[0]
 		}
 	}
+	var nest nesting
 	for _, d := range b.flags {
 		f := cmd.Flags().Lookup(d.name)
 		name := d.wire[style]
@@ -518,8 +525,8 @@ func (b *built) request(cmd *cobra.Command, style api.Style, args []string) (api
 			continue
 		}
 		if !f.Changed {
-			if d.required(style) {
-				return api.Request{}, usagef("%s needs %s", cmd.CommandPath(), flag)
+			if d.required(style) && !b.fieldFlagged(cmd, style, name) {
+				return api.Request{}, usagef("%s needs %s", cmd.CommandPath(), b.neededFlag(style, name, flag))
 			}
 			continue
 		}
@@ -531,7 +538,12 @@ func (b *built) request(cmd *cobra.Command, style api.Style, args []string) (api
 			addFilter(t, d.filter, v)
 			continue
 		}
-		t[name] = v
+		if err := nest.set(t, name, flag, v); err != nil {
+			return api.Request{}, err
+		}
+	}
+	if err := b.fieldsComplete(style, nest, t); err != nil {
+		return api.Request{}, err
 	}
 	return api.Request{Action: op.Action, Style: style, Params: t}, nil
 }
@@ -559,9 +571,6 @@ func (d *flagDef) value(cmd *cobra.Command, style api.Style) (any, error) {
 				return err
 			}
 		}
-		if len(d.enum) > 0 && !contains(d.enum, v) {
-			return usagef("invalid value %q for %s: expected one of %s", v, flag, strings.Join(d.enum, ", "))
-		}
 		return nil
 	}
 	switch d.kind {
@@ -575,10 +584,7 @@ func (d *flagDef) value(cmd *cobra.Command, style api.Style) (any, error) {
 		return json.Number(strconv.FormatInt(v, 10)), nil
 	case Bool:
 		v, _ := fs.GetBool(d.name)
-		if p := d.params[style]; p != nil && p.Type == model.Integer {
-			return json.Number(map[bool]string{true: "1", false: "0"}[v]), nil
-		}
-		return v, nil
+		return d.boolValue(style, v), nil
 	case Strings:
 		vs, _ := fs.GetStringSlice(d.name)
 		if d.whole {
@@ -589,7 +595,11 @@ func (d *flagDef) value(cmd *cobra.Command, style api.Style) (any, error) {
 			if err := one(v); err != nil {
 				return nil, err
 			}
-			list = append(list, v)
+			w, err := d.spell(flag, style, v)
+			if err != nil {
+				return nil, err
+			}
+			list = append(list, w)
 		}
 		return list, nil
 	case JSON:
@@ -611,6 +621,10 @@ func (d *flagDef) value(cmd *cobra.Command, style api.Style) (any, error) {
 	if err := one(s); err != nil {
 		return nil, err
 	}
+	s, err := d.spell(flag, style, s)
+	if err != nil {
+		return nil, err
+	}
 	if p := d.params[style]; p != nil && p.Array {
 		return []any{s}, nil
 	}
@@ -620,11 +634,16 @@ func (d *flagDef) value(cmd *cobra.Command, style api.Style) (any, error) {
 // readJSONValue decodes a JSON flag value; @FILE (or @- for stdin) reads
 // it from a file, which may also be YAML.
 func readJSONValue(cmd *cobra.Command, flag, s string) (any, error) {
+	return readJSONArg(cmd.InOrStdin(), flag, s)
+}
+
+// readJSONArg is readJSONValue reading @- from stdin.
+func readJSONArg(stdin io.Reader, flag, s string) (any, error) {
 	if name, ok := strings.CutPrefix(s, "@"); ok {
 		var data []byte
 		var err error
 		if name == "-" {
-			data, err = io.ReadAll(cmd.InOrStdin())
+			data, err = io.ReadAll(stdin)
 		} else {
 			data, err = os.ReadFile(name)
 		}

@@ -40,24 +40,33 @@ var (
 	// bandwidth and charge type of a new gateway, shared by create and price.
 	vpnGwBandwidth  = Param{Flag: "bandwidth", V3: "InternetMaxBandwidthOut", Legacy: "bandwidth", Usage: "public bandwidth in Mbps: 5, 10, 20, 50 or 100", Check: oneOfValues("5", "10", "20", "50", "100")}
 	vpnGwChargeType = Param{Flag: "charge-type", V3: "InstanceChargeType", Legacy: "chargeType",
-		Usage: "POSTPAID_BY_HOUR (pay as you go) or PREPAID (monthly, needs --prepaid)", Check: vpnOneOf("POSTPAID_BY_HOUR", "PREPAID")}
+		Usage: "POSTPAID_BY_HOUR (pay as you go) or PREPAID (monthly, needs --period)", Check: vpnOneOf("POSTPAID_BY_HOUR", "PREPAID")}
+	// The prepaid term: --period and --auto-renew in both styles (API 3.0
+	// InstanceChargePrepaid, 004:7259; legacy chargePrepaid or a flat
+	// period); --prepaid keeps the wire JSON.
 	vpnGwPrepaid = Param{Flag: "prepaid", V3: "InstanceChargePrepaid", Legacy: "chargePrepaid",
-		Usage: `prepaid term as JSON, e.g. {"Period":12} (--legacy: {"period":12,"isAutoRenewals":"1"})`}
+		Usage: `prepaid term as wire JSON instead of --period/--auto-renew, e.g. {"Period":12}`}
 	vpnV3Prepaid = Param{Flag: "prepaid", V3: "InstanceChargePrepaid",
-		Usage: `prepaid term as JSON: {"Period":MONTHS[,"RenewFlag":"NOTIFY_AND_AUTO_RENEW"]}`}
-	vpnLegacyPeriod = Param{Flag: "period", Legacy: "period", Usage: "months to buy, at most 36"}
+		Usage: `prepaid term as wire JSON instead of --period/--auto-renew, e.g. {"Period":12}`}
+	vpnMonths       = oneOfValues("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "24", "36")
+	vpnGwPeriod     = Param{Flag: "period", V3: "InstanceChargePrepaid.Period", Legacy: "chargePrepaid.period", Usage: "months of a PREPAID term: 1 to 12, 24 or 36", Check: vpnMonths}
+	vpnGwAutoRenew  = Param{Flag: "auto-renew", V3: "InstanceChargePrepaid.RenewFlag", Legacy: "chargePrepaid.isAutoRenewals", Kind: Bool, Yes: "NOTIFY_AND_AUTO_RENEW", No: "NOTIFY_AND_MANUAL_RENEW", Usage: "renew the PREPAID term automatically (--auto-renew=false: notify only)"}
+	vpnRenewPeriod  = Param{Flag: "period", V3: "InstanceChargePrepaid.Period", Legacy: "period", Usage: "months to renew for: 1 to 12, 24 or 36", Check: vpnMonths}
+	vpnRenewAuto    = Param{Flag: "auto-renew", V3: "InstanceChargePrepaid.RenewFlag", Kind: Bool, Yes: "NOTIFY_AND_AUTO_RENEW", No: "NOTIFY_AND_MANUAL_RENEW", Usage: "renew automatically from then on (--auto-renew=false: notify only)"}
+	vpnPricePeriod  = Param{Flag: "period", V3: "InstanceChargePrepaid.Period", Legacy: "period", Usage: "months of the PREPAID term to price: 1 to 12, 24 or 36", Check: vpnMonths}
+	vpnLegacyPeriod = Param{Flag: "period", Legacy: "period", Usage: "months to buy: 1 to 12, 24 or 36", Check: vpnMonths}
 
 	vpnConnName = Param{Flag: "name", V3: "VpnConnectionName", Legacy: "vpnConnName", Usage: "name of the tunnel (at most 60 characters)"}
 	// The pre-shared key is a secret (the model says so): every output
 	// hides it unless --show-secrets, and no check echoes its value.
 	vpnPreSharedKey = Param{Flag: "pre-shared-key", V3: "PreShareKey", Legacy: "preSharedKey", Usage: "IKE pre-shared key of the tunnel (hidden in every output unless --show-secrets)"}
-	vpnSPD          = Param{Flag: "spd", V3: "SecurityPolicyDatabases",
-		Usage: `networks that may talk, as JSON: [{"LocalCidrBlock":CIDR,"RemoteCidrBlock":[CIDR,…]}]`}
-	vpnIKE = Param{Flag: "ike", V3: "IKEOptionsSpecification", Legacy: "IKESet",
-		Usage: `IKE options as JSON, e.g. {"ExchangeMode":"MAIN"} (--legacy: {"exchangeMode":"main"})`}
+	vpnIKE          = Param{Flag: "ike", V3: "IKEOptionsSpecification", Legacy: "IKESet",
+		Usage: `IKE options as wire JSON or @FILE instead of --ike-*, e.g. {"ExchangeMode":"MAIN"}`}
 	vpnIPsec = Param{Flag: "ipsec", V3: "IPSECOptionsSpecification", Legacy: "IPsecSet",
-		Usage: `IPsec options as JSON, e.g. {"PfsDhGroup":"NULL"} (--legacy: {"pfsDhGroup":"null"})`}
-	vpnRemoteCidr = Param{Flag: "remote-cidr", Legacy: "userGwCidrBlock", Usage: "CIDR blocks of the customer network the VPC may reach (repeatable; or --spd-acl)"}
+		Usage: `IPsec options as wire JSON or @FILE instead of --ipsec-*, e.g. {"PfsDhGroup":"NULL"}`}
+	// The tunnel's networks are --local-cidr/--remote-cidr/--spd (see
+	// vpnTunnelFlags), which fill these.
+	vpnSPDHide = []string{"SecurityPolicyDatabases", "userGwCidrBlock"}
 
 	legacyVpnGwID = Param{Flag: "vpn-gateway-id", Legacy: "vpnGwId", Usage: "ID of the VPN gateway of the tunnel"}
 	vpnCgwFlag    = Param{Flag: "customer-gateway-id", V3: "CustomerGatewayId", Legacy: "userGwId", Usage: "ID of the customer gateway at the other end"}
@@ -190,13 +199,14 @@ vpn-gateway-name, type, public-ip-address. With --legacy, use --vpc-id,
 
 A new gateway is PENDING until it is delivered, then AVAILABLE: --wait
 follows it (API 3.0 only) and prints it once AVAILABLE. Pay-as-you-go (POSTPAID_BY_HOUR) is the
-default; PREPAID needs --prepaid with the number of months. The legacy API
-(RunVpnGw) needs --charge-type and prints only the new gateway's ID.`,
+default; PREPAID needs --period, the number of months (--auto-renew to renew
+automatically). The legacy API (RunVpnGw) needs --charge-type and prints
+only the new gateway's ID.`,
 			Example: `  tcvpc vpn gw create --vpc-id vpc-ngenl4az --name TEST_POSTPAID_VPNGW --bandwidth 5
-  tcvpc vpn gw create --vpc-id vpc-5rkcp0wb --name TEST_PREPAID_VPNGW --bandwidth 5 --charge-type PREPAID --prepaid '{"Period":1}'
-  tcvpc vpn gw create --legacy --vpc-id vpc-4gzrxtwj --name test-name --bandwidth 5 --charge-type PREPAID --prepaid '{"period":1,"isAutoRenewals":"1"}'`,
+  tcvpc vpn gw create --vpc-id vpc-5rkcp0wb --name TEST_PREPAID_VPNGW --bandwidth 5 --charge-type PREPAID --period 1
+  tcvpc vpn gw create --legacy --vpc-id vpc-4gzrxtwj --name test-name --bandwidth 5 --charge-type PREPAID --period 1 --auto-renew`,
 			V3: "CreateVpnGateway", Legacy: "RunVpnGw",
-			Params: []Param{vpnGwVpcID, vpnGwName, vpnGwBandwidth, vpnGwChargeType, vpnGwPrepaid},
+			Params: []Param{vpnGwVpcID, vpnGwName, vpnGwBandwidth, vpnGwChargeType, vpnGwPeriod, vpnGwAutoRenew, vpnGwPrepaid},
 			Noun:   "VPN gateway", Done: "Created", Doing: "Creating",
 			State: &StateWait{Describe: "DescribeVpnGateways", IDParam: "VpnGatewayIds", IDPath: "VpnGateway.VpnGatewayId",
 				Rows: "VpnGatewaySet", Field: "State", Ready: []string{"AVAILABLE"}},
@@ -231,15 +241,16 @@ order is delivered: 'tcvpc vpn gw list --legacy --deal-id DEAL_ID'.
 			Short: "Rename a VPN gateway or change its billing",
 			Long: `Rename a VPN gateway, or change its billing: API 3.0 switches a prepaid
 gateway to pay-as-you-go (--charge-type POSTPAID_BY_HOUR); the legacy API
-turns automatic renewal on or off (--auto-renew 1|0) and needs --vpc-id.`,
+turns automatic renewal on or off (--auto-renew, --auto-renew=false) and
+needs --vpc-id.`,
 			Example: `  tcvpc vpn gw modify vpngw-9jj97wyn --name new_name
-  tcvpc vpn gw modify vpngw-dystbrkv --legacy --vpc-id vpc-amhnao5x --name test-9910 --auto-renew 0`,
+  tcvpc vpn gw modify vpngw-dystbrkv --legacy --vpc-id vpc-amhnao5x --name test-9910 --auto-renew=false`,
 			V3: "ModifyVpnGatewayAttribute", Legacy: "ModifyVpnGw",
 			Arg: vpnGwArg,
 			Params: []Param{
 				{Flag: "name", V3: "VpnGatewayName", Legacy: "vpnGwName", Usage: "new name (at most 60 characters)"},
 				{Flag: "charge-type", V3: "InstanceChargeType", Usage: "POSTPAID_BY_HOUR: switch a prepaid gateway to pay-as-you-go", Check: vpnOneOf("POSTPAID_BY_HOUR")},
-				{Flag: "auto-renew", Legacy: "isAutoRenewals", Usage: "1 to renew a prepaid gateway automatically, 0 not to"},
+				{Flag: "auto-renew", Legacy: "isAutoRenewals", Kind: Bool, Usage: "renew a prepaid gateway automatically (--auto-renew=false: stop)"},
 				legacyVpcID,
 			},
 			Noun: "VPN gateway", Done: "Modified",
@@ -263,13 +274,13 @@ gateways can be deleted; prepaid ones end when they expire.`,
 		{
 			Path:  "vpn gw renew",
 			Short: "Renew a prepaid VPN gateway",
-			Long: `Renew a prepaid (monthly) IPsec VPN gateway. API 3.0 takes the term as
---prepaid JSON; the legacy API takes --period and needs --vpc-id.`,
-			Example: `  tcvpc vpn gw renew vpngw-lazly92z --prepaid '{"Period":2}'
+			Long: `Renew a prepaid (monthly) IPsec VPN gateway for --period months. The legacy
+API also needs --vpc-id.`,
+			Example: `  tcvpc vpn gw renew vpngw-lazly92z --period 2 --auto-renew
   tcvpc vpn gw renew vpngw-nhg87nmg --legacy --vpc-id vpc-aa3z6vx0 --period 1`,
 			V3: "RenewVpnGateway", Legacy: "RenewVpn",
 			Arg:    vpnGwArg,
-			Params: []Param{vpnV3Prepaid, {Flag: "period", Legacy: "period", Usage: "months to renew for, at most 36"}, legacyVpcID},
+			Params: []Param{vpnRenewPeriod, vpnRenewAuto, vpnV3Prepaid, legacyVpcID},
 			Noun:   "VPN gateway", Done: "Renewed",
 			V3View: View{Quiet: true}, LegacyView: View{Quiet: true},
 		},
@@ -290,18 +301,18 @@ with 'tcvpc vpn gw price-resize'.`,
 			Path:  "vpn gw price",
 			Short: "Show the price of a new VPN gateway",
 			Long: `Show the price of a new VPN gateway. A prepaid quote (--charge-type PREPAID
---prepaid '{"Period":N}') prints PRICE and ORIGINAL PRICE; a pay-as-you-go
-quote prints the unit prices. The legacy API quotes prepaid gateways only,
-from --period and --bandwidth.`,
+--period N) prints PRICE and ORIGINAL PRICE; a pay-as-you-go quote prints
+the unit prices. The legacy API quotes prepaid gateways only, from
+--period and --bandwidth.`,
 			Example: `  tcvpc vpn gw price --bandwidth 5
-  tcvpc vpn gw price --bandwidth 5 --charge-type PREPAID --prepaid '{"Period":1}'
+  tcvpc vpn gw price --bandwidth 5 --charge-type PREPAID --period 1
   tcvpc vpn gw price --legacy --bandwidth 5 --period 1`,
 			V3: "InquiryPriceCreateVpnGateway", Legacy: "InquiryVpnPrice",
 			Params: []Param{
 				vpnGwBandwidth,
 				{Flag: "charge-type", V3: "InstanceChargeType", Usage: vpnGwChargeType.Usage, Check: vpnGwChargeType.Check},
+				vpnPricePeriod,
 				vpnV3Prepaid,
-				vpnLegacyPeriod,
 			},
 			V3View:     View{Columns: vpnPriceColumns},
 			LegacyView: View{Columns: []output.Column{{Header: "PRICE", Path: "price"}}},
@@ -309,10 +320,10 @@ from --period and --bandwidth.`,
 		{
 			Path:    "vpn gw price-renew",
 			Short:   "Show the price of renewing a prepaid VPN gateway",
-			Example: `  tcvpc vpn gw price-renew vpngw-lazly92z --prepaid '{"Period":2}'`,
+			Example: `  tcvpc vpn gw price-renew vpngw-lazly92z --period 2`,
 			V3:      "InquiryPriceRenewVpnGateway",
 			Arg:     vpnGwArg,
-			Params:  []Param{vpnV3Prepaid},
+			Params:  []Param{{Flag: "period", V3: "InstanceChargePrepaid.Period", Usage: "months to renew for: 1 to 12, 24 or 36", Check: vpnMonths}, vpnV3Prepaid},
 			V3View:  View{Columns: vpnPriceColumns},
 		},
 		{
@@ -378,22 +389,32 @@ reply with the pre-shared key replaced by "[hidden: --show-secrets shows it]";
 print it (the pre-shared key is hidden unless --show-secrets). The tunnel is PENDING,
 then AVAILABLE; with API 3.0, --wait follows it until AVAILABLE.
 
-Which networks may talk: API 3.0 takes --spd as JSON; the legacy API takes
---remote-cidr or --spd-acl. With --legacy the creation is a task: the
-command prints the task ID, and --wait polls until the task has succeeded
-or failed.`,
+Which networks may talk, the same in both styles: --local-cidr and
+--remote-cidr (each local CIDR block may reach every remote one), or one
+--spd LOCAL=REMOTE[,REMOTE...] per local CIDR block. With --legacy,
+--remote-cidr alone opens the whole VPC to the remote networks.
+
+IKE and IPsec options are the --ike-* and --ipsec-* flags, in API 3.0
+spellings in both styles (MAIN, SHA1, DH-GROUP2); --ike and --ipsec take
+the wire JSON instead. With --legacy the creation is a task: the command
+prints the task ID, and --wait polls until the task has succeeded or failed.`,
 			Example: `  tcvpc vpn conn create --vpc-id vpc-gapcv96p --vpn-gateway-id vpngw-1w9tue3d --customer-gateway-id cgw-qa9sxy71 \
-    --name TEST_CONN --pre-shared-key "$PSK" --spd '[{"LocalCidrBlock":"10.8.4.0/24","RemoteCidrBlock":["58.211.1.0/24"]}]'
+    --name TEST_CONN --pre-shared-key "$PSK" --local-cidr 10.8.4.0/24 --remote-cidr 58.211.1.0/24 \
+    --ike-version IKEV2 --ike-encryption AES-CBC-256 --ike-integrity SHA1 --ipsec-pfs DH-GROUP2
+  tcvpc vpn conn create --vpc-id vpc-gapcv96p --vpn-gateway-id vpngw-1w9tue3d --customer-gateway-id cgw-qa9sxy71 \
+    --name TEST_CONN --pre-shared-key "$PSK" --spd 10.8.4.0/24=58.211.1.0/24,58.211.2.0/24 --spd 10.8.5.0/24=58.211.3.0/24
   tcvpc vpn conn create --legacy --vpc-id vpc-amhnao5x --vpn-gateway-id vpngw-dystbrkv --customer-gateway-id cgw-e098slul \
     --name test --pre-shared-key "$PSK" --remote-cidr 10.56.20.0/24 --wait`,
 			V3: "CreateVpnConnection", Legacy: "AddVpnConnEx",
-			Params: []Param{
+			Params: append([]Param{
 				{Flag: "vpc-id", V3: "VpcId", Legacy: "vpcId", Usage: "ID of the VPC of the VPN gateway"},
-				vpnGwFlag, vpnCgwFlag, vpnConnName, vpnPreSharedKey, vpnSPD,
-				{Flag: "spd-acl", Legacy: "spdAcl", Usage: `networks that may talk, as JSON: {"LOCAL_CIDR":["REMOTE_CIDR",…]} (or --remote-cidr)`, Check: vpnCheckSpdACL},
-				vpnRemoteCidr, vpnIKE, vpnIPsec,
-			},
-			Noun: "VPN connection", Done: "Created", Doing: "Creating",
+				vpnGwFlag, vpnCgwFlag, vpnConnName, vpnPreSharedKey,
+				{Flag: "spd-acl", Legacy: "spdAcl", Usage: `legacy spdAcl as JSON instead of --local-cidr/--remote-cidr: {"LOCAL_CIDR":["REMOTE_CIDR",…]}`, Check: vpnCheckSpdACL},
+				vpnIKE, vpnIPsec,
+			}, vpnTunnelOptions...),
+			Hide:  vpnSPDHide,
+			Extra: vpnTunnelFlags(true),
+			Noun:  "VPN connection", Done: "Created", Doing: "Creating",
 			State: &StateWait{Describe: "DescribeVpnConnections", IDParam: "VpnConnectionIds", IDPath: "VpnConnection.VpnConnectionId",
 				Rows: "VpnConnectionSet", Field: "State", Ready: []string{"AVAILABLE"}},
 			V3View: View{Rows: "VpnConnection", Columns: []output.Column{
@@ -406,20 +427,24 @@ or failed.`,
 		{
 			Path:  "vpn conn modify",
 			Short: "Modify a VPN tunnel",
-			Long: `Modify a VPN tunnel: its name, pre-shared key, security policy databases,
-IKE or IPsec options. The legacy API also needs --vpc-id and
+			Long: `Modify a VPN tunnel: its name, pre-shared key, networks (--local-cidr and
+--remote-cidr, or --spd, replacing the old ones), IKE or IPsec options (the
+same flags as 'vpn conn create'). The legacy API also needs --vpc-id and
 --vpn-gateway-id, and finishes asynchronously (--wait polls the task).`,
 			Example: `  tcvpc vpn conn modify vpnx-5p7vkch8 --name new-name
+  tcvpc vpn conn modify vpnx-5p7vkch8 --spd 172.16.0.0/16=10.10.0.0/16,10.20.0.0/16 --ipsec-lifetime 7200
   tcvpc vpn conn modify vpnx-ol6bcqp0 --legacy --vpc-id vpc-03vihbk9 --vpn-gateway-id vpngw-kfldykuz \
     --remote-cidr 10.100.2.0/24 --pre-shared-key "$PSK" --wait`,
 			V3: "ModifyVpnConnectionAttribute", Legacy: "ModifyVpnConnEx",
 			Arg: vpnConnArg,
-			Params: []Param{
-				vpnConnName, vpnPreSharedKey, vpnSPD,
-				{Flag: "spd-acl", Legacy: "spdAcl", Usage: "security policy database entries (repeatable; or --remote-cidr)"},
-				vpnRemoteCidr, vpnIKE, vpnIPsec, legacyVpcID, legacyVpnGwID,
-			},
-			Noun: "VPN connection", Done: "Modified", Doing: "Modifying",
+			Params: append([]Param{
+				vpnConnName, vpnPreSharedKey,
+				{Flag: "spd-acl", Legacy: "spdAcl", Usage: "legacy spdAcl entries as sent, instead of --local-cidr/--remote-cidr (repeatable)", Whole: true},
+				vpnIKE, vpnIPsec, legacyVpcID, legacyVpnGwID,
+			}, vpnTunnelOptions...),
+			Hide:  vpnSPDHide,
+			Extra: vpnTunnelFlags(false),
+			Noun:  "VPN connection", Done: "Modified", Doing: "Modifying",
 			V3View: View{Quiet: true}, LegacyView: View{Columns: taskColumns},
 		},
 		{

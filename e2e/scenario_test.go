@@ -461,8 +461,8 @@ func TestScenarioV3(t *testing.T) {
 	wantCells(t, tb.row(t, "ID", cgw), "NAME", "scen-idc", "IP ADDRESS", "203.0.113.10")
 	const psk = "scenario-psk-secret"
 	conn := c.text("vpn", "conn", "create", "--vpc-id", vpc, "--vpn-gateway-id", gw, "--customer-gateway-id", cgw,
-		"--name", "scen-t1", "--pre-shared-key", psk, "--spd", `[{"LocalCidrBlock":"10.20.0.0/16","RemoteCidrBlock":["192.168.0.0/16"]}]`,
-		"--wait", "--query", "VpnConnection.VpnConnectionId")
+		"--name", "scen-t1", "--pre-shared-key", psk, "--local-cidr", "10.20.0.0/16", "--remote-cidr", "192.168.0.0/16",
+		"--ike-version", "IKEV2", "--ipsec-pfs", "DH-GROUP2", "--wait", "--query", "VpnConnection.VpnConnectionId")
 	wantID(t, "vpnx-", conn)
 	tb = c.table("vpn", "conn", "list", "--filter", "vpn-gateway-id="+gw)
 	tb.wantHeader(t, "ID", "NAME", "VPN GATEWAY", "CUSTOMER GATEWAY", "VPC", "STATE", "NET STATUS", "CREATED")
@@ -473,7 +473,9 @@ func TestScenarioV3(t *testing.T) {
 		"VpnConnectionSet.0.VpnGatewayId", gw, "VpnConnectionSet.0.CustomerGatewayId", cgw,
 		"VpnConnectionSet.0.State", "AVAILABLE",
 		"VpnConnectionSet.0.SecurityPolicyDatabaseSet.0.LocalCidrBlock", "10.20.0.0/16",
-		"VpnConnectionSet.0.SecurityPolicyDatabaseSet.0.RemoteCidrBlock", "[192.168.0.0/16]")
+		"VpnConnectionSet.0.SecurityPolicyDatabaseSet.0.RemoteCidrBlock", "[192.168.0.0/16]",
+		"VpnConnectionSet.0.IKEOptionsSpecification.IKEVersion", "IKEV2",
+		"VpnConnectionSet.0.IPSECOptionsSpecification.PfsDhGroup", "DH-GROUP2")
 	// Table and text leave the pre-shared key out.
 	for _, format := range []string{"table", "text"} {
 		if out := c.ok("vpn", "conn", "show", conn, "-o", format); strings.Contains(out, psk) || !strings.Contains(out, conn) {
@@ -703,7 +705,8 @@ func TestScenarioLegacy(t *testing.T) {
 
 	// The tunnel: AddVpnConnEx is a task, --wait polls it.
 	c.quiet("vpn", "conn", "create", L, "--vpc-id", vpc, "--vpn-gateway-id", gw, "--customer-gateway-id", cgw,
-		"--name", "scen-lt1", "--pre-shared-key", "legacy-psk-secret", "--remote-cidr", "10.77.0.0/16", "--wait")
+		"--name", "scen-lt1", "--pre-shared-key", "legacy-psk-secret", "--local-cidr", "192.168.0.0/16", "--remote-cidr", "10.77.0.0/16",
+		"--ipsec-pfs", "DH-GROUP2", "--ike-exchange-mode", "AGGRESSIVE", "--wait")
 	conn := c.text("vpn", "conn", "list", L, "--vpc-id", vpc, "--name", "scen-lt1", "--query", "data[0].unVpnConnId")
 	wantID(t, "vpnx-", conn)
 	tb = c.table("vpn", "conn", "list", L, "--vpn-gateway-id", gw)
@@ -712,7 +715,8 @@ func TestScenarioLegacy(t *testing.T) {
 	doc = c.json("vpn", "conn", "show", conn, L)
 	wantFields(t, doc, "totalCount", "1", "data.0.vpnConnName", "scen-lt1", "data.0.unVpcId", vpc,
 		"data.0.unVpnGwId", gw, "data.0.unUserGwId", cgw, "data.0.userGwAddress", "198.51.100.7",
-		"data.0.sourceCidr", "[192.168.0.0/16]", "data.0.destinationCidr", "[10.77.0.0/16]", "data.0.netStatus", "available")
+		"data.0.sourceCidr", "[192.168.0.0/16]", "data.0.destinationCidr", "[10.77.0.0/16]", "data.0.netStatus", "available",
+		"data.0.IPsecSet.pfsDhGroup", "dh-group2", "data.0.IKESet.exchangeMode", "aggressive")
 	c.wantText("1", "vpn", "cgw", "show", cgw, L, "--query", "data[0].vpnConnNum")
 
 	// Reset: the legacy API needs --vpc-id (exit 2 without it).

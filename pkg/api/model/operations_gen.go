@@ -1756,7 +1756,7 @@ var operations = [...]Operation{
 				{Name: "RemoteFqdnName", Type: String, Text: true, Description: "Remote identity when RemoteIdentity is FQDN (then required)."},
 				{Name: "DhGroupName", Type: String, Enum: []string{"GROUP1", "GROUP2", "GROUP5", "GROUP14", "GROUP24"}, Description: "Diffie-Hellman group used for the IKE key exchange."},
 				{Name: "IKESaLifetimeSeconds", Type: Integer, Range: &Range{60, 604800}, Description: "Lifetime of the IKE SA in seconds, 60 to 604800."},
-				{Name: "IKEVersion", Type: String, Description: "IKE version, IKEV1 or IKEV2."},
+				{Name: "IKEVersion", Type: String, Enum: []string{"IKEV1", "IKEV2"}, Description: "IKE version, IKEV1 or IKEV2."},
 			}},
 			{Name: "IPSECOptionsSpecification", Type: Object, Description: "IPsec settings of the tunnel.", Fields: []Param{
 				{Name: "EncryptAlgorithm", Type: String, Enum: []string{"3DES-CBC", "AES-CBC-128", "AES-CBC-192", "AES-CBC-256", "DES-CBC", "NULL"}, Description: "IPsec encryption algorithm; default AES-CBC-128."},
@@ -1812,7 +1812,7 @@ var operations = [...]Operation{
 			{Name: "InternetMaxBandwidthOut", Type: Integer, Required: true, Description: "Public bandwidth in Mbps - 5, 10, 20, 50 or 100."},
 			{Name: "InstanceChargePrepaid", Type: Object, Description: "Subscription terms (duration, auto-renewal); required when InstanceChargeType is PREPAID.", Fields: []Param{
 				{Name: "Period", Type: Integer, Required: true, Enum: []string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "24", "36"}, Description: "Subscription duration in months - 1 to 12, 24 or 36."},
-				{Name: "RenewFlag", Type: String, Description: "Renewal on expiry - NOTIFY_AND_AUTO_RENEW (notify and renew automatically) or NOTIFY_AND_MANUAL_RENEW (notify only)."},
+				{Name: "RenewFlag", Type: String, Enum: []string{"NOTIFY_AND_AUTO_RENEW", "NOTIFY_AND_MANUAL_RENEW"}, Description: "Renewal on expiry - NOTIFY_AND_AUTO_RENEW (notify and renew automatically) or NOTIFY_AND_MANUAL_RENEW (notify only)."},
 			}},
 		},
 		Outputs: []Field{
@@ -5094,7 +5094,7 @@ var operations = [...]Operation{
 			{Name: "InstanceChargeType", Type: String, Description: "Billing mode - PREPAID (monthly subscription) or POSTPAID_BY_HOUR (pay as you go)."},
 			{Name: "InstanceChargePrepaid", Type: Object, Description: "Subscription terms (duration, auto-renewal); required when InstanceChargeType is PREPAID.", Fields: []Param{
 				{Name: "Period", Type: Integer, Required: true, Enum: []string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "24", "36"}, Description: "Subscription duration in months - 1 to 12, 24 or 36."},
-				{Name: "RenewFlag", Type: String, Description: "Renewal on expiry - NOTIFY_AND_AUTO_RENEW (notify and renew automatically) or NOTIFY_AND_MANUAL_RENEW (notify only)."},
+				{Name: "RenewFlag", Type: String, Enum: []string{"NOTIFY_AND_AUTO_RENEW", "NOTIFY_AND_MANUAL_RENEW"}, Description: "Renewal on expiry - NOTIFY_AND_AUTO_RENEW (notify and renew automatically) or NOTIFY_AND_MANUAL_RENEW (notify only)."},
 			}},
 			{Name: "InternetMaxBandwidthOut", Type: Integer, Required: true, Description: "Public bandwidth in Mbps - 5, 10, 20, 50 or 100."},
 		},
@@ -5123,7 +5123,7 @@ var operations = [...]Operation{
 			{Name: "VpnGatewayId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpngw", Description: "ID of the VPN gateway, e.g. vpngw-f49l6u0z."},
 			{Name: "InstanceChargePrepaid", Type: Object, Required: true, Description: "Subscription terms of the renewal (duration, auto-renewal).", Fields: []Param{
 				{Name: "Period", Type: Integer, Required: true, Enum: []string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "24", "36"}, Description: "Subscription duration in months - 1 to 12, 24 or 36."},
-				{Name: "RenewFlag", Type: String, Description: "Renewal on expiry - NOTIFY_AND_AUTO_RENEW (notify and renew automatically) or NOTIFY_AND_MANUAL_RENEW (notify only)."},
+				{Name: "RenewFlag", Type: String, Enum: []string{"NOTIFY_AND_AUTO_RENEW", "NOTIFY_AND_MANUAL_RENEW"}, Description: "Renewal on expiry - NOTIFY_AND_AUTO_RENEW (notify and renew automatically) or NOTIFY_AND_MANUAL_RENEW (notify only)."},
 			}},
 		},
 		Outputs: []Field{
@@ -6635,7 +6635,7 @@ var operations = [...]Operation{
 				{Name: "RemoteFqdnName", Type: String, Text: true, Description: "Remote identity when RemoteIdentity is FQDN (then required)."},
 				{Name: "DhGroupName", Type: String, Enum: []string{"GROUP1", "GROUP2", "GROUP5", "GROUP14", "GROUP24"}, Description: "Diffie-Hellman group used for the IKE key exchange."},
 				{Name: "IKESaLifetimeSeconds", Type: Integer, Range: &Range{60, 604800}, Description: "Lifetime of the IKE SA in seconds, 60 to 604800."},
-				{Name: "IKEVersion", Type: String, Description: "IKE version, IKEV1 or IKEV2."},
+				{Name: "IKEVersion", Type: String, Enum: []string{"IKEV1", "IKEV2"}, Description: "IKE version, IKEV1 or IKEV2."},
 			}},
 			{Name: "IPSECOptionsSpecification", Type: Object, Description: "IPsec settings of the tunnel.", Fields: []Param{
 				{Name: "EncryptAlgorithm", Type: String, Enum: []string{"3DES-CBC", "AES-CBC-128", "AES-CBC-192", "AES-CBC-256", "DES-CBC", "NULL"}, Description: "IPsec encryption algorithm; default AES-CBC-128."},
@@ -6831,7 +6831,7 @@ var operations = [...]Operation{
 			{Name: "VpnGatewayId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpngw", Description: "ID of the VPN gateway, e.g. vpngw-f49l6u0z."},
 			{Name: "InstanceChargePrepaid", Type: Object, Required: true, Description: "Subscription terms of the renewal (duration, auto-renewal).", Fields: []Param{
 				{Name: "Period", Type: Integer, Required: true, Enum: []string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "24", "36"}, Description: "Subscription duration in months - 1 to 12, 24 or 36."},
-				{Name: "RenewFlag", Type: String, Description: "Renewal on expiry - NOTIFY_AND_AUTO_RENEW (notify and renew automatically) or NOTIFY_AND_MANUAL_RENEW (notify only)."},
+				{Name: "RenewFlag", Type: String, Enum: []string{"NOTIFY_AND_AUTO_RENEW", "NOTIFY_AND_MANUAL_RENEW"}, Description: "Renewal on expiry - NOTIFY_AND_AUTO_RENEW (notify and renew automatically) or NOTIFY_AND_MANUAL_RENEW (notify only)."},
 			}},
 		},
 		Outputs: []Field{
