@@ -2,6 +2,8 @@ package cmd
 
 import (
 	"encoding/json"
+	"errors"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -207,4 +209,43 @@ func (b *built) fieldsComplete(style api.Style, n nesting, t map[string]any) err
 		}
 	}
 	return nil
+}
+
+// validate is validate naming the flag behind a broken value rule:
+// "invalid value 5 for --ike-lifetime", not the wire path.
+func (b *built) validate(style api.Style, req *api.Request) error {
+	op := b.ops[style]
+	if err := op.Validate(req.Params); err != nil {
+		return b.flagError(style, err)
+	}
+	typed, err := op.Coerce(req.Params)
+	if err != nil {
+		return usagef("%v", err)
+	}
+	req.Params = typed
+	return nil
+}
+
+func (b *built) flagError(style api.Style, err error) error {
+	var ve *model.ValidationError
+	if !errors.As(err, &ve) || ve.Rule == model.RuleType || ve.Expected == "" {
+		return usagef("%v", err)
+	}
+	var path []string
+	for _, seg := range strings.Split(ve.Param, ".") {
+		if _, num := strconv.Atoi(seg); num != nil {
+			path = append(path, seg)
+		}
+	}
+	wire := strings.Join(path, ".")
+	for _, d := range b.flags {
+		if d.wire[style] != wire || d.filter != "" {
+			continue
+		}
+		if ve.Got == "" {
+			return usagef("invalid value for --%s: expected %s", d.name, ve.Expected)
+		}
+		return usagef("invalid value %s for --%s: expected %s", ve.Got, d.name, ve.Expected)
+	}
+	return usagef("%v", err)
 }

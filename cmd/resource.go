@@ -707,7 +707,7 @@ func (a *app) runCommand(cmd *cobra.Command, b *built, args []string, lo *listOp
 			return err
 		}
 	}
-	if err := validate(b.ops[style], &req); err != nil {
+	if err := b.validate(style, &req); err != nil {
 		return err
 	}
 	if wo != nil && wo.wait && wo.timeout <= 0 {

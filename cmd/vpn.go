@@ -48,13 +48,12 @@ var (
 		Usage: `prepaid term as wire JSON instead of --period/--auto-renew, e.g. {"Period":12}`}
 	vpnV3Prepaid = Param{Flag: "prepaid", V3: "InstanceChargePrepaid",
 		Usage: `prepaid term as wire JSON instead of --period/--auto-renew, e.g. {"Period":12}`}
-	vpnMonths       = oneOfValues("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "24", "36")
-	vpnGwPeriod     = Param{Flag: "period", V3: "InstanceChargePrepaid.Period", Legacy: "chargePrepaid.period", Usage: "months of a PREPAID term: 1 to 12, 24 or 36", Check: vpnMonths}
+	vpnGwPeriod     = Param{Flag: "period", V3: "InstanceChargePrepaid.Period", Legacy: "chargePrepaid.period", Usage: "months of a PREPAID term: 1 to 12, 24 or 36"}
 	vpnGwAutoRenew  = Param{Flag: "auto-renew", V3: "InstanceChargePrepaid.RenewFlag", Legacy: "chargePrepaid.isAutoRenewals", Kind: Bool, Yes: "NOTIFY_AND_AUTO_RENEW", No: "NOTIFY_AND_MANUAL_RENEW", Usage: "renew the PREPAID term automatically (--auto-renew=false: notify only)"}
-	vpnRenewPeriod  = Param{Flag: "period", V3: "InstanceChargePrepaid.Period", Legacy: "period", Usage: "months to renew for: 1 to 12, 24 or 36", Check: vpnMonths}
+	vpnRenewPeriod  = Param{Flag: "period", V3: "InstanceChargePrepaid.Period", Legacy: "period", Usage: "months to renew for: 1 to 12, 24 or 36"}
 	vpnRenewAuto    = Param{Flag: "auto-renew", V3: "InstanceChargePrepaid.RenewFlag", Kind: Bool, Yes: "NOTIFY_AND_AUTO_RENEW", No: "NOTIFY_AND_MANUAL_RENEW", Usage: "renew automatically from then on (--auto-renew=false: notify only)"}
-	vpnPricePeriod  = Param{Flag: "period", V3: "InstanceChargePrepaid.Period", Legacy: "period", Usage: "months of the PREPAID term to price: 1 to 12, 24 or 36", Check: vpnMonths}
-	vpnLegacyPeriod = Param{Flag: "period", Legacy: "period", Usage: "months to buy: 1 to 12, 24 or 36", Check: vpnMonths}
+	vpnPricePeriod  = Param{Flag: "period", V3: "InstanceChargePrepaid.Period", Legacy: "period", Usage: "months of the PREPAID term to price: 1 to 12, 24 or 36"}
+	vpnLegacyPeriod = Param{Flag: "period", Legacy: "period", Usage: "months to buy: 1 to 12, 24 or 36"}
 
 	vpnConnName = Param{Flag: "name", V3: "VpnConnectionName", Legacy: "vpnConnName", Usage: "name of the tunnel (at most 60 characters)"}
 	// The pre-shared key is a secret (the model says so): every output
@@ -323,7 +322,7 @@ the unit prices. The legacy API quotes prepaid gateways only, from
 			Example: `  tcvpc vpn gw price-renew vpngw-lazly92z --period 2`,
 			V3:      "InquiryPriceRenewVpnGateway",
 			Arg:     vpnGwArg,
-			Params:  []Param{{Flag: "period", V3: "InstanceChargePrepaid.Period", Usage: "months to renew for: 1 to 12, 24 or 36", Check: vpnMonths}, vpnV3Prepaid},
+			Params:  []Param{{Flag: "period", V3: "InstanceChargePrepaid.Period", Usage: "months to renew for: 1 to 12, 24 or 36"}, vpnV3Prepaid},
 			V3View:  View{Columns: vpnPriceColumns},
 		},
 		{

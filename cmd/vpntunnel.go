@@ -3,7 +3,6 @@ package cmd
 import (
 	"encoding/json"
 	"io"
-	"strconv"
 	"strings"
 
 	"github.com/spf13/pflag"
@@ -27,7 +26,7 @@ var vpnTunnelOptions = []Param{
 	{Flag: "ike-dh-group", V3: "IKEOptionsSpecification.DhGroupName", Legacy: "IKESet.dhGroupName",
 		Usage: "Diffie-Hellman group of the IKE key exchange (default GROUP1)"},
 	{Flag: "ike-lifetime", V3: "IKEOptionsSpecification.IKESaLifetimeSeconds", Legacy: "IKESet.ikeSaLifetimeSeconds",
-		Usage: "IKE SA lifetime in seconds, 60 to 604800 (service default 86400)", Check: intBetween(60, 604800)},
+		Usage: "IKE SA lifetime in seconds, 60 to 604800 (service default 86400)"},
 	{Flag: "ike-local-identity", V3: "IKEOptionsSpecification.LocalIdentity", Legacy: "IKESet.localIdentity",
 		Usage: "how the VPN gateway identifies itself: ADDRESS (default) or FQDN"},
 	{Flag: "ike-local-address", V3: "IKEOptionsSpecification.LocalAddress", Legacy: "IKESet.localAddress",
@@ -47,20 +46,9 @@ var vpnTunnelOptions = []Param{
 	{Flag: "ipsec-pfs", V3: "IPSECOptionsSpecification.PfsDhGroup", Legacy: "IPsecSet.pfsDhGroup",
 		Usage: "perfect forward secrecy: a DH group, or NULL (default) for none"},
 	{Flag: "ipsec-lifetime", V3: "IPSECOptionsSpecification.IPSECSaLifetimeSeconds", Legacy: "IPsecSet.ipsecSaLifetimeSeconds",
-		Usage: "IPsec SA lifetime in seconds, 180 to 604800 (service default 3600)", Check: intBetween(180, 604800)},
+		Usage: "IPsec SA lifetime in seconds, 180 to 604800 (service default 3600)"},
 	{Flag: "ipsec-lifetime-traffic", V3: "IPSECOptionsSpecification.IPSECSaLifetimeTraffic", Legacy: "IPsecSet.ipsecSaLifetimeTraffic",
-		Usage: "IPsec SA lifetime in KB of traffic, 2560 to 604800", Check: intBetween(2560, 604800)},
-}
-
-// intBetween is a Param.Check for an integer range.
-func intBetween(lo, hi int64) func(flag, v string) error {
-	return func(flag, v string) error {
-		n, err := strconv.ParseInt(v, 10, 64)
-		if err != nil || n < lo || n > hi {
-			return usagef("invalid value %s for %s: expected an integer from %d to %d", v, flag, lo, hi)
-		}
-		return nil
-	}
+		Usage: "IPsec SA lifetime in KB of traffic, 2560 to 604800"},
 }
 
 // spdEntry is one security policy database entry: a local CIDR and the
