@@ -29,7 +29,7 @@ func TestACLWire(t *testing.T) {
 		return m
 	}
 	apfRunWire(t, []apfWireCase{
-		{"list", apfArgs("acl", "list"), aclListReply, "DescribeNetworkAcl", map[string]string{},
+		{"list", apfArgs("acl", "list"), aclListReply, "DescribeNetworkAcl", map[string]string{"limit": "50"},
 			"ID             NAME      VPC            SUBNETS   INGRESS   EGRESS   CREATED\n" +
 				"acl-e9dbyl8s   ttssass   vpc-erxok831   0         1         1        2015-11-06 20:55:12\n" +
 				"acl-cva92t60   barrytt   vpc-ktom9wg5   1         2         1        2015-11-04 10:37:07\n"},
@@ -53,7 +53,7 @@ func TestACLWire(t *testing.T) {
 		{"show in vpc", apfArgs("acl", "show", "acl-jk7weyp2", "--vpc-id", "vpc-erxok83l", "--query", "data[0].networkAclId", "-o", "text"),
 			aclListReply, "DescribeNetworkAcl", map[string]string{"vpcId": "vpc-erxok83l", "networkAclId": "acl-jk7weyp2"}, "acl-e9dbyl8s\n"},
 		{"search", apfArgs("acl", "search", "--name", "acl", "--vpc-id", "vpc-7izaqk5h"), aclSearchReply, "DescribeAcl",
-			map[string]string{"name": "acl", "vpcId": "vpc-7izaqk5h"},
+			map[string]string{"name": "acl", "vpcId": "vpc-7izaqk5h", "limit": "100"},
 			"ID             NAME        VPC            VPC CIDR        SUBNETS   CREATED\n" +
 				"acl-k3z6g5ic   ACL-11      vpc-7izaqk5h   172.16.0.0/12   0         2015-09-08 17:31:43\n" +
 				"acl-56k6lsvm   shawn-acl   vpc-7izaqk5h   172.16.0.0/12   2         2015-09-06 16:57:56\n"},
@@ -89,10 +89,11 @@ func TestACLListJSONAndAll(t *testing.T) {
 	page2 := `{"code":0,"message":"","data":{"totalCount":3,"aclSet":[{"networkAclId":"acl-aaaaaaa3"}]}}`
 	srv := testserver.New(t, testserver.Reply{Body: page1}, testserver.Reply{Body: page2})
 	r := run{env: envFor(srv)}
-	r.exec(t, "acl", "search", "--all", "--limit", "2", "-o", "text").expect(t, 0,
+	r.exec(t, "acl", "search", "--all", "--page-size", "2", "-o", "text").expect(t, 0,
 		"acl-aaaaaaa1\t\t\t\t\t\nacl-aaaaaaa2\t\t\t\t\t\nacl-aaaaaaa3\t\t\t\t\t\n", "")
 	calls := srv.Calls()
-	if calls[0].Params["offset"] != "0" || calls[1].Params["offset"] != "2" || calls[1].Params["limit"] != "2" {
+	// The first page leaves offset at its default; the last asks for what remains.
+	if calls[0].Params["offset"] != "" || calls[0].Params["limit"] != "2" || calls[1].Params["offset"] != "2" || calls[1].Params["limit"] != "1" {
 		t.Fatalf("pages: %v, %v", calls[0].Params, calls[1].Params)
 	}
 

@@ -140,7 +140,7 @@ func TestUsageErrorsSendNothing(t *testing.T) {
 		{[]string{"vpn", "conn", "reset", "vpnx-f29e6u0z", "--vpn-gateway-id", "vpc-kjllnkew", "-y"}, `invalid value "vpc-kjllnkew" for --vpn-gateway-id: expected an ID like vpngw-xxxxxxxx (8 lowercase letters or digits)`},
 		{[]string{"vpn", "conn", "reset", "vpnx-f29e6u0z", "--vpn-gateway-id", "vpngw-kjllnkew", "--vpc-id", "vpc-03vihbk9", "-y"}, "--vpc-id is not used by API 3.0"},
 		{[]string{"vpn", "conn", "reset", "vpnx-f29e6u0z", "--vpn-gateway-id", "vpngw-kjllnkew", "--legacy", "-y"}, "tcvpc vpn conn reset needs --vpc-id"},
-		{[]string{"vpn", "conn", "reset", "vpnx-f29e6u0z", "--vpn-gateway-id", "vpngw-kjllnkew", "-y", "-o", "xml"}, `invalid value "xml" for -o/--output: expected one of table, json, yaml, text`},
+		{[]string{"vpn", "conn", "reset", "vpnx-f29e6u0z", "--vpn-gateway-id", "vpngw-kjllnkew", "-y", "-o", "xml"}, `invalid value "xml" for -o/--output: expected one of table, json, jsonl, yaml, text`},
 		{[]string{"vpn", "conn", "reset", "vpnx-f29e6u0z", "--vpn-gateway-id", "vpngw-kjllnkew", "-y", "--signature-method", "md5"}, `invalid value "md5" for --signature-method: expected TC3-HMAC-SHA256, HmacSHA256 or HmacSHA1`},
 		{[]string{"vpn", "conn", "reset", "vpnx-f29e6u0z", "--vpn-gateway-id", "vpngw-kjllnkew", "-y", "--endpoint", "localhost:80"}, `invalid value "localhost:80" for --endpoint: expected scheme://host[:port], e.g. http://127.0.0.1:8080`},
 		{[]string{"vpn", "conn", "reset", "vpnx-f29e6u0z", "--vpn-gateway-id", "vpngw-kjllnkew", "--bogus"}, "unknown flag: --bogus"},

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/tcvpc/tcvpc/pkg/api"
 	"github.com/tcvpc/tcvpc/pkg/api/model"
+	"github.com/tcvpc/tcvpc/pkg/pager"
 	"github.com/tcvpc/tcvpc/pkg/params"
 )
 
@@ -34,7 +35,8 @@ var describers = map[string]describer{
 const completionBudget = time.Second
 
 // addCompletion completes the positional ID and ID-valued flags from the
-// live API; when it cannot answer in time it offers nothing, silently.
+// live API, every page it can read within its budget; when it cannot
+// answer in time it offers what it has, silently.
 func (a *app) addCompletion(cmd *cobra.Command, b *built) {
 	if b.arg != nil {
 		if d, ok := describers[b.arg.shape]; ok {
@@ -64,17 +66,20 @@ func (a *app) completeIDs(cmd *cobra.Command, d describer) []string {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), completionBudget)
 	defer cancel()
-	req := api.Request{Action: d.action, Style: api.V3, Params: params.Tree{"Limit": "100"}}
+	sp := pager.Spec{
+		Request: api.Request{Action: d.action, Style: api.V3, Params: params.Tree{}},
+		Rows:    d.rows, Total: "TotalCount", OffsetParam: "Offset", LimitParam: "Limit", PageSize: pageSize,
+	}
 	if op, ok := model.Find(d.action, model.V3); ok {
-		if typed, err := op.Coerce(req.Params); err == nil {
-			req.Params = typed
-		}
+		sp.Type = op.Coerce
 	}
-	reply, err := s.client.Do(ctx, req)
-	if err != nil {
+	// Every page that arrives within the budget; a slow account offers
+	// the IDs seen so far.
+	var rows []any
+	_ = pager.Run(ctx, s.client, sp, func(p pager.Page) error {
+		rows = append(rows, p.Rows...)
 		return nil
-	}
-	rows, _ := reply.Data[d.rows].([]any)
+	})
 	out := make([]string, 0, len(rows))
 	for _, r := range rows {
 		m, _ := r.(map[string]any)

@@ -125,7 +125,7 @@ func (a *app) configureInteractive(cmd *cobra.Command) error {
 		{config.KeySecretID, "SecretId", true},
 		{config.KeySecretKey, "SecretKey", true},
 		{config.KeyRegion, "Default region (e.g. ap-guangzhou)", false},
-		{config.KeyOutput, "Default output (table, json, yaml, text)", false},
+		{config.KeyOutput, "Default output (table, json, jsonl, yaml, text)", false},
 	} {
 		shown := cur.Get(item.key)
 		if item.secret {

@@ -260,12 +260,11 @@ func TestDcgListAll(t *testing.T) {
 		testserver.Reply{Body: `{"code":"0","message":"","totalCount":2,"data":[{"directConnectGatewayId":"dcg-46i442a7"}]}`},
 		testserver.Reply{Body: `{"code":"0","message":"","totalCount":2,"data":[{"directConnectGatewayId":"dcg-mm01ughx"}]}`},
 	)
-	run{env: envFor(srv)}.exec(t, "dcg", "list", "--all", "-o", "text", "--query", "data[].directConnectGatewayId").
+	run{env: envFor(srv)}.exec(t, "dcg", "list", "--page-size", "1", "-o", "text", "--query", "data[].directConnectGatewayId").
 		expect(t, 0, "dcg-46i442a7\ndcg-mm01ughx\n", "")
-	// Pages of at most 50, the documented maximum.
 	calls := srv.Calls()
-	if !reflect.DeepEqual(calls[0].Params, map[string]string{"offset": "0", "limit": "50"}) ||
-		!reflect.DeepEqual(calls[1].Params, map[string]string{"offset": "1", "limit": "50"}) {
+	if !reflect.DeepEqual(calls[0].Params, map[string]string{"limit": "1"}) ||
+		!reflect.DeepEqual(calls[1].Params, map[string]string{"offset": "1", "limit": "1"}) {
 		t.Fatalf("pages: %v, %v", calls[0].Params, calls[1].Params)
 	}
 }
@@ -355,7 +354,7 @@ func TestDcgUsageErrors(t *testing.T) {
 		{[]string{"dcg", "modify", dcgTestID, "--name", "x"}, "tcvpc dcg modify needs --vpc-id"},
 		{[]string{"dcg", "delete", dcgTestID, "--vpc-id", dcgTestVpc}, "refusing to delete direct connect gateway dcg-mm01ughx without confirmation: pass --yes (-y) when stdin is not a terminal"},
 		{[]string{"dcg", "list", "--order-direction", "up"}, `invalid value "up" for --order-direction: expected asc or desc`},
-		{[]string{"dcg", "list", "--limit", "51"}, "invalid value 51 for --limit: expected 1 to 50"},
+		{[]string{"dcg", "list", "--page-size", "51"}, "invalid value 51 for --page-size: expected 1 to 50"},
 		{[]string{"dcg", "create", "--vpc-id", dcgTestVpc, "--name", "x", "--type", "2"}, "invalid value 2 for --type: expected 0 or 1"},
 		{rule("nat-rule peer-ip list", "--limit", "0"), "invalid value 0 for --limit: expected 1 or more"},
 		{[]string{"dcg", "nat-rule", "local-ip", "list"}, "tcvpc dcg nat-rule local-ip list needs DCG_ID"},

@@ -65,7 +65,7 @@ const eipAddressSet = `"TotalCount":2,"AddressSet":[` +
 func TestEIPCommandsWire(t *testing.T) {
 	runEipEniSgCases(t, []eipEniSgCase{
 		{name: "list table", args: []string{"eip", "list"},
-			reply: testserver.V3OK(eipAddressSet), action: "DescribeAddresses", style: "v3", params: map[string]string{},
+			reply: testserver.V3OK(eipAddressSet), action: "DescribeAddresses", style: "v3", params: map[string]string{"Limit": "100"},
 			stdout: "ID             NAME   IP              STATUS   INSTANCE       ENI   PRIVATE IP   CREATED\n" +
 				"eip-hxlqja90   test   123.121.34.33   BINDED   ins-m2j0thu6   -     -            2017-09-12T07:52:00Z\n" +
 				"eip-m44ku5d2          123.121.34.34   UNBIND   -              -     -            2017-09-13T01:02:03Z\n"},
@@ -77,11 +77,11 @@ func TestEIPCommandsWire(t *testing.T) {
 		{name: "list shorthands", args: []string{"eip", "list", "--status", "UNBIND", "--ip", "123.121.34.34", "--name", "web", "--instance-id", "ins-m2j0thu6", "-o", "json", "--query", "TotalCount"},
 			reply: testserver.V3OK(eipAddressSet), action: "DescribeAddresses", style: "v3",
 			params: map[string]string{"Filters.0.Name": "address-name", "Filters.0.Values.0": "web", "Filters.1.Name": "address-status", "Filters.1.Values.0": "UNBIND",
-				"Filters.2.Name": "instance-id", "Filters.2.Values.0": "ins-m2j0thu6", "Filters.3.Name": "address-ip", "Filters.3.Values.0": "123.121.34.34"},
+				"Filters.2.Name": "instance-id", "Filters.2.Values.0": "ins-m2j0thu6", "Filters.3.Name": "address-ip", "Filters.3.Values.0": "123.121.34.34", "Limit": "100"},
 			stdout: "2\n"},
 		{name: "list json ids", args: []string{"eip", "list", "--address-id", "eip-hxlqja90", "-o", "json"},
 			reply: testserver.V3OK(`"TotalCount":0,"AddressSet":[]`), action: "DescribeAddresses", style: "v3",
-			params: map[string]string{"AddressIds.0": "eip-hxlqja90"},
+			params: map[string]string{"AddressIds.0": "eip-hxlqja90", "Limit": "100"},
 			stdout: "{\n  \"AddressSet\": [],\n  \"RequestId\": \"74883e1b-5901-46de-ae1e-d6e2cf591c5b\",\n  \"TotalCount\": 0\n}\n"},
 		{name: "show", args: []string{"eip", "show", "eip-hxlqja90"},
 			reply: testserver.V3OK(eipAddressSet), action: "DescribeAddresses", style: "v3",

@@ -68,7 +68,7 @@ func apfArgs(a ...string) []string { return a }
 
 func TestFlowLogWire(t *testing.T) {
 	apfRunWire(t, []apfWireCase{
-		{"list", apfArgs("flowlog", "list"), flowLogListReply, "DescribeFlowLogs", map[string]string{},
+		{"list", apfArgs("flowlog", "list"), flowLogListReply, "DescribeFlowLogs", map[string]string{"limit": "100"},
 			"ID            NAME       VPC            RESOURCE TYPE      RESOURCE       TRAFFIC   LOG STATE   CREATED\n" +
 				"fl-1pq1g9x1   test_rtt   vpc-iqg1prjj   NETWORKINTERFACE   eni-a35i4igb   ACCEPT    SUCCESS     2017-12-22 11:25:35\n" +
 				"fl-q1b26f3p   web        vpc-iqg1prjj   VPC                vpc-iqg1prjj   ALL       SUCCESS     2018-01-19 15:34:07\n"},
@@ -118,7 +118,7 @@ func TestFlowLogListJSONAndAll(t *testing.T) {
 	page2 := `{"code":0,"message":"","data":{"totalNum":3,"data":[{"flowLogId":"fl-aaaaaaa3"}]}}`
 	srv := testserver.New(t, testserver.Reply{Body: page1}, testserver.Reply{Body: page2})
 	r := run{env: envFor(srv)}
-	r.exec(t, "flowlog", "list", "--all", "--limit", "2", "-o", "json").expect(t, 0, `{
+	r.exec(t, "flowlog", "list", "--all", "--page-size", "2", "-o", "json").expect(t, 0, `{
   "code": 0,
   "data": {
     "data": [
@@ -138,7 +138,7 @@ func TestFlowLogListJSONAndAll(t *testing.T) {
 }
 `, "")
 	calls := srv.Calls()
-	if calls[0].Params["offset"] != "0" || calls[1].Params["offset"] != "2" || calls[1].Params["limit"] != "2" {
+	if calls[0].Params["offset"] != "" || calls[0].Params["limit"] != "2" || calls[1].Params["offset"] != "2" || calls[1].Params["limit"] != "1" {
 		t.Fatalf("pages: %v, %v", calls[0].Params, calls[1].Params)
 	}
 }
@@ -174,7 +174,7 @@ func TestFlowLogUsageErrors(t *testing.T) {
 		{with("--name", long), {`invalid value "` + long + `" for --name: expected 1 to 60 characters`}},
 		{apfArgs("flowlog", "list", "--order-direction", "up"), {`invalid value "up" for --order-direction: expected one of asc, desc`}},
 		{apfArgs("flowlog", "list", "--filter", "vpc-id=vpc-iqg1prjj"), {"unknown flag: --filter"}},
-		{apfArgs("flowlog", "list", "--limit", "101"), {"invalid value 101 for --limit: expected 1 to 100"}},
+		{apfArgs("flowlog", "list", "--page-size", "101"), {"invalid value 101 for --page-size: expected 1 to 100"}},
 		{apfArgs("flowlog", "modify", "fl-cfw0nti2", "--vpc-id", "vpc-2ari9m7h", "--cidr-block", "10.0.0.0/16"), {"unknown flag: --cidr-block"}},
 	})
 }

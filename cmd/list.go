@@ -2,56 +2,54 @@ package cmd
 
 import (
 	"context"
-	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 	"github.com/tcvpc/tcvpc/pkg/api"
 	"github.com/tcvpc/tcvpc/pkg/api/model"
+	"github.com/tcvpc/tcvpc/pkg/output"
+	"github.com/tcvpc/tcvpc/pkg/pager"
 	"github.com/tcvpc/tcvpc/pkg/params"
 )
 
-// pageSize is what --all asks for per request: the documented maximum of
-// the Describe operations.
+// pageSize is the documented page maximum of most Describe operations.
 const pageSize = 100
 
 type listOpts struct {
-	filters []string
-	limit   int64
-	offset  int64
-	all     bool
+	filters  []string
+	limit    int64 // items in all; 0: every item
+	offset   int64
+	pageSize int64 // the wire Limit; 0: the operation's maximum
+	all      bool  // every item is the default; kept for scripts
+	fs       *pflag.FlagSet
 }
 
 func addListFlags(cmd *cobra.Command, filters bool) *listOpts {
-	lo := &listOpts{}
 	fs := cmd.Flags()
+	lo := &listOpts{fs: fs}
 	if filters {
 		// Only API 3.0 has Filters; legacy lists filter with their own flags.
 		fs.StringArrayVar(&lo.filters, "filter", nil, "NAME=VALUE[,VALUE…] filter (API 3.0 Filters; repeatable)")
 	}
-	fs.Int64Var(&lo.limit, "limit", 0, "number of items per request (service default 20, at most 100)")
+	fs.Int64Var(&lo.limit, "limit", 0, "stop after N items, across pages (default: every item)")
 	fs.Int64Var(&lo.offset, "offset", 0, "items to skip")
-	fs.BoolVar(&lo.all, "all", false, "fetch every page until TotalCount is reached")
+	fs.Int64Var(&lo.pageSize, "page-size", 0, "items per request (default: the operation's maximum)")
+	fs.BoolVar(&lo.all, "all", false, "every item (the default; accepted for scripts)")
+	_ = fs.MarkHidden("all")
 	return lo
 }
 
 // apply adds filters and paging to req in the style's own parameters.
-func (lo *listOpts) apply(l *List, style api.Style, req *api.Request) error {
-	off, lim := "Offset", "Limit"
-	if style == api.Legacy {
-		off, lim = "offset", "limit"
+func (lo *listOpts) apply(l *List, op *model.Operation, style api.Style, req *api.Request) error {
+	if lo.fs.Changed("limit") && lo.limit < 1 {
+		return usagef("invalid value %d for --limit: expected 1 or more", lo.limit)
 	}
-	if max := l.pageMax(); lo.limit < 0 || lo.limit > int64(max) {
-		return usagef("invalid value %d for --limit: expected 1 to %d", lo.limit, max)
+	if max := l.pageMax(op); lo.pageSize < 0 || lo.pageSize > int64(max) || (lo.fs.Changed("page-size") && lo.pageSize == 0) {
+		return usagef("invalid value %d for --page-size: expected 1 to %d", lo.pageSize, max)
 	}
 	if lo.offset < 0 {
 		return usagef("invalid value %d for --offset: expected 0 or more", lo.offset)
-	}
-	if lo.limit > 0 {
-		req.Params[lim] = strconv.FormatInt(lo.limit, 10)
-	}
-	if lo.offset > 0 {
-		req.Params[off] = strconv.FormatInt(lo.offset, 10)
 	}
 	if len(lo.filters) == 0 {
 		return nil
@@ -75,54 +73,91 @@ func (lo *listOpts) apply(l *List, style api.Style, req *api.Request) error {
 	return nil
 }
 
-// pageMax is the most rows one request may ask for.
-func (l *List) pageMax() int {
+// pageMax is the most rows one request of op may ask for: the range the
+// model gives its limit parameter, else the declaration's, else 100.
+func (l *List) pageMax(op *model.Operation) int {
+	for _, name := range []string{"Limit", "limit"} {
+		if p, ok := op.Param(name); ok && p.Range != nil && p.Range.Max > 0 {
+			return int(p.Range.Max)
+		}
+	}
 	if l.MaxLimit > 0 {
 		return l.MaxLimit
 	}
 	return pageSize
 }
 
-// fetchAll follows Offset/Limit until TotalCount rows are in, and returns
-// one reply whose row list holds them all.
-func (a *app) fetchAll(ctx context.Context, s *session, op *model.Operation, l *List, req api.Request) (*api.Reply, error) {
-	rowsKey, totalKey, off, lim := l.V3Rows, l.V3Total, "Offset", "Limit"
+// spec is the paging of a list request in its style's own parameters.
+func (lo *listOpts) spec(b *built, req api.Request) pager.Spec {
+	l := b.List
+	sp := pager.Spec{
+		Request: req, Rows: l.V3Rows, Total: l.V3Total, OffsetParam: "Offset", LimitParam: "Limit",
+		Offset: int(lo.offset), PageSize: int(lo.pageSize), Max: int(lo.limit),
+	}
 	if req.Style == api.Legacy {
-		rowsKey, totalKey, off, lim = l.LegacyRows, l.LegacyTotal, "offset", "limit"
+		sp.Rows, sp.Total, sp.OffsetParam, sp.LimitParam = l.LegacyRows, l.LegacyTotal, "offset", "limit"
 	}
-	start := 0
-	if v, ok := req.Params[off]; ok {
-		start, _ = strconv.Atoi(params.Scalar(v))
+	if sp.PageSize == 0 {
+		sp.PageSize = l.pageMax(b.ops[req.Style])
 	}
-	if _, ok := req.Params[lim]; !ok {
-		req.Params[lim] = strconv.Itoa(l.pageMax())
-	}
-	var first *api.Reply
-	var all []any
-	for {
-		req.Params[off] = strconv.Itoa(start + len(all))
-		// The paging values keep the type the operation documents.
-		typed, err := op.Coerce(req.Params)
+	op := b.ops[req.Style]
+	// The paging values keep the type the operation documents.
+	sp.Type = func(t params.Tree) (params.Tree, error) {
+		typed, err := op.Coerce(t)
 		if err != nil {
 			return nil, usagef("%v", err)
 		}
-		page := req
-		page.Params = typed
-		reply, err := s.client.Do(ctx, page)
-		if err != nil {
-			return nil, err
-		}
-		rows, _ := lookupPath(reply.Data, rowsKey).([]any)
-		if first == nil {
-			first = reply
-		}
-		all = append(all, rows...)
-		total, err := strconv.Atoi(params.Scalar(lookupPath(reply.Data, totalKey)))
-		if err != nil || len(rows) == 0 || start+len(all) >= total {
-			break
-		}
+		return typed, nil
 	}
-	setPath(first.Data, rowsKey, all)
+	return sp
+}
+
+// streamList fetches every page and writes them as they arrive. It
+// reports false, having sent nothing, for views that need the merged
+// reply (a single row, a computed table).
+func (a *app) streamList(ctx context.Context, s *session, b *built, req api.Request, lo *listOpts, view View) (bool, error) {
+	if view.Single || view.Needs != "" || view.RowsFunc != nil {
+		return false, nil
+	}
+	sp := lo.spec(b, req)
+	st, err := output.NewStream(a.f.IO.Out, output.Options{
+		Format: s.format, Query: s.query, Rows: view.Rows, Columns: view.Columns,
+		NoHeader: a.g.noHeader, Color: a.f.IO.ColorOut(),
+	}, sp.Rows)
+	if err != nil {
+		return true, err
+	}
+	err = pager.Run(ctx, s.client, sp, func(p pager.Page) error {
+		if p.Index == 0 {
+			if err := st.Begin(p.Reply.Data); err != nil {
+				return err
+			}
+		}
+		return st.Add(p.Rows)
+	})
+	if err != nil {
+		return true, err
+	}
+	return true, st.End()
+}
+
+// fetchAll returns one reply, the first page's, whose row list holds the
+// rows of every page.
+func (a *app) fetchAll(ctx context.Context, s *session, b *built, req api.Request, lo *listOpts) (*api.Reply, error) {
+	sp := lo.spec(b, req)
+	var first *api.Reply
+	all := []any{}
+	err := pager.Run(ctx, s.client, sp, func(p pager.Page) error {
+		if p.Index == 0 {
+			first = p.Reply
+		}
+		all = append(all, p.Rows...)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	setPath(first.Data, sp.Rows, all)
 	return first, nil
 }
 

@@ -167,7 +167,7 @@ func TestNatUsageErrors(t *testing.T) {
 		{[]string{"nat", "eip", "unbind", "nat-8pbrkzh6", "--vpc-id", "vpc-ddf411xx", "--eips", "183.60.249.122"},
 			"refusing to unbind EIPs from NAT gateway nat-8pbrkzh6 without confirmation: pass --yes (-y) when stdin is not a terminal"},
 		{[]string{"nat", "list", "--order-field", "natName"}, `invalid value "natName" for --order-field: expected natId`},
-		{[]string{"nat", "list", "--limit", "100"}, "invalid value 100 for --limit: expected 1 to 50"},
+		{[]string{"nat", "list", "--page-size", "100"}, "invalid value 100 for --page-size: expected 1 to 50"},
 		{[]string{"nat", "create", "--vpc-id", "vpc-8e0ypm3z", "--name", "web", "--max-concurrent", "2000000"},
 			"invalid value 2000000 for --max-concurrent: expected 1000000, 3000000 or 10000000"},
 		{[]string{"nat", "upgrade", "nat-et8e970y", "--vpc-id", "vpc-xdf54dxx", "--max-concurrent", "5"},

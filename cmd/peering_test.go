@@ -15,7 +15,7 @@ const peeringListReply = `{"code":"0","message":"","totalCount":"2","data":[
 func TestPeeringWire(t *testing.T) {
 	pcx := func(id string) map[string]string { return map[string]string{"peeringConnectionId": id} }
 	apfRunWire(t, []apfWireCase{
-		{"list", apfArgs("peering", "list"), peeringListReply, "DescribeVpcPeeringConnections", map[string]string{},
+		{"list", apfArgs("peering", "list"), peeringListReply, "DescribeVpcPeeringConnections", map[string]string{"limit": "50"},
 			"ID             NAME    VPC            PEER VPC       PEER UIN     STATE     CREATED\n" +
 				"pcx-dt8c7fa0   示例1   vpc-8e0yym3z   vpc-kx49lmyv   909619400    active    2016-01-06 20:56:07\n" +
 				"pcx-6gw5wvmk   tses    vpc-8e0yym40   vpc-kx49lmz0   2407912486   pending   2017-04-13 18:31:56\n"},

@@ -703,7 +703,7 @@ func (a *app) runCommand(cmd *cobra.Command, b *built, args []string, lo *listOp
 		}
 	}
 	if lo != nil {
-		if err := lo.apply(b.List, style, &req); err != nil {
+		if err := lo.apply(b.List, b.ops[style], style, &req); err != nil {
 			return err
 		}
 	}
@@ -733,18 +733,21 @@ func (a *app) runCommand(cmd *cobra.Command, b *built, args []string, lo *listOp
 		}
 	}
 	ctx := cmd.Context()
+	view := b.V3View
+	if style == api.Legacy {
+		view = b.LegacyView
+	}
 	var reply *api.Reply
-	if lo != nil && lo.all {
-		reply, err = a.fetchAll(ctx, s, b.ops[style], b.List, req)
+	if lo != nil {
+		if done, err := a.streamList(ctx, s, b, req, lo, view); done {
+			return err
+		}
+		reply, err = a.fetchAll(ctx, s, b, req, lo)
 	} else {
 		reply, err = s.client.Do(ctx, req)
 	}
 	if err != nil {
 		return err
-	}
-	view := b.V3View
-	if style == api.Legacy {
-		view = b.LegacyView
 	}
 	if stateWait {
 		return a.waitForState(cmd, s, b, wo, reply, args, target, view)

@@ -23,6 +23,7 @@ type globals struct {
 	legacy, debug, yes, noHeader, quiet, showSecrets     bool
 	timeout                                              time.Duration
 	maxRetries                                           int
+	rate                                                 int
 }
 
 // app is one invocation: the factory plus the parsed global flags.
@@ -186,11 +187,12 @@ then a tcvpc profile (tcvpc configure), then tccli's and the SDKs' files.`,
 	pf.StringVar(&g.sigMethod, "signature-method", "", "TC3-HMAC-SHA256 (default), HmacSHA256 or HmacSHA1")
 	pf.StringVar(&g.language, "language", "", "language of service messages: zh-CN or en-US")
 	pf.BoolVar(&g.legacy, "legacy", false, "use the legacy VPC API (vpc.api.qcloud.com)")
-	pf.StringVarP(&g.output, "output", "o", "", "output format: table, json, yaml or text (env TCVPC_OUTPUT)")
+	pf.StringVarP(&g.output, "output", "o", "", "output format: table, json, jsonl, yaml or text (env TCVPC_OUTPUT)")
 	pf.StringVar(&g.query, "query", "", "JMESPath expression applied to the reply before output")
 	pf.BoolVar(&g.noHeader, "no-header", false, "omit the table header")
 	pf.DurationVar(&g.timeout, "timeout", 30*time.Second, "timeout of each HTTP request")
 	pf.IntVar(&g.maxRetries, "max-retries", 3, "retries of throttled, failed or dropped requests")
+	pf.IntVar(&g.rate, "rate", api.DefaultRate, "requests per second for each Action, 1 to 100 (the service's limit)")
 	pf.BoolVar(&g.debug, "debug", false, "print each HTTP exchange to stderr (secrets redacted)")
 	pf.BoolVar(&g.showSecrets, "show-secrets", false, "print values the API model marks secret (pre-shared keys) in this command's output; --debug still hides them")
 	pf.BoolVarP(&g.yes, "yes", "y", false, "do not ask for confirmation")

@@ -11,7 +11,7 @@ const (
 	rtbDescribeRouteTablesReply = `"RouteTableSet":[{"AssociationSet":[{"SubnetId":"subnet-q2079ils","RouteTableId":"rtb-l2h8d7c2"}],"CreatedTime":"2017-06-30 19:52:03","Main":false,` +
 		`"RouteSet":[{"DestinationCidrBlock":"169.254.64.0/23","GatewayId":"172.16.0.25","GatewayType":"NORMAL_CVM","RouteDescription":"","RouteId":14915},` +
 		`{"DestinationCidrBlock":"10.200.0.0/18","GatewayId":"pcx-4n2m594s","GatewayType":"PEERCONNECTION","RouteDescription":"bb","RouteId":16642}],` +
-		`"RouteTableId":"rtb-l2h8d7c2","RouteTableName":"TestRouteTable","VpcId":"vpc-2at5y1pn"}],"TotalCount":16`
+		`"RouteTableId":"rtb-l2h8d7c2","RouteTableName":"TestRouteTable","VpcId":"vpc-2at5y1pn"}],"TotalCount":1`
 	rtbDescribeRouteTableReply = `{"code":0,"message":"","totalCount":2,"data":[` +
 		`{"vpcId":"gz_vpc_99","unVpcId":"vpc-amhnnao5","vpcName":"pan-vpc25","vpcCidrBlock":"10.100.25.0/24","routeTableName":"tttt111","routeTableId":"gz_rtb_8755",` +
 		`"unRouteTableId":"rtb-rqndayhs","routeTableType":0,"subnetNum":1,"routeTableCreateTime":"2015-11-06 17:50:21",` +
@@ -61,18 +61,18 @@ func TestRouteTableCommandsWire(t *testing.T) {
 		{name: "list v3 text",
 			args:    []string{"rtb", "ls", "--route-table-id", "rtb-l2h8d7c2", "-o", "text"},
 			replies: []testserver.Reply{testserver.V3OK(rtbDescribeRouteTablesReply)},
-			calls:   []vpcCall{vpcV3("DescribeRouteTables", map[string]string{"RouteTableIds.0": "rtb-l2h8d7c2"})},
+			calls:   []vpcCall{vpcV3("DescribeRouteTables", map[string]string{"RouteTableIds.0": "rtb-l2h8d7c2", "Limit": "100"})},
 			stdout:  "rtb-l2h8d7c2\tTestRouteTable\tvpc-2at5y1pn\tfalse\t2\t1\t2017-06-30 19:52:03\n"},
 		{name: "list v3 json",
 			args:    []string{"route-tables", "list", "-o", "json"},
 			replies: []testserver.Reply{testserver.V3OK(`"RouteTableSet":[{"RouteTableId":"rtb-l2h8d7c2"}],"TotalCount":1`)},
-			calls:   []vpcCall{vpcV3("DescribeRouteTables", map[string]string{})},
+			calls:   []vpcCall{vpcV3("DescribeRouteTables", map[string]string{"Limit": "100"})},
 			stdout:  "{\n  \"RequestId\": \"74883e1b-5901-46de-ae1e-d6e2cf591c5b\",\n  \"RouteTableSet\": [\n    {\n      \"RouteTableId\": \"rtb-l2h8d7c2\"\n    }\n  ],\n  \"TotalCount\": 1\n}\n"},
 		{name: "list legacy",
 			args:    []string{"route-table", "list", "--legacy", "--vpc-id", "vpc-amhnao5x", "--route-table-name", "tttt111", "--order-field", "routeTableName"},
 			replies: []testserver.Reply{vpcLegacyReply(rtbDescribeRouteTableReply)},
 			calls: []vpcCall{vpcLegacy("DescribeRouteTable", map[string]string{"vpcId": "vpc-amhnao5x", "routeTableName": "tttt111",
-				"orderField": "routeTableName"})},
+				"orderField": "routeTableName", "limit": "50"})},
 			stdout: "ID             NAME      VPC            TYPE   ROUTES   SUBNETS   CREATED\n" +
 				"rtb-rqndayhs   tttt111   vpc-amhnnao5   0      2        1         2015-11-06 17:50:21\n" +
 				"rtb-ggovmles   default   vpc-2ari9m7h   1      1        0         2015-11-06 11:33:52\n"},

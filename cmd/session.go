@@ -83,6 +83,9 @@ func (a *app) newSession(cmd *cobra.Command, style api.Style, needRegion bool) (
 	if a.g.maxRetries < 0 || a.g.maxRetries > 20 {
 		return nil, usagef("invalid value %d for --max-retries: expected 0 to 20", a.g.maxRetries)
 	}
+	if a.g.rate < 1 || a.g.rate > api.DefaultRate {
+		return nil, usagef("invalid value %d for --rate: expected 1 to %d (requests per second for each Action)", a.g.rate, api.DefaultRate)
+	}
 	method, err := parseSignatureMethod(s.Get(config.KeySignatureMethod))
 	if err != nil {
 		return nil, usageFrom(err, s.Values[config.KeySignatureMethod])
@@ -119,7 +122,7 @@ func (a *app) newSession(cmd *cobra.Command, style api.Style, needRegion bool) (
 		SecretID: id, SecretKey: key, Token: s.Get(config.KeyToken),
 		Region: region, LegacyRegion: config.LegacyRegion(region),
 		Endpoint: endpoint, Site: site, SignatureMethod: method, Language: lang,
-		Timeout: a.g.timeout, MaxRetries: a.g.maxRetries,
+		Timeout: a.g.timeout, MaxRetries: a.g.maxRetries, Rate: float64(a.g.rate),
 		UserAgent: "tcvpc/" + a.f.Version,
 		Transport: a.f.Transport, Now: a.f.Now, Sleep: a.f.Sleep,
 	}

@@ -27,22 +27,22 @@ func TestSGCommandsWire(t *testing.T) {
 	ingress80 := `{"Ingress":[{"Protocol":"TCP","Port":"80","CidrBlock":"10.0.0.0/8","Action":"ACCEPT","PolicyDescription":"web"}]}`
 	runEipEniSgCases(t, []eipEniSgCase{
 		{name: "list table", args: []string{"sg", "list"},
-			reply: testserver.V3OK(sgGroupSet), action: "DescribeSecurityGroups", style: "v3", params: map[string]string{},
+			reply: testserver.V3OK(sgGroupSet), action: "DescribeSecurityGroups", style: "v3", params: map[string]string{"Limit": "100"},
 			stdout: "ID            NAME        DESCRIPTION       PROJECT   DEFAULT   CREATED\n" +
 				"sg-05bb4upy   TestGroup   test-group-desc   0         false     2017-04-18 21:02:30\n" +
 				"sg-ohuuioma   default                       1079263   true      2017-04-19 08:00:00\n"},
 		{name: "list text filters", args: []string{"sg", "ls", "--filter", "project-id=0", "--filter", "security-group-name=TestGroup", "--limit", "1", "-o", "text"},
 			reply: testserver.V3OK(sgGroupSet), action: "DescribeSecurityGroups", style: "v3",
 			params: map[string]string{"Filters.0.Name": "project-id", "Filters.0.Values.0": "0", "Filters.1.Name": "security-group-name", "Filters.1.Values.0": "TestGroup", "Limit": "1"},
-			stdout: "sg-05bb4upy\tTestGroup\ttest-group-desc\t0\tfalse\t2017-04-18 21:02:30\n" +
-				"sg-ohuuioma\tdefault\t\t1079263\ttrue\t2017-04-19 08:00:00\n"},
+			// --limit caps the items shown, even when a reply holds more.
+			stdout: "sg-05bb4upy\tTestGroup\ttest-group-desc\t0\tfalse\t2017-04-18 21:02:30\n"},
 		{name: "list shorthands", args: []string{"sg", "list", "--name", "TestGroup", "--project-id", "0", "-o", "json", "--query", "TotalCount"},
 			reply: testserver.V3OK(sgGroupSet), action: "DescribeSecurityGroups", style: "v3",
-			params: map[string]string{"Filters.0.Name": "security-group-name", "Filters.0.Values.0": "TestGroup", "Filters.1.Name": "project-id", "Filters.1.Values.0": "0"},
+			params: map[string]string{"Filters.0.Name": "security-group-name", "Filters.0.Values.0": "TestGroup", "Filters.1.Name": "project-id", "Filters.1.Values.0": "0", "Limit": "100"},
 			stdout: "2\n"},
 		{name: "list json ids", args: []string{"sg", "list", "--security-group-id", "sg-05bb4upy,sg-ohuuioma", "-o", "json", "--query", "SecurityGroupSet[].SecurityGroupId"},
 			reply: testserver.V3OK(sgGroupSet), action: "DescribeSecurityGroups", style: "v3",
-			params: map[string]string{"SecurityGroupIds.0": "sg-05bb4upy", "SecurityGroupIds.1": "sg-ohuuioma"},
+			params: map[string]string{"SecurityGroupIds.0": "sg-05bb4upy", "SecurityGroupIds.1": "sg-ohuuioma", "Limit": "100"},
 			stdout: "[\n  \"sg-05bb4upy\",\n  \"sg-ohuuioma\"\n]\n"},
 		{name: "show", args: []string{"sg", "show", "sg-05bb4upy"},
 			reply: testserver.V3OK(sgGroupSet), action: "DescribeSecurityGroups", style: "v3",

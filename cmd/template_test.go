@@ -23,7 +23,7 @@ const (
 		`{"CreatedTime":"2018-04-03 21:03:12","ServiceSet":["tcp:8080","udp:99"],"ServiceTemplateId":"ppm-2jju0z3u","ServiceTemplateName":"TestName"}],"TotalCount":8`
 	tplServiceLegacy = `{"code":0,"message":"","codeDesc":"Success","data":{"totalCount":1,"data":[` +
 		`{"serviceId":"ppm-faxxv5v5","serviceName":"test","service":["tcp:90-99"],"createTime":"2017-07-11 14:58:04"}]}}`
-	tplServiceGroupSetV3  = `"ServiceTemplateGroupSet":[{"CreatedTime":"2018-04-03 22:05:32","ServiceTemplateGroupId":"ppmg-2klmrefu","ServiceTemplateName":"TestName","ServiceTemplateIdSet":["ppm-529nwwj8","ppm-4dw6agho"]}],"TotalCount":6`
+	tplServiceGroupSetV3  = `"ServiceTemplateGroupSet":[{"CreatedTime":"2018-04-03 22:05:32","ServiceTemplateGroupId":"ppmg-2klmrefu","ServiceTemplateName":"TestName","ServiceTemplateIdSet":["ppm-529nwwj8","ppm-4dw6agho"]}],"TotalCount":1`
 	tplServiceGroupLegacy = `{"code":0,"message":"","codeDesc":"Success","data":{"totalCount":1,"data":[` +
 		`{"serviceGroupId":"ppmg-6piqsucc","serviceGroupName":"aaaa","serviceGroup":[{"serviceId":"ppm-fa2766v5","serviceName":"test"}],"createTime":"2017-07-11 14:58:11"}]}}`
 	tplTaskLegacy = `{"code":0,"message":"","codeDesc":"Success","data":{"taskId":297}}`
@@ -48,7 +48,7 @@ func TestTemplateWire(t *testing.T) {
 		// IP address templates.
 		{"address list v3", []string{"template", "address", "list", "--filter", "address-template-name=TestName", "--filter", "address-template-id=ipm-mdunqeb6"},
 			testserver.V3OK(tplAddressSetV3), "DescribeAddressTemplates", "v3",
-			map[string]string{"Filters.0.Name": "address-template-name", "Filters.0.Values.0": "TestName", "Filters.1.Name": "address-template-id", "Filters.1.Values.0": "ipm-mdunqeb6"},
+			map[string]string{"Filters.0.Name": "address-template-name", "Filters.0.Values.0": "TestName", "Filters.1.Name": "address-template-id", "Filters.1.Values.0": "ipm-mdunqeb6", "Limit": "100"},
 			"ID             NAME       ADDRESSES                       CREATED\n" +
 				"ipm-mdunqeb6   TestName   192.168.0.0/16,192.128.8.8/17   2017-12-31 10:06:05\n"},
 		{"address list legacy", []string{"template", "address", "ls", "--legacy", "--name", "aa", "--limit", "2"},
@@ -59,7 +59,7 @@ func TestTemplateWire(t *testing.T) {
 				"ipm-kj9grxxx   test   10.0.0.6,10.0.0.0/16,10.0.0.1-10.0.0.20   2017-06-06 22:35:19\n"},
 		{"address list legacy by id", []string{"template", "address", "list", "--legacy", "--address-id", "ipm-ka2qtxxx", "-o", "text"},
 			tplLegacy(tplAddressLegacy), "DescribeAddress", "legacy",
-			map[string]string{"addressId": "ipm-ka2qtxxx"},
+			map[string]string{"addressId": "ipm-ka2qtxxx", "limit": "100"},
 			"ipm-ka2qtxxx\taaaa\t1.1.1.1\t2017-06-07 20:23:15\n" +
 				"ipm-kj9grxxx\ttest\t10.0.0.6,10.0.0.0/16,10.0.0.1-10.0.0.20\t2017-06-06 22:35:19\n"},
 		{"address show v3", []string{"template", "address", "show", "ipm-ka2qtxxx", "-o", "text"},
@@ -110,10 +110,10 @@ func TestTemplateWire(t *testing.T) {
 		// IP address template groups.
 		{"address-group list v3", []string{"template", "address-group", "list", "-o", "text"},
 			testserver.V3OK(tplAddressGroupSetV3), "DescribeAddressTemplateGroups", "v3",
-			map[string]string{}, "ipmg-2uw6ujo6\tTestName\tipm-mdunqeb6\t2017-12-31 14:09:13\n"},
+			map[string]string{"Limit": "100"}, "ipmg-2uw6ujo6\tTestName\tipm-mdunqeb6\t2017-12-31 14:09:13\n"},
 		{"address-group list legacy", []string{"template", "address-group", "list", "--legacy", "--address-group-id", "ipmg-8sasuc8q"},
 			tplLegacy(tplAddressGroupLegacy), "DescribeAddressGroups", "legacy",
-			map[string]string{"addressGroupId": "ipmg-8sasuc8q"},
+			map[string]string{"addressGroupId": "ipmg-8sasuc8q", "limit": "100"},
 			"ID              NAME     TEMPLATES      CREATED\n" +
 				"ipmg-8sasuc8q   ddd      ipm-kj9sucnx   2017-06-07 19:39:05\n" +
 				"ipmg-n28suc8q   aaaabb   ipm-kj9sucnx   2017-06-07 17:33:54\n"},
@@ -161,7 +161,7 @@ func TestTemplateWire(t *testing.T) {
 				"ppm-2jju0z3u   TestName   tcp:8080,udp:99   2018-04-03 21:03:12\n"},
 		{"service list legacy", []string{"template", "service", "list", "--legacy", "--service-id", "ppm-faxxv5v5"},
 			tplLegacy(tplServiceLegacy), "DescribeService", "legacy",
-			map[string]string{"serviceId": "ppm-faxxv5v5"},
+			map[string]string{"serviceId": "ppm-faxxv5v5", "limit": "100"},
 			"ID             NAME   SERVICES    CREATED\n" +
 				"ppm-faxxv5v5   test   tcp:90-99   2017-07-11 14:58:04\n"},
 		{"service show legacy", []string{"template", "service", "show", "ppm-faxxv5v5", "--legacy"},
@@ -207,12 +207,12 @@ func TestTemplateWire(t *testing.T) {
 		// Protocol/port template groups.
 		{"service-group list v3", []string{"template", "service-group", "ls", "--filter", "service-template-group-name=TestName"},
 			testserver.V3OK(tplServiceGroupSetV3), "DescribeServiceTemplateGroups", "v3",
-			map[string]string{"Filters.0.Name": "service-template-group-name", "Filters.0.Values.0": "TestName"},
+			map[string]string{"Filters.0.Name": "service-template-group-name", "Filters.0.Values.0": "TestName", "Limit": "100"},
 			"ID              NAME       TEMPLATES                   CREATED\n" +
 				"ppmg-2klmrefu   TestName   ppm-529nwwj8,ppm-4dw6agho   2018-04-03 22:05:32\n"},
 		{"service-group list legacy", []string{"template", "service-group", "list", "--legacy", "--name", "a", "--offset", "20"},
 			tplLegacy(tplServiceGroupLegacy), "DescribeServiceGroups", "legacy",
-			map[string]string{"serviceName": "a", "offset": "20"},
+			map[string]string{"serviceName": "a", "offset": "20", "limit": "100"},
 			"ID              NAME   TEMPLATES      CREATED\n" +
 				"ppmg-6piqsucc   aaaa   ppm-fa2766v5   2017-07-11 14:58:11\n"},
 		{"service-group show legacy", []string{"template", "service-group", "show", "ppmg-6piqsucc", "--legacy"},
@@ -306,7 +306,7 @@ func TestTemplateListJSON(t *testing.T) {
       "ServiceTemplateName": "TestName"
     }
   ],
-  "TotalCount": 6
+  "TotalCount": 1
 }
 `, "")
 	r.exec(t, "template", "service", "list", "--legacy", "-o", "json", "--query", "data.data[].serviceId").expect(t, 0, `[
@@ -325,13 +325,13 @@ func TestTemplateListAll(t *testing.T) {
 	)
 	r := run{env: envFor(srv)}
 	want := "ipm-aaaaaaaa\ta\t10.0.0.1\tt1\nipm-bbbbbbbb\tb\t10.0.0.2\tt2\n"
-	r.exec(t, "template", "address", "list", "--all", "-o", "text").expect(t, 0, want, "")
-	r.exec(t, "template", "address", "list", "--all", "-o", "text", "--legacy").expect(t, 0, want, "")
+	r.exec(t, "template", "address", "list", "--page-size", "1", "-o", "text").expect(t, 0, want, "")
+	r.exec(t, "template", "address", "list", "--all", "--page-size", "1", "-o", "text", "--legacy").expect(t, 0, want, "")
 	var pages []string
 	for _, c := range srv.Calls() {
 		pages = append(pages, c.Action+" "+c.Params["Offset"]+c.Params["offset"]+"/"+c.Params["Limit"]+c.Params["limit"])
 	}
-	if got := strings.Join(pages, "; "); got != "DescribeAddressTemplates 0/100; DescribeAddressTemplates 1/100; DescribeAddress 0/100; DescribeAddress 1/100" {
+	if got := strings.Join(pages, "; "); got != "DescribeAddressTemplates /1; DescribeAddressTemplates 1/1; DescribeAddress /1; DescribeAddress 1/1" {
 		t.Fatalf("pages: %s", got)
 	}
 }

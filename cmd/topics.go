@@ -45,8 +45,23 @@ CodeDesc), or one of tcvpc's:
   text   the same cells tab-separated, no header: for cut -f and awk -F'\t'
   json   the API's own reply object, documented field names: API 3.0's Response
          object (RequestId included), the legacy API's whole body (code, message,
-         data, …); a list fetched with --all is one merged document
+         data, …)
   yaml   the same as json, in YAML
+  jsonl  one compact JSON object per line: each item of a list, or the reply
+
+Lists (the list verbs) return every item: the pages are fetched for you, the
+first alone, then the others in parallel within --rate requests per second.
+--limit N stops after N items (across pages), --offset N skips the first N,
+--page-size N sets the Limit of each request (default: the operation's
+maximum). With json or yaml the pages make one document: the first page's
+reply whose list holds every item returned. Its TotalCount (totalCount, …)
+stays the service's count of all matching items, so with --limit or
+--offset it can be larger than the list; the RequestId is the first page's.
+json, yaml, jsonl and text are written as the pages arrive, in the service's
+order, so memory stays flat however long the list; a table is written once
+every row is in (its columns are sized to the widest cell), and so is a
+--query result, since JMESPath evaluates the whole document. If a page fails
+half-way, the exit code says so and stdout holds only the pages before it.
 
 --query EXPR applies a JMESPath expression to the reply first, in every format:
   tcvpc vpc create --name a --cidr-block 10.0.0.0/16 -o text --query Vpc.VpcId
@@ -75,7 +90,7 @@ the table header.
   TENCENTCLOUD_CREDENTIALS_FILE  the SDKs' credentials file (default ~/.tencentcloud/credentials)
   TCVPC_PROFILE                  profile name (default "default")
   TCVPC_ENDPOINT                 scheme://host[:port] replacing both API endpoints
-  TCVPC_OUTPUT                   table, json, yaml or text
+  TCVPC_OUTPUT                   table, json, jsonl, yaml or text
   TCVPC_SITE                     cn or intl
   TCVPC_SIGNATURE_METHOD         TC3-HMAC-SHA256, HmacSHA256 or HmacSHA1
   TCVPC_LANGUAGE                 zh-CN or en-US

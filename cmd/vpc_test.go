@@ -119,13 +119,13 @@ func TestVPCCommandsWire(t *testing.T) {
 		{name: "list v3 text by id",
 			args:    []string{"vpc", "ls", "--vpc-id", "vpc-p5sf61yj", "-o", "text"},
 			replies: []testserver.Reply{testserver.V3OK(vpcDescribeVpcsReply)},
-			calls:   []vpcCall{vpcV3("DescribeVpcs", map[string]string{"VpcIds.0": "vpc-p5sf61yj"})},
+			calls:   []vpcCall{vpcV3("DescribeVpcs", map[string]string{"VpcIds.0": "vpc-p5sf61yj", "Limit": "100"})},
 			stdout: "vpc-p5sf61yj\tdhcp-test\t10.0.0.0/16\tfalse\t2018-04-25 10:26:26\n" +
 				"vpc-0akbol5v\tDefault-VPC\t172.16.0.0/16\ttrue\t2017-04-17 15:41:07\n"},
 		{name: "list v3 json",
 			args:    []string{"vpcs", "list", "--offset", "20", "-o", "json"},
 			replies: []testserver.Reply{testserver.V3OK(`"TotalCount":21,"VpcSet":[{"CidrBlock":"10.0.0.0/16","VpcId":"vpc-p5sf61yj","VpcName":"a"}]`)},
-			calls:   []vpcCall{vpcV3("DescribeVpcs", map[string]string{"Offset": "20"})},
+			calls:   []vpcCall{vpcV3("DescribeVpcs", map[string]string{"Offset": "20", "Limit": "100"})},
 			stdout: `{
   "RequestId": "74883e1b-5901-46de-ae1e-d6e2cf591c5b",
   "TotalCount": 21,
@@ -139,14 +139,14 @@ func TestVPCCommandsWire(t *testing.T) {
 }
 `},
 		{name: "list v3 all pages",
-			args: []string{"vpc", "list", "--all", "-o", "text", "--query", "VpcSet[].VpcId"},
+			args: []string{"vpc", "list", "--all", "--page-size", "2", "-o", "text", "--query", "VpcSet[].VpcId"},
 			replies: []testserver.Reply{
 				testserver.V3OK(`"TotalCount":3,"VpcSet":[{"VpcId":"vpc-aaaaaaa1"},{"VpcId":"vpc-aaaaaaa2"}]`),
 				testserver.V3OK(`"TotalCount":3,"VpcSet":[{"VpcId":"vpc-aaaaaaa3"}]`),
 			},
 			calls: []vpcCall{
-				vpcV3("DescribeVpcs", map[string]string{"Offset": "0", "Limit": "100"}),
-				vpcV3("DescribeVpcs", map[string]string{"Offset": "2", "Limit": "100"}),
+				vpcV3("DescribeVpcs", map[string]string{"Limit": "2"}),
+				vpcV3("DescribeVpcs", map[string]string{"Offset": "2", "Limit": "1"}),
 			},
 			stdout: "vpc-aaaaaaa1\nvpc-aaaaaaa2\nvpc-aaaaaaa3\n"},
 		{name: "list legacy",
@@ -280,7 +280,7 @@ func TestVPCSubnetCommandsWire(t *testing.T) {
 			calls: []vpcCall{vpcV3("DescribeSubnets", map[string]string{
 				"Filters.0.Name": "subnet-name", "Filters.0.Values.0": "default-gz2",
 				"Filters.1.Name": "vpc-id", "Filters.1.Values.0": "vpc-2at5y1pn",
-				"Filters.2.Name": "is-default", "Filters.2.Values.0": "true"})},
+				"Filters.2.Name": "is-default", "Filters.2.Values.0": "true", "Limit": "100"})},
 			stdout: "ID                NAME          VPC            CIDR             ZONE             FREE IPS   CREATED\n" +
 				"subnet-otu92seu   default-gz2   vpc-2at5y1pn   172.16.16.0/20   ap-guangzhou-2   4002       2017-04-20 11:30:48\n"},
 		{name: "list v3 by vpc-id flag",
@@ -289,12 +289,12 @@ func TestVPCSubnetCommandsWire(t *testing.T) {
 			calls: []vpcCall{vpcV3("DescribeSubnets", map[string]string{
 				"Filters.0.Name": "vpc-id", "Filters.0.Values.0": "vpc-2at5y1pn",
 				"Filters.1.Name": "subnet-name", "Filters.1.Values.0": "default-gz2",
-				"Filters.2.Name": "is-default", "Filters.2.Values.0": "true"})},
+				"Filters.2.Name": "is-default", "Filters.2.Values.0": "true", "Limit": "100"})},
 			stdout: "subnet-otu92seu\tdefault-gz2\tvpc-2at5y1pn\t172.16.16.0/20\tap-guangzhou-2\t4002\t2017-04-20 11:30:48\n"},
 		{name: "list v3 text",
 			args:    []string{"subnets", "ls", "--subnet-id", "subnet-otu92seu", "-o", "text"},
 			replies: []testserver.Reply{testserver.V3OK(vpcDescribeSubnetsReply)},
-			calls:   []vpcCall{vpcV3("DescribeSubnets", map[string]string{"SubnetIds.0": "subnet-otu92seu"})},
+			calls:   []vpcCall{vpcV3("DescribeSubnets", map[string]string{"SubnetIds.0": "subnet-otu92seu", "Limit": "100"})},
 			stdout:  "subnet-otu92seu\tdefault-gz2\tvpc-2at5y1pn\t172.16.16.0/20\tap-guangzhou-2\t4002\t2017-04-20 11:30:48\n"},
 		{name: "list v3 json",
 			args:    []string{"subnet", "list", "--limit", "1", "-o", "json"},
@@ -306,7 +306,7 @@ func TestVPCSubnetCommandsWire(t *testing.T) {
 				"--order-field", "subnetName", "--get-acl-id", "1"},
 			replies: []testserver.Reply{vpcLegacyReply(vpcDescribeSubnetExReply)},
 			calls: []vpcCall{vpcLegacy("DescribeSubnetEx", map[string]string{"subnetName": "tttt", "vpcId": "vpc-kd7d06of",
-				"zoneIds.0": "800001", "zoneIds.1": "800002", "orderField": "subnetName", "getAclIdFlag": "1"})},
+				"zoneIds.0": "800001", "zoneIds.1": "800002", "orderField": "subnetName", "getAclIdFlag": "1", "limit": "100"})},
 			stdout: "ID                NAME   VPC            CIDR            ZONE             FREE IPS   CREATED\n" +
 				"subnet-3lzkspo0   tttt   vpc-kd7d06of   10.0.200.0/24   ap-guangzhou-2   253        2015-11-13 12:06:26\n"},
 		{name: "show v3",
@@ -394,12 +394,12 @@ func TestVPCClassicLinkCommandsWire(t *testing.T) {
 			args:    []string{"classiclink", "list", "--filter", "vpc-id=vpc-gjui0b5t", "--filter", "vm-ip=10.9.0.3"},
 			replies: []testserver.Reply{testserver.V3OK(`"ClassicLinkInstanceSet":[{"InstanceId":"ins-0x5msjda","VpcId":"vpc-gjui0b5t"}],"TotalCount":1`)},
 			calls: []vpcCall{vpcV3("DescribeClassicLinkInstances", map[string]string{
-				"Filters.0.Name": "vpc-id", "Filters.0.Values.0": "vpc-gjui0b5t", "Filters.1.Name": "vm-ip", "Filters.1.Values.0": "10.9.0.3"})},
+				"Filters.0.Name": "vpc-id", "Filters.0.Values.0": "vpc-gjui0b5t", "Filters.1.Name": "vm-ip", "Filters.1.Values.0": "10.9.0.3", "Limit": "100"})},
 			stdout: "INSTANCE       VPC\nins-0x5msjda   vpc-gjui0b5t\n"},
 		{name: "list v3 text",
 			args:    []string{"classic-link", "ls", "-o", "text"},
 			replies: []testserver.Reply{testserver.V3OK(`"ClassicLinkInstanceSet":[{"InstanceId":"ins-0x5msjda","VpcId":"vpc-gjui0b5t"}],"TotalCount":1`)},
-			calls:   []vpcCall{vpcV3("DescribeClassicLinkInstances", map[string]string{})},
+			calls:   []vpcCall{vpcV3("DescribeClassicLinkInstances", map[string]string{"Limit": "100"})},
 			stdout:  "ins-0x5msjda\tvpc-gjui0b5t\n"},
 		{name: "list legacy",
 			args: []string{"classiclink", "list", "--legacy", "--vpc-id", "vpc-2ari9m7h", "--classic-link-id", "vcx-opgnzgo9", "--lan-ip", "10.232.18.145",

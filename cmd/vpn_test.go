@@ -34,13 +34,13 @@ func TestVpnWire(t *testing.T) {
 	}{
 		// vpn gw
 		{"gw list", []string{"vpn", "gw", "list"},
-			testserver.V3OK(`"TotalCount":0,"VpnGatewaySet":[]`), "DescribeVpnGateways", "v3", map[string]string{}},
+			testserver.V3OK(`"TotalCount":0,"VpnGatewaySet":[]`), "DescribeVpnGateways", "v3", map[string]string{"Limit": "100"}},
 		{"gw list filter paging", []string{"vpn", "gw", "ls", "--filter", "vpn-gateway-name=TEST", "--limit", "2", "--offset", "0"},
 			testserver.V3OK(`"TotalCount":0,"VpnGatewaySet":[]`), "DescribeVpnGateways", "v3",
 			map[string]string{"Filters.0.Name": "vpn-gateway-name", "Filters.0.Values.0": "TEST", "Limit": "2"}},
 		{"gw list id", []string{"vpn", "gw", "list", "--vpn-gateway-id", "vpngw-rn2yn85v"},
 			testserver.V3OK(`"TotalCount":0,"VpnGatewaySet":[]`), "DescribeVpnGateways", "v3",
-			map[string]string{"VpnGatewayIds.0": "vpngw-rn2yn85v"}},
+			map[string]string{"VpnGatewayIds.0": "vpngw-rn2yn85v", "Limit": "100"}},
 		{"gw list legacy", []string{"vpn", "gw", "list", "--legacy", "--vpc-id", "vpc-erxok83l", "--vpn-gateway-id", "vpngw-nhg87nmg", "--name", "test",
 			"--deal-id", "896973", "--order-field", "vpnGwName", "--order-direction", "asc", "--limit", "50", "--offset", "10"},
 			vpnLegacy(`{"code":0,"message":"","totalCount":0,"data":[]}`), "DescribeVpnGw", "legacy",
@@ -117,14 +117,14 @@ func TestVpnWire(t *testing.T) {
 		// vpn conn
 		{"conn list", []string{"vpn", "conn", "list", "--filter", "vpn-gateway-id=vpngw-p4lmaqwn", "--vpn-connection-id", "vpnx-5p7vkch8"},
 			testserver.V3OK(`"TotalCount":0,"VpnConnectionSet":[]`), "DescribeVpnConnections", "v3",
-			map[string]string{"Filters.0.Name": "vpn-gateway-id", "Filters.0.Values.0": "vpngw-p4lmaqwn", "VpnConnectionIds.0": "vpnx-5p7vkch8"}},
+			map[string]string{"Filters.0.Name": "vpn-gateway-id", "Filters.0.Values.0": "vpngw-p4lmaqwn", "VpnConnectionIds.0": "vpnx-5p7vkch8", "Limit": "100"}},
 		{"conn list legacy", []string{"vpn", "conn", "ls", "--legacy", "--vpc-id", "vpc-erxok83l", "--vpn-gateway-id", "vpngw-kfldykuz", "--vpn-connection-id", "vpnx-ol6bcqp0",
 			"--name", "conn", "--order-field", "vpnConnName", "--order-direction", "desc"},
 			vpnLegacy(`{"code":0,"message":"","totalCount":0,"data":[]}`), "DescribeVpnConn", "legacy",
-			map[string]string{"vpcId": "vpc-erxok83l", "vpnGwId": "vpngw-kfldykuz", "vpnConnId": "vpnx-ol6bcqp0", "vpnConnName": "conn", "orderField": "vpnConnName", "orderDirection": "desc"}},
+			map[string]string{"vpcId": "vpc-erxok83l", "vpnGwId": "vpngw-kfldykuz", "vpnConnId": "vpnx-ol6bcqp0", "vpnConnName": "conn", "orderField": "vpnConnName", "orderDirection": "desc", "limit": "50"}},
 		{"conn list by gateway", []string{"vpn", "conn", "list", "--vpn-gateway-id", "vpngw-p4lmaqwn", "--vpc-id", "vpc-0a36uwkr"},
 			testserver.V3OK(vpnConnListReply), "DescribeVpnConnections", "v3",
-			map[string]string{"Filters.0.Name": "vpc-id", "Filters.0.Values.0": "vpc-0a36uwkr", "Filters.1.Name": "vpn-gateway-id", "Filters.1.Values.0": "vpngw-p4lmaqwn"}},
+			map[string]string{"Filters.0.Name": "vpc-id", "Filters.0.Values.0": "vpc-0a36uwkr", "Filters.1.Name": "vpn-gateway-id", "Filters.1.Values.0": "vpngw-p4lmaqwn", "Limit": "100"}},
 		{"conn show", []string{"vpn", "conn", "show", "vpnx-5p7vkch8"},
 			testserver.V3OK(vpnConnListReply), "DescribeVpnConnections", "v3",
 			map[string]string{"VpnConnectionIds.0": "vpnx-5p7vkch8"}},
@@ -181,10 +181,10 @@ func TestVpnWire(t *testing.T) {
 		// vpn cgw
 		{"cgw list", []string{"vpn", "cgw", "list", "--customer-gateway-id", "cgw-mgp33pll"},
 			testserver.V3OK(`"TotalCount":0,"CustomerGatewaySet":[]`), "DescribeCustomerGateways", "v3",
-			map[string]string{"CustomerGatewayIds.0": "cgw-mgp33pll"}},
+			map[string]string{"CustomerGatewayIds.0": "cgw-mgp33pll", "Limit": "100"}},
 		{"cgw list legacy", []string{"vpn", "cgw", "list", "--legacy", "--name", "SH", "--order-field", "userGwName", "--order-direction", "asc", "--customer-gateway-id", "cgw-2530cjq1"},
 			vpnLegacy(`{"code":0,"message":"","totalCount":0,"data":[]}`), "DescribeUserGw", "legacy",
-			map[string]string{"userGwName": "SH", "orderField": "userGwName", "orderDirection": "asc", "userGwId": "cgw-2530cjq1"}},
+			map[string]string{"userGwName": "SH", "orderField": "userGwName", "orderDirection": "asc", "userGwId": "cgw-2530cjq1", "limit": "50"}},
 		{"cgw show", []string{"vpn", "cgw", "show", "cgw-mgp33pll"},
 			testserver.V3OK(`"TotalCount":1,"CustomerGatewaySet":[{"CustomerGatewayId":"cgw-mgp33pll"}]`), "DescribeCustomerGateways", "v3",
 			map[string]string{"CustomerGatewayIds.0": "cgw-mgp33pll"}},
@@ -229,7 +229,7 @@ func TestVpnWire(t *testing.T) {
 
 // Replies transcribed from the manual's examples (trimmed where noted).
 const (
-	vpnGwListReply = `"TotalCount":10,"VpnGatewaySet":[` +
+	vpnGwListReply = `"TotalCount":2,"VpnGatewaySet":[` +
 		`{"CreatedTime":"2018-03-25 16:05:22","ExpiredTime":"0000-00-00 00:00:00","InstanceChargeType":"POSTPAID_BY_HOUR","InternetMaxBandwidthOut":5,` +
 		`"IsAddressBlocked":false,"PublicIpAddress":"","RenewFlag":"NOTIFY_AND_AUTO_RENEW","State":"PENDING","Type":"IPSEC","VpcId":"vpc-ngenl4az",` +
 		`"VpnGatewayId":"vpngw-rn2yn85v","VpnGatewayName":"TEST_POSTPAID"},` +
@@ -237,7 +237,7 @@ const (
 		`"IsAddressBlocked":false,"PublicIpAddress":"","RenewFlag":"NOTIFY_AND_AUTO_RENEW","State":"PENDING","Type":"IPSEC","VpcId":"vpc-lzwwkgyz",` +
 		`"VpnGatewayId":"vpngw-fa4hsbed","VpnGatewayName":"leo-test-3"}]`
 	// Two of the three gateways, the second one still being delivered.
-	vpnGwLegacyListReply = `{"code":0,"message":"","totalCount":3,"data":[` +
+	vpnGwLegacyListReply = `{"code":0,"message":"","totalCount":2,"data":[` +
 		`{"vpcId":"sh_vpc_389","unVpcId":"vpc-aa3z6vx0","vpcName":"joezou","vpcCidrBlock":"172.16.0.0/16","vpnGwId":122,"unVpnGwId":"vpngw-nhg87nmg",` +
 		`"vpnGwName":"test001","bandwidth":5,"vpnGwStatus":6,"vpnGwAddress":"115.159.26.189","dealId":"896973","localSlap":"169.254.97.7",` +
 		`"isAutoRenewals":true,"expireTime":"2015-12-23 19:04:40","createTime":"2015-11-23 19:02:54"},` +
@@ -258,7 +258,7 @@ const (
 		`"vpnProto":"ip-sec","createTime":"2015-11-06 11:20:39","netStatus":"available"}]}`
 	cgwListReply = `"CustomerGatewaySet":[{"CreatedTime":"2018-03-25 17:52:39","CustomerGatewayId":"cgw-mgp33pll","CustomerGatewayName":"test-cgw","IpAddress":"58.211.1.12"}],"TotalCount":1`
 	// The first two customer gateways of the example.
-	cgwLegacyListReply = `{"code":"0","message":"","totalCount":"20","data":[` +
+	cgwLegacyListReply = `{"code":"0","message":"","totalCount":"2","data":[` +
 		`{"userGwName":"183.60.249.12","userGwId":"404","unUserGwId":"cgw-1tb1k34n","userGwAddr":"183.60.249.12","vpnConnNum":"1","createTime":"2016-06-23 11:11:49"},` +
 		`{"userGwName":"183.60.249.138","userGwId":"403","unUserGwId":"cgw-mzmzjzf9","userGwAddr":"183.60.249.138","vpnConnNum":"1","createTime":"2016-06-22 21:20:54"}],"codeDesc":"Success"}`
 	vpnRequestID = `"RequestId": "74883e1b-5901-46de-ae1e-d6e2cf591c5b"`
@@ -409,7 +409,7 @@ func TestVpnUsageErrors(t *testing.T) {
 		{[]string{"vpn", "cgw", "show", "CGW-MGP33PLL"}, `invalid value "CGW-MGP33PLL" for CUSTOMER_GATEWAY_ID: expected an ID like cgw-xxxxxxxx (8 lowercase letters or digits)`},
 		{[]string{"vpn", "cgw", "delete", "cgw-mgp33pll", "--legacy"}, "refusing to delete customer gateway cgw-mgp33pll without confirmation: pass --yes (-y) when stdin is not a terminal"},
 		{[]string{"vpn", "cgw", "vendors", "cisco"}, `tcvpc vpn cgw vendors takes no arguments, got "cisco"`},
-		{[]string{"vpn", "cgw", "list", "--limit", "101"}, "invalid value 101 for --limit: expected 1 to 100"},
+		{[]string{"vpn", "cgw", "list", "--page-size", "101"}, "invalid value 101 for --page-size: expected 1 to 100"},
 	}
 	for _, tc := range cases {
 		res := r.exec(t, tc.args...)
@@ -521,10 +521,10 @@ func TestVpnListAllLegacy(t *testing.T) {
 		vpnLegacy(`{"code":0,"message":"","totalCount":3,"data":[`+row("cgw-00000001")+`,`+row("cgw-00000002")+`]}`),
 		vpnLegacy(`{"code":0,"message":"","totalCount":3,"data":[`+row("cgw-00000003")+`]}`),
 	)
-	run{env: envFor(srv)}.exec(t, "vpn", "cgw", "list", "--legacy", "--all", "-o", "text").expect(t, 0,
+	run{env: envFor(srv)}.exec(t, "vpn", "cgw", "list", "--legacy", "--page-size", "2", "-o", "text").expect(t, 0,
 		"cgw-00000001\tn\t1.2.3.4\t0\t2016-01-18 17:08:09\ncgw-00000002\tn\t1.2.3.4\t0\t2016-01-18 17:08:09\ncgw-00000003\tn\t1.2.3.4\t0\t2016-01-18 17:08:09\n", "")
 	calls := srv.Calls()
-	if calls[0].Params["offset"] != "0" || calls[1].Params["offset"] != "2" {
+	if calls[0].Params["offset"] != "" || calls[0].Params["limit"] != "2" || calls[1].Params["offset"] != "2" || calls[1].Params["limit"] != "1" {
 		t.Fatalf("paging sent %v then %v", calls[0].Params, calls[1].Params)
 	}
 }

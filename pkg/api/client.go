@@ -97,8 +97,13 @@ type Config struct {
 	Language                   string // zh-CN or en-US
 	Timeout                    time.Duration
 	MaxRetries                 int
-	UserAgent                  string
-	Debug                      io.Writer
+	// Rate is requests per second for each Action, for every attempt
+	// including retries; 0 means DefaultRate, negative no limit. Burst is
+	// how many may start at once (0: a small default).
+	Rate      float64
+	Burst     int
+	UserAgent string
+	Debug     io.Writer
 
 	Transport http.RoundTripper
 	Now       func() time.Time
@@ -109,6 +114,7 @@ type Config struct {
 type Client struct {
 	cfg  Config
 	http *http.Client
+	pace *limiters
 }
 
 // New builds a client from cfg.
@@ -132,7 +138,7 @@ func New(cfg Config) *Client {
 	if tr == nil {
 		tr = http.DefaultTransport
 	}
-	return &Client{cfg: cfg, http: &http.Client{Transport: tr}}
+	return &Client{cfg: cfg, http: &http.Client{Transport: tr}, pace: newLimiters(cfg.Rate, cfg.Burst, cfg.Now, cfg.Sleep)}
 }
 
 func sleepCtx(ctx context.Context, d time.Duration) error {
@@ -167,6 +173,9 @@ func (c *Client) Do(ctx context.Context, req Request) (*Reply, error) {
 		flat = params.Flatten(req.Params)
 	}
 	for attempt := 0; ; attempt++ {
+		if err := c.pace.wait(ctx, req.Action); err != nil {
+			return nil, err
+		}
 		reply, err, sent := c.once(ctx, req, body, flat)
 		if err == nil {
 			return reply, nil

@@ -32,6 +32,9 @@ import (
 const (
 	Table = "table"
 	JSON  = "json"
+	// JSONL is one compact JSON object per line: each row of a listing,
+	// or the whole reply of a command that has none.
+	JSONL = "jsonl"
 	YAML  = "yaml"
 	Text  = "text"
 )
@@ -44,12 +47,14 @@ func ParseFormat(s string) (string, error) {
 		return Table, nil
 	case JSON:
 		return JSON, nil
+	case JSONL:
+		return JSONL, nil
 	case YAML:
 		return YAML, nil
 	case Text:
 		return Text, nil
 	}
-	return "", fmt.Errorf("invalid value %q for -o/--output: expected one of table, json, yaml, text", s)
+	return "", fmt.Errorf("invalid value %q for -o/--output: expected one of table, json, jsonl, yaml, text", s)
 }
 
 // Column is one table/text column.
@@ -110,6 +115,20 @@ func Render(w io.Writer, data any, o Options) error {
 		err = writeJSON(&buf, data)
 	case YAML:
 		err = writeYAML(&buf, data)
+	case JSONL:
+		switch {
+		case o.Query == nil && o.Rows != "":
+			data = asList(lookup(data, splitPath(o.Rows)))
+		}
+		if list, ok := data.([]any); ok {
+			for _, v := range list {
+				if err = writeJSONLine(&buf, v); err != nil {
+					break
+				}
+			}
+		} else {
+			err = writeJSONLine(&buf, data)
+		}
 	default:
 		g := grid{
 			text:   format == Text,

@@ -516,7 +516,7 @@ func TestRenderDoesNotChangeData(t *testing.T) {
 func TestRenderErrors(t *testing.T) {
 	data := decode(t, `{"a": [1, 2]}`)
 	var b bytes.Buffer
-	if err := Render(&b, data, Options{Format: "xml"}); err == nil || err.Error() != `invalid value "xml" for -o/--output: expected one of table, json, yaml, text` {
+	if err := Render(&b, data, Options{Format: "xml"}); err == nil || err.Error() != `invalid value "xml" for -o/--output: expected one of table, json, jsonl, yaml, text` {
 		t.Errorf("unknown format: %v", err)
 	}
 	for _, expr := range []string{"abs(a)", "merge(a)"} {
@@ -538,9 +538,9 @@ func TestParseFormat(t *testing.T) {
 		}
 	}
 	for in, want := range map[string]string{
-		"xml":   `invalid value "xml" for -o/--output: expected one of table, json, yaml, text`,
-		"":      `invalid value "" for -o/--output: expected one of table, json, yaml, text`,
-		" json": `invalid value " json" for -o/--output: expected one of table, json, yaml, text`,
+		"xml":   `invalid value "xml" for -o/--output: expected one of table, json, jsonl, yaml, text`,
+		"":      `invalid value "" for -o/--output: expected one of table, json, jsonl, yaml, text`,
+		" json": `invalid value " json" for -o/--output: expected one of table, json, jsonl, yaml, text`,
 	} {
 		if _, err := ParseFormat(in); err == nil || err.Error() != want {
 			t.Errorf("ParseFormat(%q) error = %v; want %s", in, err, want)

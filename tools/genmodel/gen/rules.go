@@ -54,7 +54,7 @@ var (
 	// "取值范围: 1, 2, 3, …" (three or more integers): an enumeration.
 	reIntList = regexp.MustCompile(`取值范围\s*[:：]\s*((?:\d+\s*[,，、]\s*){2,}\d+)`)
 	// "最大为 100", "最多支持50" about an integer.
-	reIntMax = regexp.MustCompile(`(?:最大为|最多支持)\s*(\d+)`)
+	reIntMax = regexp.MustCompile(`(?:最大为|最大值为|最多支持|最大支持)\s*(\d+)`)
 	// "最多支持4个", "上限为100" about a list.
 	reMaxItems = regexp.MustCompile(`(?:最多支持|最多|上限为)\s*(\d+)\s*个?`)
 	// "Filter.Values 的上限为5": the elements of a filter's value list.

@@ -24,6 +24,8 @@ func TestRulesFrom(t *testing.T) {
 		{"autoAllocEipNum", tInteger, false, "x，取值范围[0, 3]。", Rules{Range: &[2]int64{0, 3}}},
 		{"Period", tInteger, false, "x。取值范围: 1, 2, 3, 12, 24, 36。", Rules{}},
 		{"limit", tInteger, false, "x，默认为20，最多支持50。", Rules{Range: &[2]int64{0, 50}}},
+		{"limit", tInteger, false, "x，默认为20，最大支持50。", Rules{Range: &[2]int64{0, 50}}},
+		{"Limit", tInteger, false, "x，默认为20，最大值为100。", Rules{Range: &[2]int64{0, 100}}},
 		{"DnsServers", tString, true, "x，最多支持4个", Rules{MaxItems: 4}},
 		{"VpcIds", tString, true, "x。形如：vpc-f49l6u0z。每次请求的实例的上限为100。", Rules{MaxItems: 100, Format: fmtID, IDPrefix: "vpc"}},
 		{"SubnetId", tString, false, "x，例如：subnet-3x5lf5q0。", Rules{Format: fmtID, IDPrefix: "subnet"}},
