@@ -127,7 +127,14 @@ func (a *app) streamList(ctx context.Context, s *session, b *built, req api.Requ
 	if err != nil {
 		return true, err
 	}
+	var secrets map[string]bool
+	if !a.g.showSecrets {
+		secrets = secretNames()
+	}
 	err = pager.Run(ctx, s.client, sp, func(p pager.Page) error {
+		if secrets != nil {
+			maskSecrets(p.Reply.Data, secrets) // the page's rows are in it
+		}
 		if p.Index == 0 {
 			if err := st.Begin(p.Reply.Data); err != nil {
 				return err
