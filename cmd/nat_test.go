@@ -129,7 +129,7 @@ func TestNatUpgradeWaitJSONAndFailure(t *testing.T) {
 	r := run{env: envFor(srv)}
 	args := []string{"nat", "upgrade", "nat-et8e970y", "--vpc-id", "vpc-xdf54dxx", "--max-concurrent", "3000000", "--wait", "-q"}
 	r.exec(t, append(args, "-o", "json")...).
-		expect(t, 0, "{\n  \"code\": \"0\",\n  \"data\": {\n    \"errorCode\": 0,\n    \"status\": 0\n  },\n  \"message\": \"\"\n}\n", "")
+		expect(t, 0, "{\n  \"billId\": \"2160000000\",\n  \"code\": \"0\",\n  \"data\": {\n    \"errorCode\": 0,\n    \"status\": 0\n  },\n  \"message\": \"\"\n}\n", "")
 	r.exec(t, args...).expect(t, 5, "", "Error: order 2160000001 failed: NatGatewayLimitExceeded\n")
 }
 

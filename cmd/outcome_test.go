@@ -202,3 +202,14 @@ func httptestServer(t *testing.T, h http.Handler) string {
 	t.Cleanup(srv.Close)
 	return srv.URL
 }
+
+// text runs a command that must succeed with -o text and returns its
+// trimmed stdout.
+func (r run) text(t *testing.T, args ...string) string {
+	t.Helper()
+	res := r.exec(t, append(args, "-o", "text")...)
+	if res.code != 0 {
+		t.Fatalf("%v: %+v", args, res)
+	}
+	return strings.TrimSpace(res.stdout)
+}

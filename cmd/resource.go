@@ -766,11 +766,18 @@ func (a *app) runCommand(cmd *cobra.Command, b *built, args []string, lo *listOp
 		if err != nil {
 			return err
 		}
-		if s.format == output.JSON || s.format == output.YAML || s.query != nil {
-			return a.render(s, obs.Data, View{})
+		// The task has succeeded. The answer is what the operation returned
+		// (the new resource's ID among it) merged with the task's final
+		// reply (its status, and what a query task found); tables leave
+		// out the task ID done with.
+		mergeReply(reply.Data, obs.Data)
+		if s.query == nil && (s.format == output.Table || s.format == output.Text) {
+			view.Columns = withoutTaskColumns(view.Columns)
+			if len(view.Columns) == 0 && view.RowsFunc == nil {
+				a.success("%s %s", b.Done, target)
+				return nil
+			}
 		}
-		a.success("%s %s", b.Done, target)
-		return nil
 	}
 	if view.Quiet && s.query == nil && (s.format == output.Table || s.format == output.Text) {
 		a.success("%s %s", b.Done, target)
@@ -798,7 +805,7 @@ func (a *app) runCommand(cmd *cobra.Command, b *built, args []string, lo *listOp
 	if err := a.render(s, reply.Data, view); err != nil {
 		return err
 	}
-	if kind != "" && style == api.Legacy && a.f.IO.StderrTTY && !a.g.quiet {
+	if kind != "" && !doWait && style == api.Legacy && a.f.IO.StderrTTY && !a.g.quiet {
 		if id := taskID(reply.Data, kind); id != "" {
 			hint := "tcvpc task wait " + id
 			if kind != wait.VpcTask {
@@ -867,6 +874,36 @@ func (a *app) waitForState(cmd *cobra.Command, s *session, b *built, wo *waitOpt
 		return a.render(s, obs.Data, View{})
 	}
 	return a.render(s, obs.Data, View{Rows: st.Rows, Columns: view.Columns})
+}
+
+// mergeReply adds to dst what src has that dst has not, objects merged
+// member by member; dst's own values win.
+func mergeReply(dst, src map[string]any) {
+	for k, v := range src {
+		cur, ok := dst[k]
+		if !ok {
+			dst[k] = v
+			continue
+		}
+		if cm, ok := cur.(map[string]any); ok {
+			if vm, ok := v.(map[string]any); ok {
+				mergeReply(cm, vm)
+			}
+		}
+	}
+}
+
+// withoutTaskColumns drops the columns that show the ID of a task or an
+// order, once it has been waited for.
+func withoutTaskColumns(cols []output.Column) []output.Column {
+	var kept []output.Column
+	for _, c := range cols {
+		last := c.Path[strings.LastIndex(c.Path, ".")+1:]
+		if last != "taskId" && last != "billId" {
+			kept = append(kept, c)
+		}
+	}
+	return kept
 }
 
 // taskID finds the ID of the asynchronous work a legacy reply started.

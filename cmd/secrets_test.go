@@ -12,14 +12,7 @@ func TestPreSharedKeyHiddenEverywhere(t *testing.T) {
 	const psk = "psk-Very-Secret-42"
 	_, _, env := newSpoiler(t, "", 0)
 	r := run{env: env}
-	text := func(args ...string) string {
-		t.Helper()
-		res := r.exec(t, append(args, "-o", "text")...)
-		if res.code != 0 {
-			t.Fatalf("%v: %+v", args, res)
-		}
-		return strings.TrimSpace(res.stdout)
-	}
+	text := func(args ...string) string { return r.text(t, args...) }
 	vpc := text("vpc", "create", "--name", "v", "--cidr-block", "10.0.0.0/16", "--query", "Vpc.VpcId")
 	gw := text("api", "CreateVpnGateway", "--VpcId", vpc, "--VpnGatewayName", "gw", "--InternetMaxBandwidthOut", "5", "--query", "VpnGateway.VpnGatewayId")
 	cgw := text("api", "CreateCustomerGateway", "--CustomerGatewayName", "idc", "--IpAddress", "203.0.113.9", "--query", "CustomerGateway.CustomerGatewayId")

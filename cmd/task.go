@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"fmt"
 	"regexp"
 	"time"
 
@@ -45,7 +46,7 @@ func (a *app) taskCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return a.render(s, obs.Data, View{Columns: []output.Column{{Header: "STATUS", Path: "data.status"}}})
+			return a.renderTask(s, obs)
 		},
 	}
 	wo := &waitOpts{}
@@ -67,7 +68,7 @@ func (a *app) taskCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return a.render(s, obs.Data, View{Columns: []output.Column{{Header: "STATUS", Path: "data.status"}}})
+			return a.renderTask(s, obs)
 		},
 	}
 	for _, c := range []*cobra.Command{show, waitc} {
@@ -77,4 +78,19 @@ func (a *app) taskCmd() *cobra.Command {
 	wo.wait = true
 	cmd.AddCommand(show, waitc)
 	return cmd
+}
+
+// renderTask prints a task's state in words in table and text output
+// (succeeded, running, failed: the service's reason); JSON and YAML show
+// the reply.
+func (a *app) renderTask(s *session, obs wait.Observation) error {
+	if s.query != nil || (s.format != output.Table && s.format != output.Text) {
+		return a.render(s, obs.Data, View{})
+	}
+	line := obs.State
+	if obs.Outcome == wait.Failed && obs.Detail != "" {
+		line += ": " + obs.Detail
+	}
+	_, err := fmt.Fprintln(a.f.IO.Out, line)
+	return err
 }
