@@ -175,6 +175,9 @@ then a tcvpc profile (tcvpc configure), then tccli's and the SDKs' files.`,
 		},
 	}
 	root.SetVersionTemplate("tcvpc {{.Version}}\n")
+	// The guides are named at the foot of the top-level help only.
+	root.SetHelpTemplate(root.HelpTemplate() + `{{if not .HasParent}}
+` + guidesFooter + `{{end}}`)
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
 		return &UsageError{msg: err.Error()}
 	})
@@ -204,6 +207,17 @@ then a tcvpc profile (tcvpc configure), then tccli's and the SDKs' files.`,
 	a.root = root
 	return root
 }
+
+// guidesFooter ends `tcvpc --help`: where the guides are, in the source
+// tree and release archives (docs/) and on the web.
+const guidesFooter = `Guides, in docs/guides of the source and of release archives, and at
+https://github.com/tcvpc/tcvpc/tree/main/docs/guides:
+  getting-started.md  a first VPC on the local emulator
+  credentials.md      where settings come from, profiles, moving from tccli
+  output.md           formats, --query, --no-header
+  scripting.md        exit codes, errors, --wait and task, retries, idempotence
+  api-styles.md       API 3.0 and the legacy API, which command uses which
+`
 
 func (a *app) versionCmd() *cobra.Command {
 	return &cobra.Command{
