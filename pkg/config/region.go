@@ -46,3 +46,18 @@ func LegacyRegion(region string) string {
 	}
 	return region
 }
+
+// RegionOf maps a region named either way (ap-guangzhou or gz) to its API
+// 3.0 name, reporting whether the name is one of the known regions.
+func RegionOf(name string) (string, bool) {
+	name = strings.ToLower(strings.TrimSpace(name))
+	if _, ok := legacyRegions[name]; ok {
+		return name, true
+	}
+	for long, short := range legacyRegions {
+		if short == name {
+			return long, true
+		}
+	}
+	return "", false
+}

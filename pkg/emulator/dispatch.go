@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/tcvpc/tcvpc/pkg/api/model"
+	"github.com/tcvpc/tcvpc/pkg/params"
 )
 
 // handler carries out one operation with the store locked. It returns the
@@ -54,6 +55,12 @@ func (s *Server) dispatch(c *call) (rep reply) {
 		return reply{err: unknownAction(c)}
 	}
 	c.op = op
+	home, ok := canonicalRegion(c.region)
+	if !ok {
+		return reply{err: unsupportedRegion(c)}
+	}
+	c.home = home
+	raw := c.params
 	if err := op.Validate(c.params); err != nil {
 		return reply{err: validationError(c, err)}
 	}
@@ -72,10 +79,18 @@ func (s *Server) dispatch(c *call) (rep reply) {
 			}
 		}
 	}()
-	s.store.mu.Lock()
-	defer s.store.mu.Unlock()
-	s.store.settle(c.now)
-	data, aerr := h(c, s.store)
+	data, aerr, journaled, jerr := s.run(c, h, raw)
+	if journaled && jerr == nil {
+		jerr = s.syncJournal()
+	}
+	if jerr != nil {
+		// Carried out but not saved: the client cannot know, as after any
+		// InternalError.
+		if s.opts.Debug != nil {
+			fmt.Fprintf(s.opts.Debug, "journal: %v\n", jerr)
+		}
+		return reply{err: errf("InternalError", "The change was made but could not be saved to the state file.")}
+	}
 	if aerr != nil {
 		return reply{err: aerr}
 	}
@@ -83,6 +98,31 @@ func (s *Server) dispatch(c *call) (rep reply) {
 		data = map[string]any{}
 	}
 	return reply{data: data}
+}
+
+// run carries out the call with the cloud locked and appends it to the
+// journal when it changed something.
+func (s *Server) run(c *call, h handler, raw params.Tree) (data map[string]any, aerr *apiError, journaled bool, jerr error) {
+	s.cloud.mu.Lock()
+	defer s.cloud.mu.Unlock()
+	st := s.cloud.store(c.home)
+	st.settle(c.now)
+	st.dirty = false
+	data, aerr = h(c, st)
+	if st.dirty || (aerr == nil && !isRead(c.action)) {
+		journaled, jerr = true, s.record(c, raw)
+	}
+	return data, aerr, journaled, jerr
+}
+
+// unsupportedRegion is the common error code for a region the API does
+// not serve (the manual's common error codes, 004 line 971); the legacy
+// API answers it as a bad request (public code 4000, line 8045).
+func unsupportedRegion(c *call) *apiError {
+	if c.style == Legacy {
+		return lerrf(4000, "UnsupportedRegion", "The region `%s` does not exist or is not supported.", c.region)
+	}
+	return errf("UnsupportedRegion", "The region `%s` does not exist or is not supported.", c.region)
 }
 
 func unknownAction(c *call) *apiError {

@@ -89,7 +89,8 @@ func (o *Options) fill() {
 // Server is the emulated service. It is safe for concurrent use.
 type Server struct {
 	opts    Options
-	store   *Store
+	cloud   *cloud
+	journal *journal // with a state file
 	faults  *Faults
 	limiter *limiter
 	replay  *replayCache
@@ -118,16 +119,7 @@ func New(opts Options) (*Server, error) {
 		replay:  newReplayCache(),
 		ids:     ids,
 	}
-	s.store = newStore()
-	if opts.StateFile != "" {
-		st, err := LoadStore(opts.StateFile)
-		if err != nil {
-			return nil, fmt.Errorf("emulator: loading state: %w", err)
-		}
-		if st != nil {
-			s.store = st
-		}
-	}
+	s.cloud = newCloud()
 	if opts.Populate != "" {
 		nv, ns, err := ParsePopulate(opts.Populate)
 		if err == nil {
@@ -137,11 +129,21 @@ func New(opts Options) (*Server, error) {
 			return nil, fmt.Errorf("emulator: --populate %w", err)
 		}
 	}
+	if opts.StateFile != "" {
+		// After populating, so that the first snapshot holds it.
+		if err := s.openState(opts.StateFile); err != nil {
+			return nil, err
+		}
+	}
 	return s, nil
 }
 
-// Store returns the server's store, for saving and inspection.
-func (s *Server) Store() *Store { return s.store }
+// Store returns the store of DefaultRegion, for inspection.
+func (s *Server) Store() *Store {
+	s.cloud.mu.Lock()
+	defer s.cloud.mu.Unlock()
+	return s.cloud.store(DefaultRegion)
+}
 
 // Options returns the effective options.
 func (s *Server) Options() Options { return s.opts }

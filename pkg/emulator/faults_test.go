@@ -55,9 +55,7 @@ func TestFaultsAfterTheWork(t *testing.T) {
 			if !tc.check(err) {
 				t.Fatalf("reply: %T %v", err, err)
 			}
-			e.srv.store.mu.Lock()
-			n := e.srv.store.VPCs.len()
-			e.srv.store.mu.Unlock()
+			n := e.srv.Store().VPCs.len()
 			if created := n == 1; created != tc.created || n > 1 {
 				t.Fatalf("%d VPCs in the store, want created=%v", n, tc.created)
 			}

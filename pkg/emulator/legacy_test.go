@@ -14,10 +14,10 @@ func TestLegacyAndV3ShareTheStore(t *testing.T) {
 	e := start(t, Options{})
 	out := e.must(api.Legacy, "CreateVpc", params.Tree{
 		"vpcName": "legacy-net", "cidrBlock": "192.168.0.0/16",
-		"subnetSet": []any{map[string]any{"subnetName": "web", "cidrBlock": "192.168.1.0/24", "zoneId": "800001"}},
+		"subnetSet": []any{map[string]any{"subnetName": "web", "cidrBlock": "192.168.1.0/24", "zoneId": "100001"}},
 	})
 	vpcID := str(out["unVpcId"])
-	if !vpcIDRE.MatchString(vpcID) || str(dig(out, "subnetSet", 0, "zone")) != "ap-beijing-1" {
+	if !vpcIDRE.MatchString(vpcID) || str(dig(out, "subnetSet", 0, "zone")) != "ap-guangzhou-1" {
 		t.Fatalf("legacy CreateVpc: %v", out)
 	}
 	v3 := e.must(api.V3, "DescribeVpcs", params.Tree{"VpcIds": []any{vpcID}})
@@ -25,7 +25,7 @@ func TestLegacyAndV3ShareTheStore(t *testing.T) {
 		t.Fatalf("DescribeVpcs: %v", v3)
 	}
 	subs := e.must(api.V3, "DescribeSubnets", params.Tree{"Filters": []any{map[string]any{"Name": "vpc-id", "Values": []any{vpcID}}}})
-	if str(dig(subs, "SubnetSet", 0, "Zone")) != "ap-beijing-1" || str(dig(subs, "SubnetSet", 0, "CidrBlock")) != "192.168.1.0/24" {
+	if str(dig(subs, "SubnetSet", 0, "Zone")) != "ap-guangzhou-1" || str(dig(subs, "SubnetSet", 0, "CidrBlock")) != "192.168.1.0/24" {
 		t.Fatalf("DescribeSubnets: %v", subs)
 	}
 
@@ -45,7 +45,7 @@ func TestLegacyAndV3ShareTheStore(t *testing.T) {
 	if ae, _ := err.(*api.Error); ae == nil || ae.Code != "5100" || ae.CodeDesc != "InvalidVpc.CannotDelete" {
 		t.Fatalf("legacy DeleteVpc with a subnet: %v", err)
 	}
-	_, err = e.do(api.Legacy, "CreateSubnet", params.Tree{"vpcId": vpcID, "subnetSet": []any{map[string]any{"subnetName": "x", "cidrBlock": "192.168.1.128/25", "zoneId": "800001"}}})
+	_, err = e.do(api.Legacy, "CreateSubnet", params.Tree{"vpcId": vpcID, "subnetSet": []any{map[string]any{"subnetName": "x", "cidrBlock": "192.168.1.128/25", "zoneId": "100001"}}})
 	if ae, _ := err.(*api.Error); ae == nil || ae.CodeDesc != "InvalidSubnet.Conflict" {
 		t.Fatalf("overlapping legacy subnet: %v", err)
 	}

@@ -5,6 +5,7 @@ import (
 	"net/netip"
 	"regexp"
 	"strconv"
+	"strings"
 )
 
 // privateRanges are where a VPC's CIDR may lie (the manual: 10.0.0.0/8,
@@ -111,7 +112,49 @@ var zones = []struct {
 	{"ap-singapore-1", 900001}, {"na-siliconvalley-1", 150001}, {"ap-chengdu-1", 160001}, {"ap-chengdu-2", 160002},
 }
 
-var zoneNameRE = regexp.MustCompile(`^[a-z]+-[a-z]+(-[a-z]+)*-[0-9]+$`)
+// regionOfZone is the region a zone name belongs to: the name without its
+// last "-N".
+func regionOfZone(zone string) string {
+	i := strings.LastIndexByte(zone, '-')
+	if i < 0 {
+		return ""
+	}
+	if _, err := strconv.Atoi(zone[i+1:]); err != nil {
+		return ""
+	}
+	return zone[:i]
+}
+
+// zoneOK reports whether zone is one of region's zones: for the regions the
+// table above knows, one of those; for the other known regions, REGION-1
+// to REGION-9 (the emulator has no list of their zones).
+func zoneOK(region, zone string) bool {
+	if regionOfZone(zone) != region {
+		return false
+	}
+	listed := false
+	for _, z := range zones {
+		if z.name == zone {
+			return true
+		}
+		listed = listed || regionOfZone(z.name) == region
+	}
+	n, _ := strconv.Atoi(zone[len(region)+1:])
+	return !listed && n >= 1 && n <= 9
+}
+
+// defaultZone is the zone a default subnet of region goes to.
+func defaultZone(region string) string {
+	if region == DefaultRegion {
+		return "ap-guangzhou-3"
+	}
+	for _, z := range zones {
+		if regionOfZone(z.name) == region {
+			return z.name
+		}
+	}
+	return region + "-1"
+}
 
 func zoneIDOf(name string) int {
 	for _, z := range zones {

@@ -16,9 +16,9 @@ func (s *Server) Populate(vpcs, subnetsPerVPC int) error {
 		return fmt.Errorf("populate %dx%d: want at most 256 VPCs of at most 256 subnets", vpcs, subnetsPerVPC)
 	}
 	c := &call{srv: s, style: V3, now: s.now()}
-	st := s.store
-	st.mu.Lock()
-	defer st.mu.Unlock()
+	s.cloud.mu.Lock()
+	defer s.cloud.mu.Unlock()
+	st := s.cloud.store(DefaultRegion)
 	for i := range vpcs {
 		v, rt := st.createVpc(c, "populate-"+strconv.Itoa(i), fmt.Sprintf("10.%d.0.0/16", i))
 		for j := range subnetsPerVPC {

@@ -56,6 +56,25 @@ type call struct {
 	params    params.Tree
 	now       time.Time
 	op        *model.Operation
+	home      string // the region's API 3.0 name, once dispatch found it
+
+	// drawn is the random IDs the call drew, for the journal; a replayed
+	// call draws from draws instead, so it makes the same IDs again.
+	drawn     []string
+	draws     []string
+	replaying bool
+}
+
+// draw returns n random lowercase alphanumerics for an ID.
+func (c *call) draw(n int) string {
+	if c.replaying && len(c.draws) > 0 {
+		d := c.draws[0]
+		c.draws = c.draws[1:]
+		return d
+	}
+	d := c.srv.ids.suffix(n)
+	c.drawn = append(c.drawn, d)
+	return d
 }
 
 // pick returns the first of codes that the operation's page documents,

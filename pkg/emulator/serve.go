@@ -10,13 +10,8 @@ import (
 	"time"
 )
 
-// saveInterval is how often a changed store is written while serving, so
-// that a crash loses at most this much.
-const saveInterval = time.Second
-
 // Serve runs the emulator on opts.Addr until ctx is cancelled, then shuts
-// down gracefully (in-flight requests finish) and saves the store one last
-// time. It first writes to stdout the line "listening http://HOST:PORT",
+// down gracefully (in-flight requests finish) and compacts the state. It first writes to stdout the line "listening http://HOST:PORT",
 // then the credentials and an export snippet for a shell.
 func Serve(ctx context.Context, opts Options, stdout io.Writer) error {
 	srv, err := New(opts)
@@ -47,45 +42,25 @@ func Serve(ctx context.Context, opts Options, stdout io.Writer) error {
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
 	served := make(chan error, 1)
 	go func() { served <- hs.Serve(ln) }()
-
-	save := func() error {
-		if opts.StateFile == "" || !srv.store.Dirty() {
-			return nil
+	select {
+	case err = <-served:
+		if errors.Is(err, http.ErrServerClosed) {
+			err = nil
 		}
-		return srv.store.Save(opts.StateFile)
-	}
-	tick := time.NewTicker(saveInterval)
-	defer tick.Stop()
-	var saveErr error
-	for {
-		select {
-		case <-tick.C:
-			if err := save(); err != nil && saveErr == nil {
-				saveErr = err // reported at the end; serving goes on
-			}
-			continue
-		case err := <-served:
-			if err != nil && !errors.Is(err, http.ErrServerClosed) {
-				if serr := save(); serr != nil {
-					return errors.Join(err, serr)
-				}
-				return fmt.Errorf("emulator: %w", err)
-			}
-		case <-ctx.Done():
-			shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-			err := hs.Shutdown(shutdownCtx)
-			cancel()
-			if err != nil {
-				hs.Close()
-			}
+	case <-ctx.Done():
+		shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		if hs.Shutdown(shutdownCtx) != nil {
+			hs.Close()
 		}
-		break
+		cancel()
 	}
-	if err := save(); err != nil {
-		return fmt.Errorf("emulator: saving state: %w", err)
+	// Every acknowledged write is in the journal already; this folds it
+	// into the snapshot.
+	if cerr := srv.Close(); cerr != nil {
+		err = errors.Join(err, fmt.Errorf("emulator: saving state: %w", cerr))
 	}
-	if saveErr != nil && opts.StateFile != "" && srv.store.Dirty() {
-		return fmt.Errorf("emulator: saving state: %w", saveErr)
+	if err != nil {
+		return fmt.Errorf("emulator: %w", err)
 	}
 	return nil
 }

@@ -199,7 +199,7 @@ func TestStatePersists(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "cloud.json")
 	e := start(t, Options{StateFile: path})
 	id := str(dig(e.must(api.V3, "CreateVpc", params.Tree{"VpcName": "keep", "CidrBlock": "10.0.0.0/16"}), "Vpc", "VpcId"))
-	if err := e.srv.Store().Save(path); err != nil {
+	if err := e.srv.Close(); err != nil {
 		t.Fatal(err)
 	}
 	fi, err := os.Stat(path)
@@ -212,7 +212,7 @@ func TestStatePersists(t *testing.T) {
 		t.Fatalf("after reload: %v", out)
 	}
 	// A reloaded store never hands out an ID again.
-	if !e2.srv.Store().Used[id] {
+	if !e2.srv.cloud.Used[id] {
 		t.Fatal("used IDs were not kept")
 	}
 }
@@ -259,8 +259,8 @@ func TestServe(t *testing.T) {
 		t.Fatal("Serve did not return")
 	}
 	<-readDone
-	st, err := LoadStore(path)
-	if err != nil || st == nil || st.VPCs.len() != 1 {
+	st, err := loadCloud(path)
+	if err != nil || st == nil || st.Regions[DefaultRegion].VPCs.len() != 1 {
 		t.Fatalf("saved state: %v %v", st, err)
 	}
 	out := strings.Join(rest, "\n")

@@ -1,32 +1,19 @@
 package emulator
 
 import (
-	"encoding/json"
-	"errors"
-	"fmt"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 )
 
-// stateVersion is bumped when the saved form changes incompatibly.
-const stateVersion = 1
-
 // Store is everything the emulated cloud holds. API 3.0 and the legacy API
 // read and write the same store, so a VPC created by one is seen by the
-// other. One region: the emulator ignores Region for placement.
+// other. There is one Store per region.
 type Store struct {
-	mu sync.Mutex
-
-	Version int   `json:"version"`
-	Seq     int64 `json:"seq"` // creation order and legacy numeric IDs
-	// Used holds every ID ever handed out, so none is reused after a
-	// delete (as the service never reuses IDs).
-	Used map[string]bool `json:"used"`
+	// cl is the cloud the region belongs to: its lock, its numbering and
+	// the IDs handed out in every region (none is ever reused, as the
+	// service never reuses IDs).
+	cl *cloud
 
 	VPCs                  table[*VPC]                  `json:"vpcs"`
 	Subnets               table[*Subnet]               `json:"subnets"`
@@ -54,16 +41,10 @@ type Store struct {
 	dirty bool
 }
 
-func newStore() *Store {
-	s := &Store{Version: stateVersion}
-	s.init()
-	return s
-}
-
 // init makes every map, so a state file from an older build with fewer
 // kinds loads into a usable store.
-func (s *Store) init() {
-	ensure(&s.Used)
+func (s *Store) init(cl *cloud) {
+	s.cl = cl
 	ensure(&s.Tasks)
 	s.Subnets.parentOf = func(x *Subnet) string { return x.VpcID }
 	s.RouteTables.parentOf = func(x *RouteTable) string { return x.VpcID }
@@ -110,21 +91,21 @@ const (
 // newBase hands out a fresh ID with prefix and the next sequence number.
 func (s *Store) newBase(c *call, prefix string) base {
 	for {
-		id := prefix + c.srv.ids.suffix(8)
-		if !s.Used[id] {
-			s.Used[id] = true
-			s.Seq++
+		id := prefix + c.draw(8)
+		if !s.cl.Used[id] {
+			s.cl.Used[id] = true
+			s.cl.Seq++
 			s.dirty = true
-			return base{ID: id, Num: s.Seq, Created: c.now}
+			return base{ID: id, Num: s.cl.Seq, Created: c.now}
 		}
 	}
 }
 
 // nextNum is a fresh number for things identified by an integer.
 func (s *Store) nextNum() int64 {
-	s.Seq++
+	s.cl.Seq++
 	s.dirty = true
-	return s.Seq
+	return s.cl.Seq
 }
 
 // sortedByNum returns a map's values in creation order.
@@ -277,88 +258,3 @@ const (
 	stateModifying = "MODIFYING"
 	stateDeleting  = "DELETING"
 )
-
-// snapshot is the store as saved: JSON of its exported fields.
-func (s *Store) snapshot() ([]byte, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.dirty = false
-	return json.MarshalIndent(s, "", " ")
-}
-
-// Dirty reports whether the store changed since it was last saved.
-func (s *Store) Dirty() bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.dirty
-}
-
-// Save writes the store to path atomically (a temporary file in the same
-// directory, synced, then renamed) with mode 0600: it may hold pre-shared
-// keys.
-func (s *Store) Save(path string) error {
-	b, err := s.snapshot()
-	if err != nil {
-		return err
-	}
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
-	if err != nil {
-		s.markDirty()
-		return err
-	}
-	tmp := f.Name()
-	fail := func(err error) error {
-		f.Close()
-		os.Remove(tmp)
-		s.markDirty()
-		return err
-	}
-	if err := f.Chmod(0o600); err != nil {
-		return fail(err)
-	}
-	if _, err := f.Write(append(b, '\n')); err != nil {
-		return fail(err)
-	}
-	if err := f.Sync(); err != nil {
-		return fail(err)
-	}
-	if err := f.Close(); err != nil {
-		os.Remove(tmp)
-		s.markDirty()
-		return err
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
-		s.markDirty()
-		return err
-	}
-	return nil
-}
-
-func (s *Store) markDirty() {
-	s.mu.Lock()
-	s.dirty = true
-	s.mu.Unlock()
-}
-
-// LoadStore reads a saved store; a missing file is (nil, nil).
-func LoadStore(path string) (*Store, error) {
-	b, err := os.ReadFile(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	s := &Store{}
-	if err := json.Unmarshal(b, s); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	if s.Version > stateVersion {
-		return nil, fmt.Errorf("%s: state version %d is newer than this tcvpc understands (%d)", path, s.Version, stateVersion)
-	}
-	s.Version = stateVersion
-	s.init()
-	return s, nil
-}

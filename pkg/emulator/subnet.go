@@ -122,8 +122,8 @@ func v3CreateSubnet(c *call, st *Store) (map[string]any, *apiError) {
 	if !nameOK(name) {
 		return nil, errf("InvalidParameterValue", "SubnetName must be 1 to 60 characters.")
 	}
-	if !zoneNameRE.MatchString(zone) {
-		return nil, errf("InvalidParameterValue", "Zone %q is not a zone such as ap-guangzhou-3.", zone)
+	if !zoneOK(c.home, zone) {
+		return nil, errf(c.pick("InvalidParameterValue.Zone", "InvalidParameterValue"), "Zone %q is not a zone of %s, such as %s.", zone, c.home, defaultZone(c.home))
 	}
 	switch kind, msg := st.subnetProblem(v, cidr, nil); kind {
 	case "range":
@@ -228,6 +228,9 @@ func legacySubnetSpecs(c *call, st *Store, vpcCIDR netip.Prefix, v *VPC) ([]subn
 		}
 		zid := field(m, "zoneId")
 		if z, ok := zoneFromLegacy(zid); ok {
+			if regionOfZone(z) != c.home {
+				return nil, lerrf(5000, "InvalidZone.NotFound", "%s.zoneId %s is %s, not a zone of %s.", where, zid, z, c.home)
+			}
 			sp.zone = z
 		} else if n, err := strconv.Atoi(zid); err == nil && n > 0 {
 			sp.zoneID = n

@@ -161,7 +161,7 @@ func v3CreateDefaultVpc(c *call, st *Store) (map[string]any, *apiError) {
 	}
 	zone := c.str("Zone")
 	if zone == "" {
-		zone = "ap-guangzhou-3"
+		zone = defaultZone(c.home)
 	}
 	var sub *Subnet
 	if v == nil {

@@ -97,7 +97,7 @@ var vpnBandwidths = map[int]bool{5: true, 10: true, 20: true, 50: true, 100: tru
 
 // publicIP draws an address from a documentation-free public range.
 func (c *call) publicIP() string {
-	s := c.srv.ids.suffix(3)
+	s := c.draw(3)
 	return fmt.Sprintf("119.29.%d.%d", int(s[0])%250+1, (int(s[1])*7+int(s[2]))%250+2)
 }
 

@@ -6,6 +6,7 @@ import (
 
 	"github.com/tcvpc/tcvpc/pkg/api"
 	"github.com/tcvpc/tcvpc/pkg/api/model"
+	"github.com/tcvpc/tcvpc/pkg/config"
 	"github.com/tcvpc/tcvpc/pkg/params"
 )
 
@@ -69,7 +70,15 @@ func TestEveryOperationAnswers(t *testing.T) {
 		if i%3 == 1 {
 			method = "HmacSHA1" // exercise the query-signed API 3.0 form too
 		}
-		reply, err := e.client(method).Do(t.Context(), api.Request{Action: op.Action, Style: style, Params: tree})
+		// An example naming a zone is sent to that zone's region.
+		cfg := api.Config{SecretID: DemoSecretID, SecretKey: DemoSecretKey, Region: "ap-guangzhou", LegacyRegion: "gz", Endpoint: e.ts.URL, SignatureMethod: method}
+		for k, v := range flat {
+			if z, ok := zoneFromLegacy(v); ok && strings.HasSuffix(k, "zoneId") {
+				cfg.Region = regionOfZone(z)
+				cfg.LegacyRegion = config.LegacyRegion(cfg.Region)
+			}
+		}
+		reply, err := api.New(cfg).Do(t.Context(), api.Request{Action: op.Action, Style: style, Params: tree})
 		if err == nil {
 			if style == api.V3 && !requestRE.MatchString(reply.RequestID) {
 				t.Errorf("%s %s: RequestId %q", style, op.Action, reply.RequestID)
