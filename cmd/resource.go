@@ -314,6 +314,9 @@ func (a *app) build(root *cobra.Command, c Command) {
 	use := words[len(words)-1]
 	if c.Arg != nil {
 		use += " " + c.Arg.Flag
+		if c.bulk() {
+			use += " [" + c.Arg.Flag + "...]"
+		}
 	}
 	cmd := &cobra.Command{
 		Use:     use,
@@ -326,6 +329,9 @@ func (a *app) build(root *cobra.Command, c Command) {
 			n := 0
 			if c.Arg != nil {
 				n = 1
+			}
+			if n == 1 && len(args) > 1 && c.bulk() {
+				return nil // a batch: see runBulk
 			}
 			if len(args) != n {
 				if n == 0 {
@@ -444,6 +450,12 @@ func (b *built) long() string {
 		ops = append(ops, "legacy (--legacy): "+op.Action)
 	} else if op != nil {
 		ops = append(ops, "legacy API: "+op.Action)
+	}
+	if b.bulk() {
+		s += "\n\nSeveral IDs, or - to read them from stdin (whitespace- or line-separated),\n" +
+			b.Confirm + " them as one batch: one confirmation, the items sent concurrently\n" +
+			"within --rate, one line per item on stdout (the ID and its result or error),\n" +
+			"an array of {Id, Result, Error} with -o json. Exit 1 if any item failed."
 	}
 	if len(ops) > 0 {
 		s += "\n\nOperations: " + strings.Join(ops, "; ") + "."
@@ -687,27 +699,36 @@ func validate(op *model.Operation, req *api.Request) error {
 	return nil
 }
 
+// prepare builds and checks the request of style from the command line.
+func (a *app) prepare(cmd *cobra.Command, b *built, style api.Style, args []string, lo *listOpts) (api.Request, error) {
+	req, err := b.request(cmd, style, args)
+	if err != nil {
+		return req, err
+	}
+	if b.fold != nil {
+		if err := b.fold(cmd.CommandPath(), style, req.Params, a.f.IO.In); err != nil {
+			return req, err
+		}
+	}
+	if lo != nil {
+		if err := lo.apply(b.List, b.ops[style], style, &req); err != nil {
+			return req, err
+		}
+	}
+	return req, b.validate(style, &req)
+}
+
 func (a *app) runCommand(cmd *cobra.Command, b *built, args []string, lo *listOpts, wo *waitOpts) error {
 	style := api.V3
 	if a.g.legacy || b.ops[api.V3] == nil {
 		// An operation only the legacy API has needs no --legacy.
 		style = api.Legacy
 	}
-	req, err := b.request(cmd, style, args)
+	if b.bulk() && (len(args) > 1 || args[0] == "-") {
+		return a.runBulk(cmd, b, style, args, wo)
+	}
+	req, err := a.prepare(cmd, b, style, args, lo)
 	if err != nil {
-		return err
-	}
-	if b.fold != nil {
-		if err := b.fold(cmd.CommandPath(), style, req.Params, a.f.IO.In); err != nil {
-			return err
-		}
-	}
-	if lo != nil {
-		if err := lo.apply(b.List, b.ops[style], style, &req); err != nil {
-			return err
-		}
-	}
-	if err := b.validate(style, &req); err != nil {
 		return err
 	}
 	if wo != nil && wo.wait && wo.timeout <= 0 {

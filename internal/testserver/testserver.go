@@ -51,6 +51,18 @@ type Reply struct {
 	Status int
 	Body   string
 	Drop   bool
+	// Match, when set, keeps the reply for a call whose business
+	// parameters include these (flattened) values.
+	Match map[string]string
+}
+
+func (r Reply) matches(c Call) bool {
+	for k, v := range r.Match {
+		if c.Params[k] != v {
+			return false
+		}
+	}
+	return true
 }
 
 // Server is a scripted, verifying endpoint.
@@ -100,8 +112,23 @@ func (s *Server) handle(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "unexpected", 500)
 		return
 	}
-	rep := s.replies[0]
-	s.replies = s.replies[1:]
+	// The first scripted reply whose Match the call satisfies: concurrent
+	// calls (pages, batches) find their own answer whatever their order.
+	at := -1
+	for i, r := range s.replies {
+		if r.matches(call) {
+			at = i
+			break
+		}
+	}
+	if at < 0 {
+		s.mu.Unlock()
+		s.t.Errorf("testserver: no scripted reply matches %s %s %v", call.Style, call.Action, call.Params)
+		http.Error(w, "unexpected", 500)
+		return
+	}
+	rep := s.replies[at]
+	s.replies = append(s.replies[:at:at], s.replies[at+1:]...)
 	s.mu.Unlock()
 	if !call.SignatureOK {
 		s.t.Errorf("testserver: bad signature on %s %s (%s)", call.Style, call.Action, call.SigMethod)
