@@ -1,11 +1,9 @@
 package cmd
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"sort"
 	"strings"
 
@@ -14,9 +12,9 @@ import (
 	"github.com/tcvpc/tcvpc/internal/suggest"
 	"github.com/tcvpc/tcvpc/pkg/api"
 	"github.com/tcvpc/tcvpc/pkg/api/model"
+	"github.com/tcvpc/tcvpc/pkg/input"
 	"github.com/tcvpc/tcvpc/pkg/output"
 	"github.com/tcvpc/tcvpc/pkg/params"
-	"go.yaml.in/yaml/v3"
 )
 
 // apiCmd is the escape hatch: any documented operation by its Action,
@@ -139,6 +137,7 @@ func (a *app) setupAPIAction(cmd *cobra.Command, action string) {
 	fs.StringVar(&o.inputFile, "cli-input-json", "", "read all parameters from a JSON or YAML file (- for stdin); flags override it")
 	fs.BoolVar(&o.skeleton, "generate-skeleton", false, "print an input document with every parameter and exit")
 	fs.StringArrayVar(&o.flat, "param", nil, "NAME=VALUE with a flattened name (Filters.0.Name=vpc-name); repeatable")
+	a.scalarOnce(fs)
 	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		msg := err.Error()
 		if name, ok := strings.CutPrefix(msg, "unknown flag: --"); ok {
@@ -234,11 +233,27 @@ func (a *app) runAPI(cmd *cobra.Command, ops []*model.Operation, o *apiOpts) err
 		}
 		tree = t
 	}
+	var readErr error
 	cmd.Flags().Visit(func(f *pflag.Flag) {
-		if _, ok := op.Param(f.Name); ok {
-			tree[f.Name] = parseValue(f.Value.String())
+		p, ok := op.Param(f.Name)
+		if !ok {
+			return
 		}
+		v := f.Value.String()
+		if structured := p.Array || p.Type == model.Object || len(p.Fields) > 0; structured && strings.HasPrefix(v, "@") {
+			// An array or object may come from a file (JSON or YAML).
+			doc, err := readJSONArg(a.f.IO.In, "--"+f.Name, v)
+			if err != nil && readErr == nil {
+				readErr = err
+			}
+			tree[f.Name] = doc
+			return
+		}
+		tree[f.Name] = parseValue(v)
 	})
+	if readErr != nil {
+		return readErr
+	}
 	var otherStyle []string
 	cmd.LocalNonPersistentFlags().Visit(func(f *pflag.Flag) {
 		switch f.Name {
@@ -258,6 +273,9 @@ func (a *app) runAPI(cmd *cobra.Command, ops []*model.Operation, o *apiOpts) err
 			k, v, ok := strings.Cut(kv, "=")
 			if !ok {
 				return usagef("invalid value %q for --param: expected NAME=VALUE", kv)
+			}
+			if _, dup := flat[k]; dup {
+				return usagef("parameter %s given more than once; pass it once", k)
 			}
 			flat[k] = v
 		}
@@ -306,62 +324,28 @@ func parseValue(s string) any {
 	return s
 }
 
+// readInput reads --cli-input-json: a file, - for stdin, or the JSON
+// object itself.
 func (a *app) readInput(name string) (params.Tree, error) {
-	var data []byte
+	const flag = "--cli-input-json"
+	var v any
 	var err error
-	if name == "-" {
-		data, err = io.ReadAll(a.f.IO.In)
+	if t := strings.TrimSpace(name); strings.HasPrefix(t, "{") {
+		v, err = input.Value(flag, t, nil)
 	} else {
-		data, err = os.ReadFile(name)
+		var data []byte
+		if data, err = input.Read(flag, strings.TrimPrefix(name, "@"), a.f.IO.In); err == nil {
+			v, err = input.Decode(flag, data)
+		}
 	}
 	if err != nil {
-		return nil, usagef("--cli-input-json: %v", err)
-	}
-	v, err := decodeDocument("--cli-input-json", data)
-	if err != nil {
-		return nil, err
+		return nil, usageOf(err)
 	}
 	m, ok := v.(map[string]any)
 	if !ok {
-		return nil, usagef("--cli-input-json: expected an object of parameters")
+		return nil, usagef("%s: expected an object of parameters", flag)
 	}
 	return m, nil
-}
-
-// decodeDocument reads JSON, or YAML when it is not JSON.
-func decodeDocument(flag string, data []byte) (any, error) {
-	var v any
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	if jerr := dec.Decode(&v); jerr != nil {
-		var y any
-		if yerr := yaml.Unmarshal(data, &y); yerr != nil {
-			return nil, usagef("%s: neither JSON (%v) nor YAML (%v)", flag, jerr, yerr)
-		}
-		v = fromYAML(y)
-	}
-	return v, nil
-}
-
-// fromYAML converts YAML scalars to the JSON-shaped tree the model reads.
-func fromYAML(v any) any {
-	switch x := v.(type) {
-	case map[string]any:
-		for k, c := range x {
-			x[k] = fromYAML(c)
-		}
-		return x
-	case []any:
-		for i, c := range x {
-			x[i] = fromYAML(c)
-		}
-		return x
-	case int:
-		return json.Number(fmt.Sprint(x))
-	case float64:
-		return json.Number(fmt.Sprint(x))
-	}
-	return v
 }
 
 // skeleton is an input document with every parameter at a typed zero.

@@ -155,7 +155,7 @@ func TestFlowLogOnTerminal(t *testing.T) {
 func TestFlowLogUsageErrors(t *testing.T) {
 	create := apfArgs("flowlog", "create", "--vpc-id", "vpc-iqg1sdjj", "--name", "n", "--resource-type", "VPC",
 		"--resource-id", "vpc-iqg1prdj", "--traffic-type", "ALL", "--cloud-log-id", "b4fd9ac1-7ce5-440d-92a7-10d9f04bdb34")
-	with := func(extra ...string) []string { return append(append([]string{}, create...), extra...) }
+	with := func(extra ...string) []string { return override(create, extra...) }
 	long := ""
 	for range 61 {
 		long += "x"

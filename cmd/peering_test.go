@@ -129,7 +129,7 @@ func TestPeeringCrossRegionWait(t *testing.T) {
 func TestPeeringUsageErrors(t *testing.T) {
 	create := apfArgs("peering", "cross-region", "create", "--vpc-id", "vpc-erxok83l", "--peer-vpc-id", "vpc-kx49lmyv",
 		"--peer-uin", "2407912486", "--name", "tses", "--peer-region", "sh", "--bandwidth", "20")
-	with := func(extra ...string) []string { return append(append([]string{}, create...), extra...) }
+	with := func(extra ...string) []string { return override(create, extra...) }
 	apfExpectUsage(t, [][2][]string{
 		{apfArgs("peering", "accept"), {"tcvpc peering accept needs PEERING_CONNECTION_ID"}},
 		{apfArgs("peering", "accept", "vpc-6gw5wvmk"), {`invalid value "vpc-6gw5wvmk" for PEERING_CONNECTION_ID: expected an ID like pcx-xxxxxxxx (8 lowercase letters or digits)`}},

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"regexp"
 	"strconv"
 	"strings"
@@ -16,6 +15,7 @@ import (
 	"github.com/spf13/pflag"
 	"github.com/tcvpc/tcvpc/pkg/api"
 	"github.com/tcvpc/tcvpc/pkg/api/model"
+	"github.com/tcvpc/tcvpc/pkg/input"
 	"github.com/tcvpc/tcvpc/pkg/output"
 	"github.com/tcvpc/tcvpc/pkg/params"
 	"github.com/tcvpc/tcvpc/pkg/wait"
@@ -413,6 +413,7 @@ func (a *app) setup(cmd *cobra.Command, c Command) {
 	if c.Extra != nil {
 		b.fold = c.Extra(fs)
 	}
+	a.scalarOnce(fs)
 	a.addCompletion(cmd, b)
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
 		return a.runCommand(cmd, b, args, lo, wo)
@@ -651,29 +652,16 @@ func readJSONValue(cmd *cobra.Command, flag, s string) (any, error) {
 
 // readJSONArg is readJSONValue reading @- from stdin.
 func readJSONArg(stdin io.Reader, flag, s string) (any, error) {
-	if name, ok := strings.CutPrefix(s, "@"); ok {
-		var data []byte
-		var err error
-		if name == "-" {
-			data, err = io.ReadAll(stdin)
-		} else {
-			data, err = os.ReadFile(name)
-		}
-		if err != nil {
-			return nil, usagef("%s: %v", flag, err)
-		}
-		return decodeDocument(flag, data)
+	v, err := input.Value(flag, s, stdin)
+	return v, usageOf(err)
+}
+
+// usageOf makes a failure to read the user's input a usage error.
+func usageOf(err error) error {
+	if err == nil {
+		return nil
 	}
-	dec := json.NewDecoder(strings.NewReader(s))
-	dec.UseNumber()
-	var v any
-	if err := dec.Decode(&v); err != nil {
-		return nil, usagef("invalid value for %s: expected JSON or @FILE (%v)", flag, err)
-	}
-	if dec.More() {
-		return nil, usagef("invalid value for %s: expected one JSON value or @FILE, got more after it", flag)
-	}
-	return v, nil
+	return &UsageError{msg: err.Error()}
 }
 
 func contains(list []string, v string) bool {

@@ -37,6 +37,8 @@ type app struct {
 	// lazy holds the set-up of resource commands not yet needed.
 	lazy map[*cobra.Command]func()
 	args []string // the command line
+	// repeated names the scalar flags given more than once.
+	repeated []string
 	// outputDefaulted: the format is JSON by the command's default (tcvpc
 	// api), not by the user's choice.
 	outputDefaulted bool
@@ -170,6 +172,9 @@ then a tcvpc profile (tcvpc configure), then tccli's and the SDKs' files.`,
 		Version:           a.f.Version,
 		CompletionOptions: cobra.CompletionOptions{HiddenDefaultCmd: true},
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
+			if err := a.repeatedFlags(); err != nil {
+				return err
+			}
 			a.ran = true
 			return nil
 		},
@@ -201,6 +206,7 @@ then a tcvpc profile (tcvpc configure), then tccli's and the SDKs' files.`,
 	pf.BoolVarP(&g.yes, "yes", "y", false, "do not ask for confirmation")
 	pf.BoolVarP(&g.quiet, "quiet", "q", false, "no progress output on stderr")
 
+	a.scalarOnce(pf)
 	root.AddCommand(a.versionCmd(), a.configureCmd(), a.completionCmd(), a.apiCmd(args), a.emulatorCmd())
 	a.addResourceCommands(root)
 	a.addHelpTopics(root)

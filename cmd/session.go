@@ -111,6 +111,9 @@ func (a *app) newSession(cmd *cobra.Command, style api.Style, needRegion bool) (
 		return nil, usageFrom(errorf("invalid value %q for --language: expected zh-CN or en-US", lang), s.Values[config.KeyLanguage])
 	}
 	region := s.Get(config.KeyRegion)
+	if region != "" && !config.ValidRegion(region) {
+		return nil, usageFrom(errorf("invalid value %q for --region: expected %s", region, config.RegionForm), s.Values[config.KeyRegion])
+	}
 	if region == "" && (needRegion || style == api.Legacy) {
 		return nil, usagef("no region: pass --region (e.g. --region ap-guangzhou), set TENCENTCLOUD_REGION, or run `tcvpc configure set region REGION`")
 	}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"net/netip"
-	"os"
 	"strconv"
 	"strings"
 
@@ -562,27 +561,9 @@ func sgCheckCIDR(flag, v string) error {
 // sgReadPolicies reads --policies-json: inline JSON, @FILE (JSON or YAML)
 // or @- (stdin), as the builder reads JSON flags.
 func sgReadPolicies(v string, stdin io.Reader) (map[string]any, error) {
-	var set any
-	if name, ok := strings.CutPrefix(v, "@"); ok {
-		var data []byte
-		var err error
-		if name == "-" {
-			data, err = io.ReadAll(stdin)
-		} else {
-			data, err = os.ReadFile(name)
-		}
-		if err != nil {
-			return nil, usagef("--policies-json: %v", err)
-		}
-		if set, err = decodeDocument("--policies-json", data); err != nil {
-			return nil, err
-		}
-	} else {
-		dec := json.NewDecoder(strings.NewReader(v))
-		dec.UseNumber()
-		if err := dec.Decode(&set); err != nil {
-			return nil, usagef("invalid value for --policies-json: expected JSON or @FILE (%v)", err)
-		}
+	set, err := readJSONArg(stdin, "--policies-json", v)
+	if err != nil {
+		return nil, err
 	}
 	m, ok := set.(map[string]any)
 	if !ok {

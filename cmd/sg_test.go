@@ -180,7 +180,7 @@ func TestSGUsageErrors(t *testing.T) {
 		{[]string{"sg", "rule", "add", "sg-ohuuioma", "--policies-json", `{"Ingress":[{"Protocol":"ALL"}],"Egress":[{"Protocol":"ALL"}]}`}, `invalid value for --policies-json: expected rules of one direction, "Ingress" or "Egress"`},
 		{[]string{"sg", "rule", "replace", "sg-ohuuioma", "--policies-json", `{"Ingress":[{"Protocol":"ALL","CidrBlock":"0.0.0.0/0","Action":"DROP"}]}`}, "invalid value for --policies-json: expected one rule with its PolicyIndex"},
 		{[]string{"sg", "rule", "set", "sg-ohuuioma", "--policies-json", `{"Ingress":[]}`, "-y"}, `invalid value for --policies-json: a complete rule set needs both "Ingress" and "Egress" (an empty list for none)`},
-		{[]string{"sg", "rule", "set", "sg-ohuuioma", "--policies-json", "@/nonexistent/rules.json", "-y"}, "--policies-json: open /nonexistent/rules.json: no such file or directory"},
+		{[]string{"sg", "rule", "set", "sg-ohuuioma", "--policies-json", "@/nonexistent/rules.json", "-y"}, "--policies-json: file /nonexistent/rules.json not found"},
 		{[]string{"sg", "rule", "set", "sg-ohuuioma", "--policies-json", `{"Ingress":[],"Egress":[]}`}, "refusing to replace every rule of security group sg-ohuuioma without confirmation: pass --yes (-y) when stdin is not a terminal"},
 		{[]string{"sg", "rule", "frob"}, `unknown command "frob" for "tcvpc sg rule"; see 'tcvpc sg rule --help'`},
 	})
@@ -281,7 +281,7 @@ func TestSGRuleInputErrors(t *testing.T) {
 		{sgReplace, with("--rule", "TCP:80"), "tcvpc sg rule add needs --index: the index of the rule to replace (see 'tcvpc sg rule list')"},
 		{sgDelete, []string{"--direction", "ingress", "--index", "0", "--rule", "TCP:80"}, "--index cannot be combined with --rule: delete by index or by matching a rule, not both"},
 		{sgAdd, []string{"--policies-json", "{}", "--direction", "ingress"}, "--policies-json cannot be combined with --direction: give a whole rule set or one rule"},
-		{sgAdd, []string{"--policies-json", "@/nonexistent/rules.json"}, "--policies-json: open /nonexistent/rules.json: no such file or directory"},
+		{sgAdd, []string{"--policies-json", "@/nonexistent/rules.json"}, "--policies-json: file /nonexistent/rules.json not found"},
 		{sgAdd, []string{"--policies-json", "{"}, "invalid value for --policies-json: expected JSON or @FILE (unexpected EOF)"},
 		{sgAdd, []string{"--policies-json", "[]"}, `invalid value for --policies-json: expected an object {"Ingress":[…],"Egress":[…]}`},
 		{sgAdd, []string{"--policies-json", `{"Ingress":[{"Protocol":"TCP","Port":"http","CidrBlock":"10.0.0.0/8"}]}`}, `invalid value "http" for --policies-json Ingress.0.Port: expected a port (80), a range (8000-8010), a list (80,443) or ALL`},

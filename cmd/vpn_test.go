@@ -555,7 +555,7 @@ func TestVpnExamplesAreValid(t *testing.T) {
 				reply = vpnLegacy(vpnLegacyTask)
 			}
 			srv := testserver.New(t, reply)
-			res := run{env: envFor(srv)}.exec(t, append(kept, "-y", "-o", "json")...)
+			res := run{env: envFor(srv)}.exec(t, override(kept, "-y", "-o", "json")...)
 			// The empty reply finds nothing to show, which is an error
 			// after validation.
 			notFound := c.Name() == "show" && res.code == 1 && strings.Contains(res.err, `"Code":"ResourceNotFound"`)

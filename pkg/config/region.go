@@ -61,3 +61,25 @@ func RegionOf(name string) (string, bool) {
 	}
 	return "", false
 }
+
+// ValidRegion reports whether s has the shape of a region name:
+// lowercase letters, digits and single hyphens, starting with a letter,
+// at most 40 characters (ap-guangzhou, ap-shanghai-fsi, gz).
+func ValidRegion(s string) bool {
+	if len(s) < 2 || len(s) > 40 || s[0] < 'a' || s[0] > 'z' || s[len(s)-1] == '-' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+		case c == '-' && s[i-1] != '-':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// RegionForm is the expected form of a region, for messages.
+const RegionForm = "a region name such as ap-guangzhou (lowercase letters, digits and hyphens)"

@@ -1,0 +1,9 @@
+package input
+
+import (
+	"os"
+
+	"golang.org/x/term"
+)
+
+func isTerminal(f *os.File) bool { return term.IsTerminal(int(f.Fd())) }
