@@ -14,7 +14,7 @@ func TestConfigureSetGetList(t *testing.T) {
 	r.exec(t, "configure", "set", "secret-key", "supersecretkey9876").expect(t, 0, "", "")
 	r.exec(t, "configure", "set", "region", "ap-beijing").expect(t, 0, "", "")
 	r.exec(t, "configure", "get", "region").expect(t, 0, "ap-beijing\n", "")
-	r.exec(t, "configure", "set", "regoin", "x").expect(t, 2, "", "Error: unknown key \"regoin\" (did you mean region?): valid keys are secret-id, secret-key, token, region, output, endpoint, site, signature-method, language\n")
+	r.exec(t, "configure", "set", "regoin", "x").expect(t, 2, "", "Error: unknown key \"regoin\" (did you mean region?): valid keys are secret-id, secret-key, token, region, output, endpoint, ca-file, site, signature-method, language\n")
 
 	for _, f := range []string{"config.toml", "credentials.toml"} {
 		st, err := os.Stat(filepath.Join(home, ".tcvpc", f))
@@ -32,6 +32,7 @@ func TestConfigureSetGetList(t *testing.T) {
 		"region\tap-shanghai\tenv TENCENTCLOUD_REGION",
 		"output\ttext\tflag --output",
 		"endpoint\t\t",
+		"ca-file\t\t",
 		"site\tcn\tdefault",
 		"signature-method\tTC3-HMAC-SHA256\tdefault",
 		"language\t\t",

@@ -3,6 +3,7 @@ package cmd
 import (
 	"errors"
 	"net"
+	"os"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -16,6 +17,7 @@ func (a *app) emulatorCmd() *cobra.Command {
 		opts      emulator.Options
 		taskDelay time.Duration
 		seed      uint64
+		bg        bool
 	)
 	cmd := &cobra.Command{
 		Use:   "emulator",
@@ -25,11 +27,22 @@ func (a *app) emulatorCmd() *cobra.Command {
 tasks and rate limits, over one in-memory store. Point tcvpc, the SDKs or
 your own scripts at it to create and tear down networks without an account.
 
-The first line of output is "listening http://HOST:PORT"; an export snippet
-for a shell follows. Without --secret-id/--secret-key the emulator accepts
-the fixed demo credentials
+The first line of output is "listening http://HOST:PORT"; the export lines
+for a shell follow, the last one TENCENTCLOUD_REGION. It runs in the
+foreground until SIGINT or SIGTERM; --background starts it as a process of
+its own and returns once it listens, so that
+  eval "$(tcvpc emulator --background | sed -n '/^export /p')"
+sets the environment and leaves it running (TCVPC_EMULATOR_PID names it).
+Without --secret-id/--secret-key the emulator accepts the fixed demo
+credentials
   SecretId  ` + emulator.DemoSecretID + `
   SecretKey ` + emulator.DemoSecretKey + `
+
+--tls serves https with a certificate for localhost, 127.0.0.1 and the
+--addr host, signed by a CA the emulator makes and keeps beside --state (or
+in a temporary directory); its path is printed, with the exports tcvpc
+(TCVPC_CA_FILE), Go programs (SSL_CERT_FILE) and Python ones
+(REQUESTS_CA_BUNDLE) need to trust it.
 
 --faults injects failures: comma-separated key=value pairs,
   5xx=P             HTTP 500/502/503 without an envelope, with probability P
@@ -41,8 +54,8 @@ the fixed demo credentials
   latency=D         every answer is delayed by D (50ms) or by MIN-MAX (10ms-100ms)
 for example --faults 5xx=0.1,internal-after=0.05,drop=0.02,latency=50ms: the
 -after kinds are how a script learns what it does when a write may have
-happened although its reply says otherwise. --seed makes
-the faults and the generated IDs repeatable.
+happened although its reply says otherwise. --seed makes the faults and
+the generated IDs repeatable.
 
 Resources belong to the region they are made in (Region, either API 3.0
 names such as ap-guangzhou or the legacy short ones such as gz; none means
@@ -57,7 +70,9 @@ at start. It stops cleanly on SIGINT or SIGTERM.
 --populate VPCSxSUBNETS starts with that many VPCs and subnets made at once
 (VPC i is 10.i.0.0/16, its subnet j 10.i.j.0/24), for tests at scale.`,
 		Example: `  tcvpc emulator --addr 127.0.0.1:8080 --state ./cloud.json
-  eval "$(tcvpc emulator | sed -n '/^export /p')"   # in another shell: use the printed exports`,
+  eval "$(tcvpc emulator --background | sed -n '/^export /p')"   # returns; then:
+  tcvpc vpc list && kill "$TCVPC_EMULATOR_PID"
+  tcvpc emulator --tls --faults internal-after=0.1 --seed 7`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if (opts.SecretID == "") != (opts.SecretKey == "") {
@@ -82,6 +97,13 @@ at start. It stops cleanly on SIGINT or SIGTERM.
 				opts.TaskDelay = -1 // instant: Options reads 0 as the default
 			}
 			opts.Seed = seed
+			if bg {
+				// The usage errors above are found here, before detaching.
+				return detachEmulator(a.args, a.f.IO.Out)
+			}
+			if a.f.Getenv(envDetached) != "" {
+				opts.PID = os.Getpid()
+			}
 			err := emulator.Serve(cmd.Context(), opts, a.f.IO.Out)
 			var se *emulator.StateError
 			if errors.As(err, &se) {
@@ -97,6 +119,8 @@ at start. It stops cleanly on SIGINT or SIGTERM.
 	f.DurationVar(&taskDelay, "task-delay", emulator.DefaultTaskDelay, "how long asynchronous work takes")
 	f.StringVar(&opts.StateFile, "state", "", "keep the cloud in this file (and FILE.journal), reloaded on start")
 	f.StringVar(&opts.Faults, "faults", "", "inject faults, e.g. 5xx=0.1,internal-after=0.05,drop=0.02,latency=50ms")
+	f.BoolVar(&opts.TLS, "tls", false, "serve https with a certificate of the emulator's own CA (kept beside --state, else in a temporary directory)")
+	f.BoolVar(&bg, "background", false, "start in the background and return once it listens, printing its export lines (with TCVPC_EMULATOR_PID)")
 	f.StringVar(&opts.Populate, "populate", "", "start with VPCSxSUBNETS made at once, e.g. 200x100 (VPC i is 10.i.0.0/16, subnet j 10.i.j.0/24)")
 	f.Uint64Var(&seed, "seed", 0, "seed for faults and generated IDs (0: random)")
 	return cmd

@@ -18,12 +18,12 @@ import (
 
 // globals are the root's persistent flags.
 type globals struct {
-	profile, region, endpoint, site, sigMethod, language string
-	output, query                                        string
-	legacy, debug, yes, noHeader, quiet, showSecrets     bool
-	timeout                                              time.Duration
-	maxRetries                                           int
-	rate                                                 int
+	profile, region, endpoint, caFile, site, sigMethod, language string
+	output, query                                                string
+	legacy, debug, yes, noHeader, quiet, showSecrets             bool
+	timeout                                                      time.Duration
+	maxRetries                                                   int
+	rate                                                         int
 }
 
 // app is one invocation: the factory plus the parsed global flags.
@@ -191,6 +191,7 @@ then a tcvpc profile (tcvpc configure), then tccli's and the SDKs' files.`,
 	pf.StringVar(&g.profile, "profile", "", "named profile to use (env TCVPC_PROFILE)")
 	pf.StringVar(&g.region, "region", "", "region, e.g. ap-guangzhou (env TENCENTCLOUD_REGION)")
 	pf.StringVar(&g.endpoint, "endpoint", "", "scheme://host[:port] replacing the service endpoints (env TCVPC_ENDPOINT)")
+	pf.StringVar(&g.caFile, "ca-file", "", "PEM file of the authorities to trust for https instead of the system's, e.g. the emulator's (env TCVPC_CA_FILE)")
 	pf.StringVar(&g.site, "site", "", "API site: cn or intl (env TCVPC_SITE)")
 	pf.StringVar(&g.sigMethod, "signature-method", "", "TC3-HMAC-SHA256 (default), HmacSHA256 or HmacSHA1")
 	pf.StringVar(&g.language, "language", "", "language of service messages: zh-CN or en-US")

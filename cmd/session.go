@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"crypto/x509"
 	"net/url"
 	"strings"
 
@@ -32,6 +33,7 @@ func (a *app) loader(cmd *cobra.Command) *config.Loader {
 	set("profile", "profile", a.g.profile)
 	set("region", config.KeyRegion, a.g.region)
 	set("endpoint", config.KeyEndpoint, a.g.endpoint)
+	set("ca-file", config.KeyCAFile, a.g.caFile)
 	set("site", config.KeySite, a.g.site)
 	set("signature-method", config.KeySignatureMethod, a.g.sigMethod)
 	set("language", config.KeyLanguage, a.g.language)
@@ -104,6 +106,12 @@ func (a *app) newSession(cmd *cobra.Command, style api.Style, needRegion bool) (
 			return nil, usageFrom(err, s.Values[config.KeyEndpoint])
 		}
 	}
+	var roots *x509.CertPool
+	if path := s.Get(config.KeyCAFile); path != "" {
+		if roots, err = api.LoadCAFile(path); err != nil {
+			return nil, usageFrom(errorf("invalid value %q for --ca-file: expected a PEM file of CA certificates (%v)", path, err), s.Values[config.KeyCAFile])
+		}
+	}
 	lang := s.Get(config.KeyLanguage)
 	switch lang {
 	case "", "zh-CN", "en-US":
@@ -127,7 +135,7 @@ func (a *app) newSession(cmd *cobra.Command, style api.Style, needRegion bool) (
 		Endpoint: endpoint, Site: site, SignatureMethod: method, Language: lang,
 		Timeout: a.g.timeout, MaxRetries: a.g.maxRetries, Rate: float64(a.g.rate),
 		UserAgent: "tcvpc/" + a.f.Version,
-		Transport: a.f.Transport, Now: a.f.Now, Sleep: a.f.Sleep,
+		Transport: a.f.Transport, Now: a.f.Now, Sleep: a.f.Sleep, RootCAs: roots,
 	}
 	if a.g.debug {
 		cfg.Debug = a.f.IO.ErrOut

@@ -61,7 +61,7 @@ func startEmulator(t *testing.T, args ...string) *cloud {
 		}
 	})
 	sc := bufio.NewScanner(out)
-	if !sc.Scan() || !strings.HasPrefix(sc.Text(), "listening http://127.0.0.1:") {
+	if !sc.Scan() || !strings.HasPrefix(sc.Text(), "listening http") || !strings.Contains(sc.Text(), "://127.0.0.1:") {
 		t.Fatalf("first line of the emulator: %q", sc.Text())
 	}
 	c := &cloud{t: t, env: []string{"HOME=" + t.TempDir(), "PATH=" + os.Getenv("PATH")}}

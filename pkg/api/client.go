@@ -7,6 +7,8 @@ import (
 	"bytes"
 	"context"
 	"crypto/rand"
+	"crypto/tls"
+	"crypto/x509"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
@@ -18,6 +20,7 @@ import (
 	"net/http"
 	"net/http/httptrace"
 	"net/url"
+	"os"
 	"sort"
 	"strconv"
 	"strings"
@@ -105,6 +108,10 @@ type Config struct {
 	UserAgent string
 	Debug     io.Writer
 
+	// RootCAs, when set, are the only authorities trusted for https (a
+	// private CA such as the emulator's, see LoadCAFile).
+	RootCAs *x509.CertPool
+
 	Transport http.RoundTripper
 	Now       func() time.Time
 	Sleep     func(context.Context, time.Duration) error
@@ -135,10 +142,27 @@ func New(cfg Config) *Client {
 		cfg.UserAgent = "tcvpc"
 	}
 	tr := cfg.Transport
-	if tr == nil {
+	if tr == nil && cfg.RootCAs != nil {
+		t := http.DefaultTransport.(*http.Transport).Clone()
+		t.TLSClientConfig = &tls.Config{RootCAs: cfg.RootCAs, MinVersion: tls.VersionTLS12}
+		tr = t
+	} else if tr == nil {
 		tr = http.DefaultTransport
 	}
 	return &Client{cfg: cfg, http: &http.Client{Transport: tr}, pace: newLimiters(cfg.Rate, cfg.Burst, cfg.Now, cfg.Sleep)}
+}
+
+// LoadCAFile reads PEM certificates to trust (--ca-file).
+func LoadCAFile(path string) (*x509.CertPool, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	pool := x509.NewCertPool()
+	if !pool.AppendCertsFromPEM(b) {
+		return nil, fmt.Errorf("%s holds no PEM certificate", path)
+	}
+	return pool, nil
 }
 
 func sleepCtx(ctx context.Context, d time.Duration) error {

@@ -68,6 +68,7 @@ const (
 	EnvSite            = "TCVPC_SITE"
 	EnvSignatureMethod = "TCVPC_SIGNATURE_METHOD"
 	EnvLanguage        = "TCVPC_LANGUAGE"
+	EnvCAFile          = "TCVPC_CA_FILE"
 )
 
 // envNames are the variables of each key, first one set wins.
@@ -81,6 +82,7 @@ var envNames = map[string][]string{
 	KeySite:            {EnvSite},
 	KeySignatureMethod: {EnvSignatureMethod},
 	KeyLanguage:        {EnvLanguage},
+	KeyCAFile:          {EnvCAFile},
 }
 
 // EnvNames returns the environment variables of a key, highest precedence

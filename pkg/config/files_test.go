@@ -166,7 +166,7 @@ func TestInvalidKeyAndProfile(t *testing.T) {
 		if err == nil {
 			t.Fatal("an unknown key was accepted")
 		}
-		want := `unknown key "regoin" (did you mean region?): valid keys are secret-id, secret-key, token, region, output, endpoint, site, signature-method, language`
+		want := `unknown key "regoin" (did you mean region?): valid keys are secret-id, secret-key, token, region, output, endpoint, ca-file, site, signature-method, language`
 		if err.Error() != want {
 			t.Errorf("error %q\nwant  %q", err, want)
 		}
@@ -206,7 +206,7 @@ func TestFileFor(t *testing.T) {
 
 func TestKeys(t *testing.T) {
 	keys := Keys()
-	if len(keys) != 9 {
+	if len(keys) != 10 {
 		t.Fatalf("Keys = %v", keys)
 	}
 	keys[0] = "changed"

@@ -22,6 +22,7 @@ const (
 	KeySite            = "site"
 	KeySignatureMethod = "signature-method"
 	KeyLanguage        = "language"
+	KeyCAFile          = "ca-file"
 )
 
 // Keys returns every key in the order `configure list` shows them:
@@ -30,7 +31,7 @@ func Keys() []string {
 	return []string{
 		KeySecretID, KeySecretKey, KeyToken,
 		KeyRegion, KeyOutput,
-		KeyEndpoint, KeySite, KeySignatureMethod, KeyLanguage,
+		KeyEndpoint, KeyCAFile, KeySite, KeySignatureMethod, KeyLanguage,
 	}
 }
 

@@ -260,10 +260,11 @@ func (s *Server) record(c *call, raw params.Tree) error {
 }
 
 func (s *Server) syncJournal() error {
+	s.cloud.mu.Lock()
 	if s.journal == nil {
+		s.cloud.mu.Unlock()
 		return nil
 	}
-	s.cloud.mu.Lock()
 	f := s.journal.f
 	s.cloud.mu.Unlock()
 	if err := f.Sync(); err != nil && !errors.Is(err, os.ErrClosed) {
@@ -299,16 +300,18 @@ func (s *Server) compactLocked() error {
 	return nil
 }
 
-// Close compacts the journal into the snapshot and closes it.
+// Close compacts the journal into the snapshot and closes it. The server
+// keeps no state file after it.
 func (s *Server) Close() error {
+	s.cloud.mu.Lock()
+	defer s.cloud.mu.Unlock()
 	if s.journal == nil {
 		return nil
 	}
-	s.cloud.mu.Lock()
-	defer s.cloud.mu.Unlock()
 	err := s.compactLocked()
 	if cerr := s.journal.f.Close(); err == nil {
 		err = cerr
 	}
+	s.journal = nil
 	return err
 }

@@ -48,6 +48,13 @@ type Options struct {
 	TaskDelay time.Duration
 	// StateFile persists the store: loaded by New, saved by Serve.
 	StateFile string
+	// TLS serves https with a certificate signed by the emulator's own CA,
+	// kept in TLSDir, else beside StateFile, else in a temporary directory.
+	TLS    bool
+	TLSDir string
+	// PID, when set, is printed as TCVPC_EMULATOR_PID (a detached
+	// emulator's process, for scripts to stop it).
+	PID int
 	// Populate, "VPCSxSUBNETS", fills the store at start (see Populate).
 	Populate string
 	// Faults is a fault-injection spec, see ParseFaults.

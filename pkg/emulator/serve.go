@@ -2,22 +2,29 @@ package emulator
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"io"
+	"log"
 	"net"
 	"net/http"
+	"os"
+	"path/filepath"
 	"time"
 )
 
 // Serve runs the emulator on opts.Addr until ctx is cancelled, then shuts
-// down gracefully (in-flight requests finish) and compacts the state. It first writes to stdout the line "listening http://HOST:PORT",
-// then the credentials and an export snippet for a shell.
+// down gracefully (in-flight requests finish) and compacts the state. It
+// first writes to stdout the line "listening http://HOST:PORT" (https with
+// opts.TLS), then the credentials and the export lines for a shell, the
+// last of them TENCENTCLOUD_REGION.
 func Serve(ctx context.Context, opts Options, stdout io.Writer) error {
 	srv, err := New(opts)
 	if err != nil {
 		return err
 	}
+	defer srv.Close()
 	opts = srv.opts
 	addr := opts.Addr
 	if addr == "" {
@@ -27,19 +34,57 @@ func Serve(ctx context.Context, opts Options, stdout io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("emulator: %w", err)
 	}
-	endpoint := "http://" + ln.Addr().String()
+	scheme, caFile := "http", ""
+	if opts.TLS {
+		dir := opts.TLSDir
+		if dir == "" && opts.StateFile != "" {
+			dir = filepath.Dir(opts.StateFile)
+		}
+		if dir == "" {
+			if dir, err = os.MkdirTemp("", "tcvpc-emulator-tls"); err != nil {
+				return fmt.Errorf("emulator: %w", err)
+			}
+			defer os.RemoveAll(dir)
+		}
+		host, _, _ := net.SplitHostPort(addr)
+		var cfg *tls.Config
+		if caFile, cfg, err = serverTLS(dir, host, time.Now()); err != nil {
+			ln.Close()
+			return fmt.Errorf("emulator: TLS: %w", err)
+		}
+		if caFile, err = filepath.Abs(caFile); err != nil {
+			return err
+		}
+		ln, scheme = tls.NewListener(ln, cfg), "https"
+	}
+	hostPort := ln.Addr().String()
+	endpoint := scheme + "://" + hostPort
 	fmt.Fprintf(stdout, "listening %s\n", endpoint)
 	fmt.Fprintf(stdout, "SecretId:  %s\nSecretKey: %s\n", opts.SecretID, opts.SecretKey)
-	fmt.Fprintf(stdout, "# to use it from a shell:\n")
+	if caFile != "" {
+		fmt.Fprintf(stdout, "CA certificate: %s\n", caFile)
+	}
+	fmt.Fprintf(stdout, "# to use it from a shell (SDKs and tccli take the endpoint %s):\n", hostPort)
 	fmt.Fprintf(stdout, "export TCVPC_ENDPOINT=%s\n", endpoint)
+	if caFile != "" {
+		fmt.Fprintf(stdout, "export TCVPC_CA_FILE=%s\n", caFile)
+		fmt.Fprintf(stdout, "export SSL_CERT_FILE=%s\n", caFile)
+		fmt.Fprintf(stdout, "export REQUESTS_CA_BUNDLE=%s\n", caFile)
+	}
+	if opts.PID != 0 {
+		fmt.Fprintf(stdout, "export TCVPC_EMULATOR_PID=%d\n", opts.PID)
+	}
 	fmt.Fprintf(stdout, "export TENCENTCLOUD_SECRET_ID=%s\n", opts.SecretID)
 	fmt.Fprintf(stdout, "export TENCENTCLOUD_SECRET_KEY=%s\n", opts.SecretKey)
-	fmt.Fprintf(stdout, "export TENCENTCLOUD_REGION=ap-guangzhou\n")
+	fmt.Fprintf(stdout, "export TENCENTCLOUD_REGION=%s\n", DefaultRegion)
 	if f, ok := stdout.(interface{ Sync() error }); ok {
 		_ = f.Sync()
 	}
 
-	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
+	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second, ErrorLog: log.New(io.Discard, "", 0)}
+	if opts.Debug != nil {
+		hs.ErrorLog = log.New(opts.Debug, "emulator: ", 0)
+	}
 	served := make(chan error, 1)
 	go func() { served <- hs.Serve(ln) }()
 	select {

@@ -1,0 +1,7 @@
+//go:build !unix
+
+package cmd
+
+import "syscall"
+
+func detachedAttr() *syscall.SysProcAttr { return nil }
