@@ -135,8 +135,13 @@ func (a *app) setupAPIAction(cmd *cobra.Command, action string) {
 	}
 	cmd.Long = strings.Join(descs, "\n")
 	fs.StringVar(&o.inputFile, "cli-input-json", "", "read all parameters from a JSON or YAML file (- for stdin); flags override it")
+	takesFile(fs, "cli-input-json", "path")
+	if len(ops) > 1 {
+		a.legacyFlag(cmd, "call the legacy API's "+action+" instead of API 3.0's")
+	}
 	fs.BoolVar(&o.skeleton, "generate-skeleton", false, "print an input document with every parameter and exit")
 	fs.StringArrayVar(&o.flat, "param", nil, "NAME=VALUE with a flattened name (Filters.0.Name=vpc-name); repeatable")
+	_ = cmd.RegisterFlagCompletionFunc("param", completeFlatParam(ops))
 	a.scalarOnce(fs)
 	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		msg := err.Error()
@@ -415,6 +420,7 @@ func (a *app) apiListCmd() *cobra.Command {
 	}
 	cmd.ValidArgs = model.Groups()
 	cmd.Flags().BoolVar(&v3, "v3", false, "only API 3.0 operations")
+	a.legacyFlag(cmd, "only legacy operations")
 	return cmd
 }
 
@@ -468,6 +474,7 @@ func (a *app) apiDescribeCmd() *cobra.Command {
 			return a.renderLocal(cmd, map[string]any{"Operations": docs}, View{})
 		},
 	}
+	a.legacyFlag(cmd, "describe the legacy operation of an Action both styles have")
 	return cmd
 }
 

@@ -118,6 +118,7 @@ at start. It stops cleanly on SIGINT or SIGTERM.
 	f.StringVar(&opts.SecretKey, "secret-key", "", "SecretKey to accept (default: the demo SecretKey)")
 	f.DurationVar(&taskDelay, "task-delay", emulator.DefaultTaskDelay, "how long asynchronous work takes")
 	f.StringVar(&opts.StateFile, "state", "", "keep the cloud in this file (and FILE.journal), reloaded on start")
+	takesFile(f, "state", "path")
 	f.StringVar(&opts.Faults, "faults", "", "inject faults, e.g. 5xx=0.1,internal-after=0.05,drop=0.02,latency=50ms")
 	f.BoolVar(&opts.TLS, "tls", false, "serve https with a certificate of the emulator's own CA (kept beside --state, else in a temporary directory)")
 	f.BoolVar(&bg, "background", false, "start in the background and return once it listens, printing its export lines (with TCVPC_EMULATOR_PID)")

@@ -11,6 +11,7 @@ var groups = map[string]struct {
 	"route":         {"Routes (route policies) of a route table", []string{"routes"}},
 	"eip":           {"Elastic public IP addresses", []string{"eips", "address"}},
 	"eni":           {"Elastic network interfaces", []string{"enis", "network-interface"}},
+	"vip":           {"Virtual IPs of CVM instances (legacy)", []string{"vips"}},
 	"ip":            {"Private IP addresses of a network interface", []string{"ips"}},
 	"sg":            {"Security groups", []string{"security-group", "sgs"}},
 	"rule":          {"Rules of a security group or network ACL", []string{"rules", "policy"}},

@@ -3,7 +3,6 @@ package cmd
 import (
 	"encoding/json"
 	"errors"
-	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -231,13 +230,7 @@ func (b *built) flagError(style api.Style, err error) error {
 	if !errors.As(err, &ve) || ve.Rule == model.RuleType || ve.Expected == "" {
 		return usagef("%v", err)
 	}
-	var path []string
-	for _, seg := range strings.Split(ve.Param, ".") {
-		if _, num := strconv.Atoi(seg); num != nil {
-			path = append(path, seg)
-		}
-	}
-	wire := strings.Join(path, ".")
+	wire := stripIndexes(ve.Param)
 	for _, d := range b.flags {
 		if d.wire[style] != wire || d.filter != "" {
 			continue

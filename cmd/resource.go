@@ -356,6 +356,9 @@ func (a *app) build(root *cobra.Command, c Command) {
 
 // setup completes a command built by build.
 func (a *app) setup(cmd *cobra.Command, c Command) {
+	// Finding the command merged the root's persistent flags into its
+	// own; start afresh so that a local --legacy can shadow the hidden one.
+	cmd.ResetFlags()
 	b := resolve(c)
 	cmd.Long = b.long()
 	fs := cmd.Flags()
@@ -395,12 +398,18 @@ func (a *app) setup(cmd *cobra.Command, c Command) {
 		default:
 			fs.String(d.name, "", usage)
 		}
+		if d.kind == JSON {
+			takesFile(fs, d.name, "at")
+		}
 		if len(d.enum) > 0 {
 			enum := d.enum
 			_ = cmd.RegisterFlagCompletionFunc(d.name, func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 				return enum, cobra.ShellCompDirectiveNoFileComp
 			})
 		}
+	}
+	if b.ops[api.V3] != nil && b.ops[api.Legacy] != nil {
+		a.legacyFlag(cmd, "use the legacy API ("+b.ops[api.Legacy].Action+") instead of API 3.0 ("+b.ops[api.V3].Action+")")
 	}
 	var lo *listOpts
 	if c.List != nil {
@@ -512,6 +521,9 @@ func (b *built) request(cmd *cobra.Command, style api.Style, args []string) (api
 		}
 		if err := checkShape(b.arg.shape, b.Arg.Flag, style, args[0]); err != nil {
 			return api.Request{}, err
+		}
+		if _, err := strconv.ParseInt(args[0], 10, 64); b.arg.kind == Int && err != nil {
+			return api.Request{}, usagef("invalid value %q for %s: expected an integer", args[0], b.Arg.Flag)
 		}
 		if b.arg.check != nil && b.arg.kind != JSON {
 			if err := b.arg.check(b.Arg.Flag, args[0]); err != nil {

@@ -138,13 +138,17 @@ func outputIn(args []string) string {
 // setupFor completes the command args name (also under help and
 // completion), leaving the rest of the tree as bare names.
 func (a *app) setupFor(root *cobra.Command, args []string) {
-	if len(args) > 0 && (args[0] == "help" || args[0] == cobra.ShellCompRequestCmd || args[0] == cobra.ShellCompNoDescRequestCmd) {
+	completing := len(args) > 0 && (args[0] == cobra.ShellCompRequestCmd || args[0] == cobra.ShellCompNoDescRequestCmd)
+	if len(args) > 0 && (args[0] == "help" || completing) {
 		args = args[1:]
 	}
 	if c, _, err := root.Find(args); err == nil {
 		if setup, ok := a.lazy[c]; ok {
 			setup()
 			delete(a.lazy, c)
+		}
+		if completing {
+			a.completeRest(c)
 		}
 	}
 }
@@ -195,7 +199,11 @@ then a tcvpc profile (tcvpc configure), then tccli's and the SDKs' files.`,
 	pf.StringVar(&g.site, "site", "", "API site: cn or intl (env TCVPC_SITE)")
 	pf.StringVar(&g.sigMethod, "signature-method", "", "TC3-HMAC-SHA256 (default), HmacSHA256 or HmacSHA1")
 	pf.StringVar(&g.language, "language", "", "language of service messages: zh-CN or en-US")
+	// --legacy is shown only by commands with a legacy twin (legacyFlag);
+	// elsewhere it stays accepted, hidden: a command of one style says so
+	// when asked for the other.
 	pf.BoolVar(&g.legacy, "legacy", false, "use the legacy VPC API (vpc.api.qcloud.com)")
+	_ = pf.MarkHidden("legacy")
 	pf.StringVarP(&g.output, "output", "o", "", "output format: table, json, jsonl, yaml or text (env TCVPC_OUTPUT)")
 	pf.StringVar(&g.query, "query", "", "JMESPath expression applied to the reply before output")
 	pf.BoolVar(&g.noHeader, "no-header", false, "omit the table header")
@@ -261,8 +269,22 @@ func Tree(f *Factory) *cobra.Command {
 	a := &app{f: f, allAPI: true}
 	root := a.newRoot(nil)
 	a.setupAll()
+	walk(root, a.completeRest)
 	root.SetOut(f.IO.Out)
 	return root
+}
+
+// legacyFlag shows --legacy on a command that has a legacy twin.
+func (a *app) legacyFlag(cmd *cobra.Command, usage string) {
+	cmd.Flags().BoolVar(&a.g.legacy, "legacy", false, usage)
+}
+
+// walk calls fn on c and every command below it.
+func walk(c *cobra.Command, fn func(*cobra.Command)) {
+	fn(c)
+	for _, sub := range c.Commands() {
+		walk(sub, fn)
+	}
 }
 
 // checkCommand names the command that shows whether a write whose outcome

@@ -194,21 +194,25 @@ Types:
 			LegacyView: View{Columns: []output.Column{{Header: "LIMITS", Path: "data.limit", Format: vpcLimitPairs}}},
 		},
 		{
-			Path:  "vpc associate-vip",
-			Short: "Bind a VIP to a CVM instance of the VPC (deprecated: use ENI private IPs)",
+			// The VIP is what the operation acts on, so it is the noun and
+			// the positional ID; it is not an ENI's (the VIP binds to a CVM
+			// instance's private IP), so it is a group of its own.
+			Path:  "vip associate",
+			Short: "Bind a VIP to a CVM instance of a VPC (deprecated: use ENI private IPs)",
 			Long: `Bind a pre-allocated private virtual IP (VIP) to the CVM instance with the
 given private IP, for active/standby pairs (legacy API; needs no --legacy).
 
-VIPs are allocated by Tencent Cloud support. Network interfaces have replaced
-this operation: prefer moving a secondary private IP between ENIs.`,
-			Example: `  tcvpc vpc associate-vip vpc-2ari9m7h --vip-id 1 --lan-ip 10.0.0.2`,
+VIPs are allocated by Tencent Cloud support, which gives their numeric IDs.
+Network interfaces have replaced this operation: prefer moving a secondary
+private IP between ENIs ('tcvpc eni ip migrate').`,
+			Example: `  tcvpc vip associate 1 --vpc-id vpc-2ari9m7h --lan-ip 10.0.0.2`,
 			Legacy:  "AssociateVip",
-			Arg:     vpcArg,
+			Arg:     &Param{Flag: "VIP_ID", Legacy: "vipId"},
 			Params: []Param{
-				{Flag: "vip-id", Legacy: "vipId", Usage: "ID of the VIP, a number given by Tencent Cloud support"},
+				{Flag: "vpc-id", Legacy: "vpcId", Usage: "ID of the VPC of the VIP"},
 				{Flag: "lan-ip", Legacy: "lanIp", Check: valueCheck("IpAddress"), Usage: "private IP of the CVM instance that takes the VIP"},
 			},
-			Noun: "VPC", Done: "Associated VIP in",
+			Noun: "VIP", Done: "Associated",
 			LegacyView: View{Quiet: true},
 		},
 	}

@@ -248,8 +248,8 @@ func TestVPCCommandsWire(t *testing.T) {
 			replies: []testserver.Reply{vpcLegacyReply(`{"code":0,"message":"","data":{"limit":{"1":10,"2":10}}}`)},
 			calls:   []vpcCall{vpcLegacy("DescribeVpcLimit", map[string]string{"type.0": "1", "type.1": "2"})},
 			stdout:  "KEY   VALUE\n1     10\n2     10\n"},
-		{name: "associate-vip",
-			args:    []string{"vpc", "associate-vip", "vpc-2ari9m7h", "--vip-id", "1", "--lan-ip", "10.0.0.2"},
+		{name: "vip associate",
+			args:    []string{"vip", "associate", "1", "--vpc-id", "vpc-2ari9m7h", "--lan-ip", "10.0.0.2"},
 			replies: []testserver.Reply{vpcLegacyReply(vpcLegacyOK)},
 			calls:   []vpcCall{vpcLegacy("AssociateVip", map[string]string{"vpcId": "vpc-2ari9m7h", "vipId": "1", "lanIp": "10.0.0.2"})}},
 
@@ -477,9 +477,10 @@ func TestVPCUsageErrors(t *testing.T) {
 		{[]string{"vpc", "delete", "vpc-g69ed0kj"}, "refusing to delete VPC vpc-g69ed0kj without confirmation: pass --yes (-y) when stdin is not a terminal"},
 		{[]string{"vpc", "limits"}, "tcvpc vpc limits needs --type"},
 		{[]string{"vpc", "limits", "--type", "0,6"}, `invalid value "6" for --type: expected one of 0, 1, 2, 3, 4, 5, 7, 8, 15, 17, 18, 20, 22, 32, 34, 36, 38, 44, 51, 55, 56, 57`},
-		{[]string{"vpc", "associate-vip", "vpc-2ari9m7h", "--vip-id", "1", "--lan-ip", "10.0.0"}, `invalid value "10.0.0" for --lan-ip: expected an IP address such as 10.0.0.5`},
-		{[]string{"vpc", "associate-vip", "vpc-2ari9m7h", "--lan-ip", "10.0.0.2"}, "tcvpc vpc associate-vip needs --vip-id"},
-		{[]string{"vpc", "associate-vip", "vpc-2ari9m7h", "--vip-id", "one", "--lan-ip", "10.0.0.2"}, `invalid argument "one" for "--vip-id" flag: strconv.ParseInt: parsing "one": invalid syntax`},
+		{[]string{"vip", "associate", "1", "--vpc-id", "vpc-2ari9m7h", "--lan-ip", "10.0.0"}, `invalid value "10.0.0" for --lan-ip: expected an IP address such as 10.0.0.5`},
+		{[]string{"vip", "associate", "--vpc-id", "vpc-2ari9m7h", "--lan-ip", "10.0.0.2"}, "tcvpc vip associate needs VIP_ID"},
+		{[]string{"vip", "associate", "1", "--lan-ip", "10.0.0.2"}, "tcvpc vip associate needs --vpc-id"},
+		{[]string{"vip", "associate", "one", "--vpc-id", "vpc-2ari9m7h", "--lan-ip", "10.0.0.2"}, `invalid value "one" for VIP_ID: expected an integer`},
 		{[]string{"account", "attributes", "extra"}, `tcvpc account attributes takes no arguments, got "extra"`},
 		{[]string{"subnet", "show", "subnet-piztzbpy", "--legacy"}, "tcvpc subnet show needs --vpc-id"},
 		{[]string{"subnet", "show", "subnet-piztzbpy", "--vpc-id", "vpc-piztzbpy"}, "--vpc-id is not used by API 3.0"},
@@ -501,7 +502,7 @@ func TestVPCUsageErrors(t *testing.T) {
 
 // vpcPaths are the commands of vpc.go and routetable.go.
 var vpcPaths = []string{
-	"vpc list", "vpc show", "vpc create", "vpc create-default", "vpc modify", "vpc delete", "vpc limits", "vpc associate-vip",
+	"vpc list", "vpc show", "vpc create", "vpc create-default", "vpc modify", "vpc delete", "vpc limits", "vip associate",
 	"subnet list", "subnet show", "subnet create", "subnet modify", "subnet delete", "subnet check-default",
 	"classiclink list", "classiclink attach", "classiclink detach", "account attributes",
 	"route-table list", "route-table show", "route-table create", "route-table modify", "route-table delete",

@@ -2,6 +2,7 @@ package emulator
 
 import (
 	"encoding/binary"
+	"github.com/tcvpc/tcvpc/pkg/config"
 	"net/netip"
 	"regexp"
 	"strconv"
@@ -98,19 +99,9 @@ func isPublicIPv4(s string) bool {
 	return !(a.IsPrivate() || a.IsLoopback() || a.IsMulticast() || a.IsUnspecified() || a.IsLinkLocalUnicast() || a == netip.AddrFrom4([4]byte{255, 255, 255, 255}))
 }
 
-// zones maps API 3.0 zone names to the legacy numeric zone IDs for the
-// regions the manual's examples use. Other API 3.0 zones are accepted and
-// have no legacy number.
-var zones = []struct {
-	name string
-	id   int
-}{
-	{"ap-guangzhou-1", 100001}, {"ap-guangzhou-2", 100002}, {"ap-guangzhou-3", 100003}, {"ap-guangzhou-4", 100004},
-	{"ap-shanghai-1", 200001}, {"ap-shanghai-2", 200002}, {"ap-shanghai-3", 200003},
-	{"ap-hongkong-1", 300001}, {"ap-hongkong-2", 300002},
-	{"ap-beijing-1", 800001}, {"ap-beijing-2", 800002}, {"ap-beijing-3", 800003},
-	{"ap-singapore-1", 900001}, {"na-siliconvalley-1", 150001}, {"ap-chengdu-1", 160001}, {"ap-chengdu-2", 160002},
-}
+// The zones with a legacy numeric zoneId are pkg/config's (one table for
+// the emulator and completion); other API 3.0 zones are accepted and have
+// no legacy number.
 
 // regionOfZone is the region a zone name belongs to: the name without its
 // last "-N".
@@ -157,9 +148,9 @@ func defaultZone(region string) string {
 }
 
 func zoneIDOf(name string) int {
-	for _, z := range zones {
-		if z.name == name {
-			return z.id
+	for _, z := range config.Zones("") {
+		if z.Name == name {
+			return z.LegacyID
 		}
 	}
 	return 0
@@ -171,9 +162,9 @@ func zoneFromLegacy(id string) (string, bool) {
 	if err != nil {
 		return "", false
 	}
-	for _, z := range zones {
-		if z.id == n {
-			return z.name, true
+	for _, z := range config.Zones("") {
+		if z.LegacyID == n {
+			return z.Name, true
 		}
 	}
 	return "", false

@@ -39,6 +39,9 @@ const (
 	Text  = "text"
 )
 
+// Formats lists the output formats, for help and completion.
+func Formats() []string { return []string{Table, JSON, JSONL, YAML, Text} }
+
 // ParseFormat validates the value of -o/--output and returns its canonical
 // lower-case form.
 func ParseFormat(s string) (string, error) {
@@ -54,7 +57,7 @@ func ParseFormat(s string) (string, error) {
 	case Text:
 		return Text, nil
 	}
-	return "", fmt.Errorf("invalid value %q for -o/--output: expected one of table, json, jsonl, yaml, text", s)
+	return "", fmt.Errorf("invalid value %q for -o/--output: expected one of %s", s, strings.Join(Formats(), ", "))
 }
 
 // Column is one table/text column.
