@@ -117,18 +117,18 @@ func regionOfZone(zone string) string {
 }
 
 // zoneOK reports whether zone is one of region's zones: for the regions the
-// table above knows, one of those; for the other known regions, REGION-1
+// zone table knows, one of those; for the other known regions, REGION-1
 // to REGION-9 (the emulator has no list of their zones).
 func zoneOK(region, zone string) bool {
 	if regionOfZone(zone) != region {
 		return false
 	}
 	listed := false
-	for _, z := range zones {
-		if z.name == zone {
+	for _, z := range config.Zones("") {
+		if z.Name == zone {
 			return true
 		}
-		listed = listed || regionOfZone(z.name) == region
+		listed = listed || regionOfZone(z.Name) == region
 	}
 	n, _ := strconv.Atoi(zone[len(region)+1:])
 	return !listed && n >= 1 && n <= 9
@@ -139,9 +139,9 @@ func defaultZone(region string) string {
 	if region == DefaultRegion {
 		return "ap-guangzhou-3"
 	}
-	for _, z := range zones {
-		if regionOfZone(z.name) == region {
-			return z.name
+	for _, z := range config.Zones("") {
+		if regionOfZone(z.Name) == region {
+			return z.Name
 		}
 	}
 	return region + "-1"
