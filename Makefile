@@ -117,8 +117,12 @@ fuzz: ## run every Fuzz* test for FUZZTIME (default 10s) each
 release-check: $(TOOLS)/goreleaser ## goreleaser check of .goreleaser.yaml with the pinned goreleaser
 	$(TOOLS)/goreleaser check
 
-snapshot: release-check ## a local release build into dist/ (no publishing); runs the snapshot's tcvpc version
-	$(TOOLS)/goreleaser release --snapshot --clean
+# goreleaser reads the git remote's URL; a clone without a remote is given
+# the project's through the environment (nothing in .git is changed).
+snapshot: release-check ## a local release build into dist/ (no publishing), then checks it (scripts/check-snapshot.sh)
+	@if git remote | grep -q .; then set -x; $(TOOLS)/goreleaser release --snapshot --clean; \
+	else set -x; GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=remote.origin.url GIT_CONFIG_VALUE_0=https://github.com/tcvpc/tcvpc.git \
+	  $(TOOLS)/goreleaser release --snapshot --clean; fi
 	./scripts/check-snapshot.sh dist
 
 clean: ## remove bin/ and dist/

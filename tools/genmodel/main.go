@@ -6,8 +6,8 @@
 // The source pages are not part of the repository: -seeds (or the
 // TCVPC_SEEDS environment variable) names their directory; `make generate`
 // passes it. Relative paths are taken from the repository root (the
-// directory holding go.mod), so it runs the same from the root and from
-// go:generate.
+// directory holding go.mod), so it runs the same from the root and under
+// go generate.
 package main
 
 import (
