@@ -233,6 +233,7 @@ https://github.com/tcvpc/tcvpc/tree/main/docs/guides:
   output.md           formats, --query, --no-header
   scripting.md        exit codes, errors, --wait and task, retries, idempotence
   api-styles.md       API 3.0 and the legacy API, which command uses which
+  emulator.md         the local emulator: regions, faults, state, https, CI
 `
 
 func (a *app) versionCmd() *cobra.Command {

@@ -185,6 +185,11 @@ func (s *Server) openState(path string) error {
 	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
 		return &StateError{fmt.Errorf("the directory %s does not exist", dir)}
 	}
+	lock, err := lockState(path)
+	if err != nil {
+		return &StateError{err}
+	}
+	s.stateLock = lock
 	cl, err := loadCloud(path)
 	if err != nil {
 		return &StateError{err}
@@ -313,5 +318,8 @@ func (s *Server) Close() error {
 		err = cerr
 	}
 	s.journal = nil
+	if s.stateLock != nil {
+		s.stateLock.Close()
+	}
 	return err
 }

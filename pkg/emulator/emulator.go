@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"os"
 	"sync"
 	"time"
 )
@@ -98,10 +99,12 @@ type Server struct {
 	opts    Options
 	cloud   *cloud
 	journal *journal // with a state file
-	faults  *Faults
-	limiter *limiter
-	replay  *replayCache
-	ids     *idSource
+	// stateLock is held while the server uses the state file.
+	stateLock *os.File
+	faults    *Faults
+	limiter   *limiter
+	replay    *replayCache
+	ids       *idSource
 
 	reqMu  sync.Mutex
 	reqSeq uint64
@@ -139,6 +142,9 @@ func New(opts Options) (*Server, error) {
 	if opts.StateFile != "" {
 		// After populating, so that the first snapshot holds it.
 		if err := s.openState(opts.StateFile); err != nil {
+			if s.stateLock != nil {
+				s.stateLock.Close()
+			}
 			return nil, err
 		}
 	}

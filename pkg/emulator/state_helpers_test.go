@@ -47,3 +47,17 @@ func (e *env) taskStatus(action string, task any) string {
 func (e *env) settle() { e.clock.Advance(2 * time.Second) }
 
 func rows(v any) []any { l, _ := v.([]any); return l }
+
+// crash lets go of the state as a killed process would: the journal and
+// the lock are closed, nothing is compacted.
+func (s *Server) crash() {
+	s.cloud.mu.Lock()
+	defer s.cloud.mu.Unlock()
+	if s.journal != nil {
+		s.journal.f.Close()
+		s.journal = nil
+	}
+	if s.stateLock != nil {
+		s.stateLock.Close()
+	}
+}

@@ -47,6 +47,7 @@ func TestStateKeepsEveryKind(t *testing.T) {
 	}
 	// No Close: the new server finds the snapshot made at start and
 	// replays every write from the journal, as after a crash.
+	e.srv.crash()
 	e2 := start(t, Options{StateFile: path})
 	after, err := e2.srv.cloud.snapshot()
 	if err != nil {
