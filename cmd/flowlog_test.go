@@ -165,7 +165,7 @@ func TestFlowLogUsageErrors(t *testing.T) {
 		{apfArgs("flowlog", "show", "--vpc-id", "vpc-iqg1pssj"), {"tcvpc flowlog show needs FLOW_LOG_ID"}},
 		{apfArgs("flowlog", "show", "flow-1pqsg9x1", "--vpc-id", "vpc-iqg1pssj"), {`invalid value "flow-1pqsg9x1" for FLOW_LOG_ID: expected an ID like fl-xxxxxxxx (8 lowercase letters or digits)`}},
 		{apfArgs("flowlog", "delete", "fl-q1b26f9p", "--vpc-id", "vpc-iqg1prjj"), {"refusing to delete flow log fl-q1b26f9p without confirmation: pass --yes (-y) when stdin is not a terminal"}},
-		{apfArgs("flowlog", "create", "--vpc-id", "vpc-iqg1sdjj"), {"tcvpc flowlog create needs --name"}},
+		{apfArgs("flowlog", "create", "--vpc-id", "vpc-iqg1sdjj"), {"tcvpc flowlog create needs --name, --resource-type, --resource-id, --traffic-type and --cloud-log-id"}},
 		{with("--vpc-id", "subnet-iqg1sdjj"), {`invalid value "subnet-iqg1sdjj" for --vpc-id: expected an ID like vpc-xxxxxxxx (8 lowercase letters or digits)`}},
 		{with("--resource-type", "vpc"), {`invalid value "vpc" for --resource-type: expected one of VPC, SUBNET, NETWORKINTERFACE`}},
 		{with("--traffic-type", "DROP"), {`invalid value "DROP" for --traffic-type: expected one of ACCEPT, REJECT, ALL`}},

@@ -143,7 +143,7 @@ func TestPeeringUsageErrors(t *testing.T) {
 		{with("--peer-region", "ap-shanghai"), {`invalid value "ap-shanghai" for --peer-region: the legacy API names regions by short names; use sh`}},
 		{with("--peer-region", "Shanghai"), {`invalid value "Shanghai" for --peer-region: expected a legacy region name such as gz, sh or bj`}},
 		{with("--bandwidth", "20M"), {`invalid value "20M" for --bandwidth: expected a whole number of Mbit/s such as 20`}},
-		{apfArgs("peering", "cross-region", "create", "--vpc-id", "vpc-erxok83l"), {"tcvpc peering cross-region create needs --peer-vpc-id"}},
+		{apfArgs("peering", "cross-region", "create", "--vpc-id", "vpc-erxok83l"), {"tcvpc peering cross-region create needs --peer-vpc-id, --peer-uin, --name, --peer-region and --bandwidth"}},
 		{apfArgs("peering", "cross-region", "accept", "pcx-6gw5wvmk", "--wait", "--wait-timeout", "0s"), {"invalid value 0s for --wait-timeout: expected a positive duration such as 10m"}},
 		{apfArgs("peering", "list", "--order-field", "state"), {`invalid value "state" for --order-field: expected one of peeringConnectionName, peeringConnectionname, createTime`}},
 		{apfArgs("peering", "list", "--state", "active"), {`invalid argument "active" for "--state" flag: strconv.ParseInt: parsing "active": invalid syntax`}},

@@ -513,12 +513,44 @@ func (b *built) request(cmd *cobra.Command, style api.Style, args []string) (api
 	if op == nil {
 		return api.Request{}, usagef("%s is not available in %s", cmd.CommandPath(), styleName)
 	}
+	if b.arg != nil && b.arg.wire[style] == "" {
+		return api.Request{}, usagef("%s is not available in %s", cmd.CommandPath(), styleName)
+	}
 	t := params.Tree{}
+	// Values first (each error names its flag), then the argument, then
+	// every missing required flag in one message.
+	var missing []string
+	var nest nesting
+	for _, d := range b.flags {
+		f := cmd.Flags().Lookup(d.name)
+		name := d.wire[style]
+		flag := "--" + d.name
+		if name == "" {
+			if f.Changed {
+				return api.Request{}, usagef("%s is not used by %s", flag, styleName)
+			}
+			continue
+		}
+		if !f.Changed {
+			if d.required(style) && !b.fieldFlagged(cmd, style, name) {
+				missing = append(missing, b.neededFlag(style, name, flag))
+			}
+			continue
+		}
+		v, err := d.value(cmd, style)
+		if err != nil {
+			return api.Request{}, err
+		}
+		if style == api.V3 && d.filter != "" {
+			addFilter(t, d.filter, v)
+			continue
+		}
+		if err := nest.set(t, name, flag, v); err != nil {
+			return api.Request{}, err
+		}
+	}
 	if b.arg != nil {
 		w := b.arg.wire[style]
-		if w == "" {
-			return api.Request{}, usagef("%s is not available in %s", cmd.CommandPath(), styleName)
-		}
 		if err := checkShape(b.arg.shape, b.Arg.Flag, style, args[0]); err != nil {
 			return api.Request{}, err
 		}
@@ -538,39 +570,21 @@ func (b *built) request(cmd *cobra.Command, style api.Style, args []string) (api
 			t[w] = args[0]
 		}
 	}
-	var nest nesting
-	for _, d := range b.flags {
-		f := cmd.Flags().Lookup(d.name)
-		name := d.wire[style]
-		flag := "--" + d.name
-		if name == "" {
-			if f.Changed {
-				return api.Request{}, usagef("%s is not used by %s", flag, styleName)
-			}
-			continue
-		}
-		if !f.Changed {
-			if d.required(style) && !b.fieldFlagged(cmd, style, name) {
-				return api.Request{}, usagef("%s needs %s", cmd.CommandPath(), b.neededFlag(style, name, flag))
-			}
-			continue
-		}
-		v, err := d.value(cmd, style)
-		if err != nil {
-			return api.Request{}, err
-		}
-		if style == api.V3 && d.filter != "" {
-			addFilter(t, d.filter, v)
-			continue
-		}
-		if err := nest.set(t, name, flag, v); err != nil {
-			return api.Request{}, err
-		}
+	if len(missing) > 0 {
+		return api.Request{}, usagef("%s needs %s", cmd.CommandPath(), joinAnd(missing))
 	}
 	if err := b.fieldsComplete(style, nest, t); err != nil {
 		return api.Request{}, err
 	}
 	return api.Request{Action: op.Action, Style: style, Params: t}, nil
+}
+
+// joinAnd lists names as "a", "a and b", "a, b and c".
+func joinAnd(names []string) string {
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }
 
 // addFilter appends an API 3.0 filter for a value or list of values.

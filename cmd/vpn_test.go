@@ -399,7 +399,7 @@ func TestVpnUsageErrors(t *testing.T) {
 			`invalid value "usergw-qa9sxy71" for --customer-gateway-id: expected an ID like cgw-xxxxxxxx (8 lowercase letters or digits)`},
 		{[]string{"vpn", "conn", "modify", "vpnx-ol6bcqp0", "--legacy", "--vpc-id", "vpc-03vihbk9"}, "tcvpc vpn conn modify needs --vpn-gateway-id"},
 		{[]string{"vpn", "conn", "show", "vpn-x-5p7vkch8"}, `invalid value "vpn-x-5p7vkch8" for VPN_CONNECTION_ID: expected an ID like vpnx-xxxxxxxx (8 lowercase letters or digits)`},
-		{[]string{"vpn", "conn", "config", "vpnx-ol6bcqp0", "--legacy", "--interface-name", "eth0"}, "tcvpc vpn conn config needs --vendor-name"},
+		{[]string{"vpn", "conn", "config", "vpnx-ol6bcqp0", "--legacy", "--interface-name", "eth0"}, "tcvpc vpn conn config needs --vendor-name, --platform and --software"},
 		{[]string{"vpn", "conn", "config", "vpnx-5p7vkch8", "--vpn-gateway-id", "vpngw-p4lmqawn", "--interface-name", "eth0", "--vendor", `{"VendorName":"h3c"}`},
 			"parameter CustomerGatewayVendor.Platform: required"},
 		// vpn cgw

@@ -88,6 +88,8 @@ func readable(flag, name string, f *os.File) error {
 	}
 	m := st.Mode()
 	switch {
+	case m.IsRegular() && st.Size() > MaxSize:
+		return errf(flag, "%s is larger than %s, the most tcvpc reads", name, maxText)
 	case m.IsRegular(), m&fs.ModeNamedPipe != 0, m&fs.ModeSocket != 0:
 		return nil
 	case m&fs.ModeCharDevice != 0 && isTerminal(f):
