@@ -2,7 +2,7 @@ package cmd
 
 import (
 	"encoding/json"
-	"net/netip"
+	"github.com/tcvpc/tcvpc/pkg/api/model"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -28,14 +28,12 @@ import (
 //     table, its example (the allow-all default rule shows 1) and
 //     DescribeAcl say 1 allows. The number is sent as given.
 var (
-	aclArg   = &Param{Flag: "ACL_ID", Legacy: "networkAclId"}
-	aclVpcID = Param{Flag: "vpc-id", Legacy: "vpcId", Usage: "ID of the VPC of the network ACL"}
-	aclName  = Param{Flag: "name", Legacy: "networkAclName", Check: aclMaxLen(60),
-		Usage: "name of the network ACL (up to 60 characters)"}
+	aclArg     = &Param{Flag: "ACL_ID", Legacy: "networkAclId"}
+	aclVpcID   = Param{Flag: "vpc-id", Legacy: "vpcId", Usage: "ID of the VPC of the network ACL"}
+	aclName    = Param{Flag: "name", Legacy: "networkAclName", Usage: "name of the network ACL (up to 60 characters)"}
 	aclSubnets = Param{Flag: "subnet-ids", Legacy: "subnetIds",
 		Usage: "IDs of subnets of the VPC (repeatable or comma-separated)"}
-	aclOrderDirection = Param{Flag: "order-direction", Legacy: "orderDirection", Check: aclOneOf("asc", "desc"),
-		Usage: "asc or desc (default desc)"}
+	aclOrderDirection = Param{Flag: "order-direction", Legacy: "orderDirection", Usage: "asc or desc (default desc)"}
 )
 
 var (
@@ -75,8 +73,7 @@ the rules of each direction; 'tcvpc acl show' prints them.`,
 			Legacy: "DescribeNetworkAcl",
 			Params: []Param{
 				{Flag: "vpc-id", Legacy: "vpcId", Usage: "only network ACLs of this VPC"},
-				{Flag: "order-field", Legacy: "orderField", Check: aclOneOf("createTime", "networkAclName"),
-					Usage: "sort by createTime (default) or networkAclName"},
+				{Flag: "order-field", Legacy: "orderField", Usage: "sort by createTime (default) or networkAclName"},
 				aclOrderDirection,
 			},
 			Hide:       []string{"networkAclId"},
@@ -222,14 +219,6 @@ func aclCount(v any) string {
 	return strconv.Itoa(len(list))
 }
 
-func aclOneOf(values ...string) func(flag, v string) error {
-	return flowLogOneOf(values...)
-}
-
-func aclMaxLen(n int) func(flag, v string) error {
-	return flowLogMaxLen(n)
-}
-
 // aclCheckRulesJSON validates a rule set given as JSON text.
 func aclCheckRulesJSON(flag, text string) error {
 	dec := json.NewDecoder(strings.NewReader(text))
@@ -294,14 +283,14 @@ func aclCheckRules(flag string, v any) error {
 		if err != nil {
 			return err
 		}
-		if !aclAddrOK(cidr) {
+		if !model.FormatIPv4OrCIDR.Match(cidr, "", model.Legacy) {
 			return bad("cidrIp", cidr, "an IPv4 address or CIDR block such as 10.0.0.0/8")
 		}
 		ports, err := field("portRange")
 		if err != nil {
 			return err
 		}
-		if !aclPortsOK(ports) {
+		if !model.FormatPorts.Match(ports, "", model.Legacy) {
 			return bad("portRange", ports, "ALL, a port such as 80 or a range such as 8000-8080")
 		}
 		action, err := field("action")
@@ -313,29 +302,4 @@ func aclCheckRules(flag string, v any) error {
 		}
 	}
 	return nil
-}
-
-// aclAddrOK accepts an IPv4 address or CIDR block; the page's own example
-// 10.0.0.2/24 has host bits set, so they are allowed.
-func aclAddrOK(s string) bool {
-	if strings.Contains(s, "/") {
-		p, err := netip.ParsePrefix(s)
-		return err == nil && p.Addr().Is4()
-	}
-	a, err := netip.ParseAddr(s)
-	return err == nil && a.Is4()
-}
-
-// aclPortsOK accepts ALL, a port or a range lo-hi within 0–65535.
-func aclPortsOK(s string) bool {
-	if strings.EqualFold(s, "all") {
-		return true
-	}
-	lo, hi, isRange := strings.Cut(s, "-")
-	if !isRange {
-		hi = lo
-	}
-	a, err1 := strconv.ParseUint(lo, 10, 16)
-	b, err2 := strconv.ParseUint(hi, 10, 16)
-	return err1 == nil && err2 == nil && a <= b
 }

@@ -140,7 +140,7 @@ func TestACLUsageErrors(t *testing.T) {
 		{apfArgs("acl", "create", "--vpc-id", "acl-e9dbyl8s", "--name", "web"), {`invalid value "acl-e9dbyl8s" for --vpc-id: expected an ID like vpc-xxxxxxxx (8 lowercase letters or digits)`}},
 		{apfArgs("acl", "associate", "acl-e9dbyl8s", "--vpc-id", "vpc-erxok83l"), {"tcvpc acl associate needs --subnet-ids"}},
 		{apfArgs("acl", "associate", "acl-e9dbyl8s", "--vpc-id", "vpc-erxok83l", "--subnet-ids", "subnet-i6mdq6ra,eni-i6mdq6ra"), {`invalid value "eni-i6mdq6ra" for --subnet-ids: expected an ID like subnet-xxxxxxxx (8 lowercase letters or digits)`}},
-		{apfArgs("acl", "list", "--order-field", "name"), {`invalid value "name" for --order-field: expected one of createTime, networkAclName`}},
+		{apfArgs("acl", "list", "--order-field", "name"), {`invalid value "name" for --order-field: expected createTime or networkAclName`}},
 		{apfArgs("acl", "list", "--filter", "vpc-id=vpc-erxok83l"), {"unknown flag: --filter"}},
 		{apfArgs("acl", "show", "acl-e9dbyl8s", "--limit", "5"), {"unknown flag: --limit"}},
 		{apfArgs("acl", "rule", "set", "acl-e9dbyl8s", "--vpc-id", "vpc-erxok83l", "--rules-json", aclRule, "-y"), {"tcvpc acl rule set needs --direction"}},

@@ -148,7 +148,7 @@ func (a *app) setupAPIAction(cmd *cobra.Command, action string) {
 		if name, ok := strings.CutPrefix(msg, "unknown flag: --"); ok {
 			return usagef("%s: unknown parameter %s%s; valid: %s", action, name, suggestParam(ops, name), strings.Join(paramNames(ops), ", "))
 		}
-		return &UsageError{msg: msg}
+		return &UsageError{msg: cleanFlagError(msg)}
 	})
 	cmd.RunE = func(c *cobra.Command, args []string) error { return a.runAPI(c, ops, o) }
 }
@@ -300,7 +300,7 @@ func (a *app) runAPI(cmd *cobra.Command, ops []*model.Operation, o *apiOpts) err
 		style = api.Legacy
 	}
 	req := api.Request{Action: op.Action, Style: style, Params: tree}
-	if err := validate(op, &req); err != nil {
+	if err := validate(op, &req, apiParamFlag); err != nil {
 		return err
 	}
 	s, err := a.newSession(cmd, style, false)

@@ -85,8 +85,8 @@ func TestAPIUsageErrors(t *testing.T) {
 	}{
 		{[]string{"api", "DescribeVpc"}, `unknown Action "DescribeVpc" (did you mean DescribeVpcs?); see 'tcvpc api list'`},
 		{[]string{"api", "DescribeVpcs", "--VpcIdz", "x"}, "DescribeVpcs: unknown parameter VpcIdz (did you mean --VpcIds?); valid: Filters, Limit, Offset, VpcIds"},
-		{[]string{"api", "ResetVpnConnection", "--VpnGatewayId", "vpngw-kjllnkew"}, "parameter VpnConnectionId: required"},
-		{[]string{"api", "DescribeAddresses", "--Limit", "many"}, `parameter Limit: invalid value "many": expected an integer from 0 to 100`},
+		{[]string{"api", "ResetVpnConnection", "--VpnGatewayId", "vpngw-kjllnkew"}, "--VpnConnectionId is required"},
+		{[]string{"api", "DescribeAddresses", "--Limit", "many"}, `invalid value "many" for --Limit: expected an integer from 0 to 100`},
 		{[]string{"api", "DescribeVpcs", "--Filters.1.Name", "x"}, "parameter Filters.n: indexes must run 0..0 without gaps (got Filters.1)"},
 		{[]string{"api", "DeleteVpnConn", "--legacy", "--vpnGwID", "x"}, "DeleteVpnConn: unknown parameter vpnGwID (did you mean --vpnGwId?); valid: vpcId, vpnConnId, vpnGwId"},
 	} {

@@ -1,12 +1,8 @@
 package cmd
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
-	"net/netip"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/tcvpc/tcvpc/pkg/output"
@@ -35,14 +31,14 @@ var (
 	dcgNameUse = "name of the gateway: 1-25 Chinese or English letters, digits and underscores"
 	// The rule lists page with offset/limit but report no total, so they
 	// take --limit and --offset without --all.
-	dcgRuleLimit  = Param{Flag: "limit", Legacy: "limit", Check: dcgAtLeast(1), Usage: "number of rules to return (service default 20)"}
-	dcgRuleOffset = Param{Flag: "offset", Legacy: "offset", Check: dcgAtLeast(0), Usage: "rules to skip"}
+	dcgRuleLimit  = Param{Flag: "limit", Legacy: "limit", Usage: "number of rules to return (service default 20)"}
+	dcgRuleOffset = Param{Flag: "offset", Legacy: "offset", Usage: "rules to skip"}
 	dcgDescFilter = Param{Flag: "description", Legacy: "description", Usage: "only rules whose description contains this"}
 )
 
 // dcgIPFlag declares a flag holding one IP address of a rule.
 func dcgIPFlag(flag, wire, usage string) Param {
-	return Param{Flag: flag, Legacy: wire, Usage: usage, Check: dcgCheckIP}
+	return Param{Flag: flag, Legacy: wire, Usage: usage}
 }
 
 var dcgColumns = []output.Column{
@@ -153,8 +149,8 @@ nat-rule'), standard otherwise; 'tcvpc dcg show' also counts their rules.`,
 			Params: []Param{
 				{Flag: "vpc-id", Legacy: "vpcId", Usage: "only the gateways of this VPC"},
 				{Flag: "name", Legacy: "directConnectGatewayName", Usage: "only gateways whose name contains this"},
-				{Flag: "order-field", Legacy: "orderField", Check: dcgOneOf("createTime", "directConnectGatewayName"), Usage: "sort by createTime (default) or directConnectGatewayName"},
-				{Flag: "order-direction", Legacy: "orderDirection", Check: dcgOneOf("asc", "desc"), Usage: "asc or desc (default desc)"},
+				{Flag: "order-field", Legacy: "orderField", Usage: "sort by createTime (default) or directConnectGatewayName"},
+				{Flag: "order-direction", Legacy: "orderDirection", Usage: "asc or desc (default desc)"},
 			},
 			Hide:       []string{"directConnectGatewayId"},
 			List:       &List{LegacyRows: "data", LegacyTotal: "totalCount", MaxLimit: 50},
@@ -185,7 +181,7 @@ one standard direct connect gateway.`,
 			Params: []Param{
 				dcgVpcFlag,
 				{Flag: "name", Legacy: "directConnectGatewayName", Usage: dcgNameUse},
-				{Flag: "type", Legacy: "type", Check: dcgIntIn("0", "1"), Usage: "1 for a NAT gateway, 0 for a standard one (default 0)"},
+				{Flag: "type", Legacy: "type", Usage: "1 for a NAT gateway, 0 for a standard one (default 0)"},
 			},
 			LegacyView: View{Columns: []output.Column{{Header: "ID", Path: "data.directConnectGatewayId"}}},
 		},
@@ -255,9 +251,8 @@ func dcgLocalIPRuleCommands() []Command {
     --rules '[{"originalIP":"10.100.10.2","translationIP":"183.0.0.1","description":"web"}]'`,
 			Legacy: "CreateLocalIPTranslationNatRule",
 			Arg:    dcgArg,
-			Params: []Param{dcgVpcFlag, {Flag: "rules", Legacy: "localIPTranslation", Usage: dcgIPRulesUse,
-				Check: dcgCheckRules(dcgFieldChecks{"originalIP": dcgCheckIP, "translationIP": dcgCheckIP})}},
-			Noun: noun, Done: "Added", Doing: "Adding",
+			Params: []Param{dcgVpcFlag, {Flag: "rules", Legacy: "localIPTranslation", Usage: dcgIPRulesUse}},
+			Noun:   noun, Done: "Added", Doing: "Adding",
 			LegacyView: View{Columns: dcgRuleTaskColumns},
 		},
 		{
@@ -294,7 +289,7 @@ Deleting a rule that does not exist is an error.` + dcgAsyncLong,
 			Arg:    dcgArg,
 			Params: []Param{dcgVpcFlag, {Flag: "rules", Legacy: "localIPTranslation",
 				Usage: dcgIPRulesDeleteUse,
-				Check: dcgCheckRules(dcgFieldChecks{"originalIP": dcgCheckIP, "translationIP": dcgCheckIP})}},
+			}},
 			Confirm: "delete", Noun: noun, Done: "Deleted", Doing: "Deleting",
 			LegacyView: View{Columns: dcgRuleTaskColumns},
 		},
@@ -328,9 +323,8 @@ func dcgPeerIPRuleCommands() []Command {
     --rules '[{"originalIP":"10.100.10.3","translationIP":"183.0.0.1","description":"office"}]'`,
 			Legacy: "CreatePeerIPTranslationNatRule",
 			Arg:    dcgArg,
-			Params: []Param{dcgVpcFlag, {Flag: "rules", Legacy: "peerIPTranslation", Usage: dcgIPRulesUse,
-				Check: dcgCheckRules(dcgFieldChecks{"originalIP": dcgCheckIP, "translationIP": dcgCheckIP})}},
-			Noun: noun, Done: "Added",
+			Params: []Param{dcgVpcFlag, {Flag: "rules", Legacy: "peerIPTranslation", Usage: dcgIPRulesUse}},
+			Noun:   noun, Done: "Added",
 			LegacyView: View{Quiet: true},
 		},
 		{
@@ -366,7 +360,7 @@ func dcgPeerIPRuleCommands() []Command {
 			Arg:    dcgArg,
 			Params: []Param{dcgVpcFlag, {Flag: "rules", Legacy: "peerIPTranslation",
 				Usage: dcgIPRulesDeleteUse,
-				Check: dcgCheckRules(dcgFieldChecks{"originalIP": dcgCheckIP, "translationIP": dcgCheckIP})}},
+			}},
 			Confirm: "delete", Noun: noun, Done: "Deleted",
 			LegacyView: View{Quiet: true},
 		},
@@ -395,9 +389,8 @@ func dcgSourcePortRuleCommands() []Command {
     --rules '[{"translationIPPool":"183.12.63.0-183.12.63.20","description":"egress"}]' --wait`,
 			Legacy: "CreateLocalSourceIPPortTranslationNatRule",
 			Arg:    dcgArg,
-			Params: []Param{dcgVpcFlag, {Flag: "rules", Legacy: "localSourceIPPortTranslation", Usage: dcgSourcePortRulesUse,
-				Check: dcgCheckRules(dcgFieldChecks{"translationIPPool": dcgCheckPool})}},
-			Noun: noun, Done: "Added", Doing: "Adding",
+			Params: []Param{dcgVpcFlag, {Flag: "rules", Legacy: "localSourceIPPortTranslation", Usage: dcgSourcePortRulesUse}},
+			Noun:   noun, Done: "Added", Doing: "Adding",
 			LegacyView: View{Columns: dcgRuleTaskColumns},
 		},
 		{
@@ -413,8 +406,8 @@ named by its current pool (--old-translation-ip-pool).
 			Arg:    dcgArg,
 			Params: []Param{
 				dcgVpcFlag,
-				{Flag: "old-translation-ip-pool", Legacy: "oldTranslationIPPool", Check: dcgCheckPool, Usage: "IP pool of the rule to change"},
-				{Flag: "translation-ip-pool", Legacy: "translationIPPool", Check: dcgCheckPool, Usage: "new IP pool: an IP address, a range such as 183.63.0.1-183.63.0.10 or a CIDR block"},
+				{Flag: "old-translation-ip-pool", Legacy: "oldTranslationIPPool", Usage: "IP pool of the rule to change"},
+				{Flag: "translation-ip-pool", Legacy: "translationIPPool", Usage: "new IP pool: an IP address, a range such as 183.63.0.1-183.63.0.10 or a CIDR block"},
 				{Flag: "description", Legacy: "description", Usage: "new description"},
 			},
 			Noun: noun, Done: "Modified", Doing: "Modifying",
@@ -432,7 +425,7 @@ Deleting a rule that does not exist is an error.` + dcgAsyncLong,
 			Arg:    dcgArg,
 			Params: []Param{dcgVpcFlag, {Flag: "rules", Legacy: "localSourceIPPortTranslation",
 				Usage: dcgSourcePortRulesDeleteUse,
-				Check: dcgCheckRules(dcgFieldChecks{"translationIPPool": dcgCheckPool})}},
+			}},
 			Confirm: "delete", Noun: noun, Done: "Deleted", Doing: "Deleting",
 			LegacyView: View{Columns: dcgRuleTaskColumns},
 		},
@@ -441,10 +434,6 @@ Deleting a rule that does not exist is an error.` + dcgAsyncLong,
 
 func dcgDestinationPortRuleCommands() []Command {
 	noun := "local destination IP port translation rules on"
-	checks := dcgFieldChecks{
-		"originalIP": dcgCheckIP, "translationIP": dcgCheckIP,
-		"originalPort": dcgCheckPort, "translationPort": dcgCheckPort, "proto": dcgCheckProto,
-	}
 	return []Command{
 		{
 			Path:    "dcg nat-rule local-destination-port list",
@@ -457,11 +446,11 @@ func dcgDestinationPortRuleCommands() []Command {
 			Arg:    dcgArg,
 			Params: []Param{
 				dcgVpcFlag,
-				{Flag: "protocol", Legacy: "proto", Check: dcgCheckProto, Usage: "only rules of this protocol: tcp or udp"},
+				{Flag: "protocol", Legacy: "proto", Usage: "only rules of this protocol: tcp or udp"},
 				dcgIPFlag("original-ip", "originalIP", "only rules of this original IP"),
-				{Flag: "original-port", Legacy: "originalPort", Check: dcgCheckPort, Usage: "only rules of this original port or range"},
+				{Flag: "original-port", Legacy: "originalPort", Usage: "only rules of this original port or range"},
 				dcgIPFlag("translation-ip", "translationIP", "only rules of this translated IP"),
-				{Flag: "translation-port", Legacy: "translationPort", Check: dcgCheckPort, Usage: "only rules of this translated port or range"},
+				{Flag: "translation-port", Legacy: "translationPort", Usage: "only rules of this translated port or range"},
 				dcgDescFilter, dcgRuleLimit, dcgRuleOffset,
 			},
 			LegacyView: View{Rows: "data", Columns: dcgDestinationPortRuleColumns},
@@ -477,9 +466,8 @@ In a rule, proto is tcp or udp and each port a port or a range such as
     --rules '[{"originalIP":"10.100.10.3","originalPort":"80","translationIP":"183.0.0.1","translationPort":"90","proto":"tcp"}]'`,
 			Legacy: "CreateLocalDestinationIPPortTranslationNatRule",
 			Arg:    dcgArg,
-			Params: []Param{dcgVpcFlag, {Flag: "rules", Legacy: "localDestinationIPPortTranslation", Usage: dcgDestinationPortRulesUse,
-				Check: dcgCheckRules(checks)}},
-			Noun: noun, Done: "Added",
+			Params: []Param{dcgVpcFlag, {Flag: "rules", Legacy: "localDestinationIPPortTranslation", Usage: dcgDestinationPortRulesUse}},
+			Noun:   noun, Done: "Added",
 			LegacyView: View{Quiet: true},
 		},
 		{
@@ -497,16 +485,16 @@ current values (--old-protocol, --old-original-ip, --old-original-port,
 			Arg:    dcgArg,
 			Params: []Param{
 				dcgVpcFlag,
-				{Flag: "old-protocol", Legacy: "oldProto", Check: dcgCheckProto, Usage: "protocol of the rule to change: tcp or udp"},
+				{Flag: "old-protocol", Legacy: "oldProto", Usage: "protocol of the rule to change: tcp or udp"},
 				dcgIPFlag("old-original-ip", "oldOriginalIP", "original IP of the rule to change"),
-				{Flag: "old-original-port", Legacy: "oldOriginalPort", Check: dcgCheckPort, Usage: "original port (or range) of the rule to change"},
+				{Flag: "old-original-port", Legacy: "oldOriginalPort", Usage: "original port (or range) of the rule to change"},
 				dcgIPFlag("old-translation-ip", "oldTranslationIP", "translated IP of the rule to change"),
-				{Flag: "old-translation-port", Legacy: "oldTranslationPort", Check: dcgCheckPort, Usage: "translated port (or range) of the rule to change"},
-				{Flag: "protocol", Legacy: "proto", Check: dcgCheckProto, Usage: "new protocol: tcp or udp"},
+				{Flag: "old-translation-port", Legacy: "oldTranslationPort", Usage: "translated port (or range) of the rule to change"},
+				{Flag: "protocol", Legacy: "proto", Usage: "new protocol: tcp or udp"},
 				dcgIPFlag("original-ip", "originalIP", "new original IP"),
-				{Flag: "original-port", Legacy: "originalPort", Check: dcgCheckPort, Usage: "new original port or range such as 80-90"},
+				{Flag: "original-port", Legacy: "originalPort", Usage: "new original port or range such as 80-90"},
 				dcgIPFlag("translation-ip", "translationIP", "new translated IP"),
-				{Flag: "translation-port", Legacy: "translationPort", Check: dcgCheckPort, Usage: "new translated port or range such as 8080-8090"},
+				{Flag: "translation-port", Legacy: "translationPort", Usage: "new translated port or range such as 8080-8090"},
 				{Flag: "description", Legacy: "description", Usage: "new description"},
 			},
 			Noun: noun, Done: "Modified",
@@ -523,19 +511,11 @@ current values (--old-protocol, --old-original-ip, --old-original-port,
 			Arg:    dcgArg,
 			Params: []Param{dcgVpcFlag, {Flag: "rules", Legacy: "localDestinationIPPortTranslation",
 				Usage: dcgDestinationPortRulesDeleteUse,
-				Check: dcgCheckRules(checks)}},
+			}},
 			Confirm: "delete", Noun: noun, Done: "Deleted",
 			LegacyView: View{Quiet: true},
 		},
 	}
-}
-
-// dcgAclFieldChecks check an ACL rule object; sourceCidr exists only in
-// the rules of local source IP port translations.
-var dcgAclFieldChecks = dcgFieldChecks{
-	"aclRuleId": dcgCheckRuleID, "protocol": dcgCheckAclProto,
-	"sourceCidr": dcgCheckAclCIDR, "sourcePort": dcgCheckAclPort,
-	"destinationCidr": dcgCheckAclCIDR, "destinationPort": dcgCheckAclPort,
 }
 
 func dcgLocalIPAclCommands() []Command {
@@ -556,7 +536,7 @@ func dcgLocalIPAclCommands() []Command {
 			Legacy:  "DescribeLocalIPTranslationAclRule",
 			Arg:     dcgArg,
 			Params: dcgWith(natRule,
-				Param{Flag: "rule-id", Legacy: "aclRules", Check: dcgCheckRuleID, Usage: "only these ACL rules (IDs such as 25; repeatable)"}),
+				Param{Flag: "rule-id", Legacy: "aclRules", Usage: "only these ACL rules (IDs such as 25; repeatable)"}),
 			LegacyView: View{Rows: "data", Columns: dcgLocalIPAclColumns},
 		},
 		{
@@ -568,7 +548,7 @@ func dcgLocalIPAclCommands() []Command {
 			Legacy: "CreateLocalIPTranslationAclRule",
 			Arg:    dcgArg,
 			Params: dcgWith(natRule,
-				Param{Flag: "rules", Legacy: "aclRules", Usage: dcgLocalIPAclRulesUse, Check: dcgCheckRules(dcgAclFieldChecks)}),
+				Param{Flag: "rules", Legacy: "aclRules", Usage: dcgLocalIPAclRulesUse}),
 			Noun: noun, Done: "Added",
 			LegacyView: View{Quiet: true},
 		},
@@ -581,8 +561,7 @@ func dcgLocalIPAclCommands() []Command {
 			Legacy: "ModifyLocalIPTranslationAclRule",
 			Arg:    dcgArg,
 			Params: dcgWith(natRule,
-				Param{Flag: "rules", Legacy: "aclRules", Check: dcgCheckRules(dcgAclFieldChecks),
-					Usage: dcgLocalIPAclModifyUse}),
+				Param{Flag: "rules", Legacy: "aclRules", Usage: dcgLocalIPAclModifyUse}),
 			Noun: noun, Done: "Modified",
 			LegacyView: View{Quiet: true},
 		},
@@ -594,7 +573,7 @@ func dcgLocalIPAclCommands() []Command {
 			Legacy:  "DeleteLocalIPTranslationAclRule",
 			Arg:     dcgArg,
 			Params: dcgWith(natRule,
-				Param{Flag: "rule-id", Legacy: "aclRules", Check: dcgCheckRuleID, Usage: "IDs of the ACL rules to delete, such as 25 (repeatable)"}),
+				Param{Flag: "rule-id", Legacy: "aclRules", Usage: "IDs of the ACL rules to delete, such as 25 (repeatable)"}),
 			Confirm: "delete", Noun: noun, Done: "Deleted",
 			LegacyView: View{Quiet: true},
 		},
@@ -604,8 +583,7 @@ func dcgLocalIPAclCommands() []Command {
 func dcgSourcePortAclCommands() []Command {
 	noun := "local source IP port translation ACL rules on"
 	long := fmt.Sprintf(dcgAclLong, "local source IP port translation", "its IP pool (--translation-ip-pool)")
-	pool := Param{Flag: "translation-ip-pool", Legacy: "translationIPPool", Check: dcgCheckPool,
-		Usage: "IP pool of the local source IP port translation, such as 11.1.1.1-11.1.1.10"}
+	pool := Param{Flag: "translation-ip-pool", Legacy: "translationIPPool", Usage: "IP pool of the local source IP port translation, such as 11.1.1.1-11.1.1.10"}
 	return []Command{
 		{
 			Path:    "dcg acl-rule local-source-port list",
@@ -616,7 +594,7 @@ func dcgSourcePortAclCommands() []Command {
 			Legacy:  "DescribeLocalSourceIPPortTranslationAclRule",
 			Arg:     dcgArg,
 			Params: []Param{dcgVpcFlag, pool,
-				{Flag: "rule-id", Legacy: "aclRules", Check: dcgCheckRuleID, Usage: "only these ACL rules (IDs such as 25; repeatable)"}},
+				{Flag: "rule-id", Legacy: "aclRules", Usage: "only these ACL rules (IDs such as 25; repeatable)"}},
 			LegacyView: View{Rows: "data", Columns: dcgSourcePortAclColumns},
 		},
 		{
@@ -631,7 +609,7 @@ gateway must not overlap.`,
 			Legacy: "CreateLocalSourceIPPortTranslationAclRule",
 			Arg:    dcgArg,
 			Params: []Param{dcgVpcFlag, pool,
-				{Flag: "rules", Legacy: "aclRules", Usage: dcgSourcePortAclRulesUse, Check: dcgCheckRules(dcgAclFieldChecks)}},
+				{Flag: "rules", Legacy: "aclRules", Usage: dcgSourcePortAclRulesUse}},
 			Noun: noun, Done: "Added",
 			LegacyView: View{Quiet: true},
 		},
@@ -644,8 +622,7 @@ gateway must not overlap.`,
 			Legacy: "ModifyLocalSourceIPPortTranslationAclRule",
 			Arg:    dcgArg,
 			Params: []Param{dcgVpcFlag, pool,
-				{Flag: "rules", Legacy: "aclRules", Check: dcgCheckRules(dcgAclFieldChecks),
-					Usage: dcgSourcePortAclModifyUse}},
+				{Flag: "rules", Legacy: "aclRules", Usage: dcgSourcePortAclModifyUse}},
 			Noun: noun, Done: "Modified",
 			LegacyView: View{Quiet: true},
 		},
@@ -657,7 +634,7 @@ gateway must not overlap.`,
 			Legacy:  "DeleteLocalSourceIPPortTranslationAclRule",
 			Arg:     dcgArg,
 			Params: []Param{dcgVpcFlag, pool,
-				{Flag: "rule-id", Legacy: "aclRules", Check: dcgCheckRuleID, Usage: "IDs of the ACL rules to delete, such as 25 (repeatable)"}},
+				{Flag: "rule-id", Legacy: "aclRules", Usage: "IDs of the ACL rules to delete, such as 25 (repeatable)"}},
 			Confirm: "delete", Noun: noun, Done: "Deleted",
 			LegacyView: View{Quiet: true},
 		},
@@ -689,18 +666,6 @@ func dcgFirstOf(fields ...string) func(any) string {
 	}
 }
 
-// dcgOneOf checks a value against the documented choices.
-func dcgOneOf(choices ...string) func(flag, v string) error {
-	return func(flag, v string) error {
-		for _, c := range choices {
-			if v == c {
-				return nil
-			}
-		}
-		return usagef("invalid value %q for %s: expected %s", v, flag, dcgOr(choices))
-	}
-}
-
 func dcgOr(choices []string) string {
 	if len(choices) == 1 {
 		return choices[0]
@@ -708,158 +673,8 @@ func dcgOr(choices []string) string {
 	return strings.Join(choices[:len(choices)-1], ", ") + " or " + choices[len(choices)-1]
 }
 
-// dcgIntIn checks an integer flag against the documented values.
-func dcgIntIn(values ...string) func(flag, v string) error {
-	return func(flag, v string) error {
-		for _, c := range values {
-			if v == c {
-				return nil
-			}
-		}
-		return usagef("invalid value %s for %s: expected %s", v, flag, dcgOr(values))
-	}
-}
-
-// dcgAtLeast checks an integer flag's lower bound.
-func dcgAtLeast(min int64) func(flag, v string) error {
-	return func(flag, v string) error {
-		if n, err := strconv.ParseInt(v, 10, 64); err != nil || n < min {
-			return usagef("invalid value %s for %s: expected %d or more", v, flag, min)
-		}
-		return nil
-	}
-}
-
-func dcgCheckIP(flag, v string) error {
-	if _, err := netip.ParseAddr(v); err != nil {
-		return usagef("invalid value %q for %s: expected an IP address such as 10.0.0.5", v, flag)
-	}
-	return nil
-}
-
-// dcgCheckPool: the pages allow one IP address, a range of addresses or a
-// CIDR block.
-func dcgCheckPool(flag, v string) error {
-	bad := usagef("invalid value %q for %s: expected an IP address, a range such as 183.63.0.1-183.63.0.10 or a CIDR block such as 183.63.0.0/28", v, flag)
-	if lo, hi, ok := strings.Cut(v, "-"); ok {
-		a, err1 := netip.ParseAddr(lo)
-		b, err2 := netip.ParseAddr(hi)
-		if err1 != nil || err2 != nil || a.BitLen() != b.BitLen() || b.Less(a) {
-			return bad
-		}
-		return nil
-	}
-	if strings.Contains(v, "/") {
-		if p, err := netip.ParsePrefix(v); err != nil || p.Masked() != p {
-			return bad
-		}
-		return nil
-	}
-	if _, err := netip.ParseAddr(v); err != nil {
-		return bad
-	}
-	return nil
-}
-
-// dcgPortRange parses a port or a range lo-hi of ports 0-65535.
-func dcgPortRange(v string) bool {
-	lo, hi, isRange := strings.Cut(v, "-")
-	if !isRange {
-		hi = lo
-	}
-	a, err1 := strconv.ParseUint(lo, 10, 16)
-	b, err2 := strconv.ParseUint(hi, 10, 16)
-	return err1 == nil && err2 == nil && a <= b
-}
-
-func dcgCheckPort(flag, v string) error {
-	if !dcgPortRange(v) {
-		return usagef("invalid value %q for %s: expected a port (0-65535) or a range such as 80-90", v, flag)
-	}
-	return nil
-}
-
-// dcgCheckProto: the page does not list the protocols of a destination
-// port translation; its examples use tcp, and only TCP and UDP have ports.
-func dcgCheckProto(flag, v string) error {
-	switch strings.ToLower(v) {
-	case "tcp", "udp":
-		return nil
-	}
-	return usagef("invalid value %q for %s: expected tcp or udp", v, flag)
-}
-
-func dcgCheckAclProto(flag, v string) error {
-	switch strings.ToUpper(v) {
-	case "TCP", "UDP", "ALL":
-		return nil
-	}
-	return usagef("invalid value %q for %s: expected TCP, UDP or ALL", v, flag)
-}
-
-// dcgCheckAclPort: an ACL rule's port may also be empty (any port).
-func dcgCheckAclPort(flag, v string) error {
-	if v == "" || dcgPortRange(v) {
-		return nil
-	}
-	return usagef("invalid value %q for %s: expected a port (0-65535), a range such as 80-90, or 0 or empty for any", v, flag)
-}
-
-// dcgCheckAclCIDR: an IP address or a CIDR block, empty for any. The
-// pages' own examples (10.0.0.2/18) have host bits set, so those pass.
-func dcgCheckAclCIDR(flag, v string) error {
-	if v == "" {
-		return nil
-	}
-	if _, err := netip.ParsePrefix(v); err == nil {
-		return nil
-	}
-	if _, err := netip.ParseAddr(v); err == nil {
-		return nil
-	}
-	return usagef("invalid value %q for %s: expected an IP address or a CIDR block such as 10.0.0.0/16, or empty for any", v, flag)
-}
-
-func dcgCheckRuleID(flag, v string) error {
-	if _, err := strconv.ParseUint(v, 10, 64); err != nil {
-		return usagef("invalid value %q for %s: expected an ACL rule ID such as 25", v, flag)
-	}
-	return nil
-}
-
 // dcgFieldChecks check the fields of the rule objects in --rules.
 type dcgFieldChecks map[string]func(flag, v string) error
-
-// dcgCheckRules returns a Param.Check for --rules: every rule's known
-// fields are checked, and an error names the flag, the rule and the field
-// (--rules[0].originalIP). Malformed JSON and missing or unknown fields are
-// left to the builder and the model, which report them.
-func dcgCheckRules(checks dcgFieldChecks) func(flag, v string) error {
-	return func(flag, v string) error {
-		dec := json.NewDecoder(bytes.NewReader([]byte(v)))
-		dec.UseNumber()
-		var rules []map[string]any
-		if err := dec.Decode(&rules); err != nil {
-			return nil
-		}
-		for i, rule := range rules {
-			for _, name := range dcgSortedKeys(rule) {
-				check := checks[name]
-				s, ok := rule[name].(string)
-				if n, isNum := rule[name].(json.Number); isNum {
-					s, ok = string(n), true
-				}
-				if check == nil || !ok {
-					continue
-				}
-				if err := check(fmt.Sprintf("%s[%d].%s", flag, i, name), s); err != nil {
-					return err
-				}
-			}
-		}
-		return nil
-	}
-}
 
 func dcgSortedKeys(m map[string]any) []string {
 	keys := make([]string, 0, len(m))

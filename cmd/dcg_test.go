@@ -319,7 +319,7 @@ func TestDcgRulesFromFile(t *testing.T) {
 	r := run{env: envFor(srv)}
 	args := []string{"dcg", "nat-rule", "local-source-port", "create", dcgTestID, "--vpc-id", dcgTestVpc, "-o", "text", "--rules"}
 	r.exec(t, append(args, "@"+bad)...).expect(t, 2, "",
-		`Error: invalid value "183.12.63.20-183.12.63.0" for --rules[0].translationIPPool: expected an IP address, a range such as 183.63.0.1-183.63.0.10 or a CIDR block such as 183.63.0.0/28`+"\n")
+		`Error: invalid value "183.12.63.20-183.12.63.0" for --rules[0].translationIPPool: expected an IPv4 address, a range such as 111.0.0.2-111.0.0.100 or a CIDR block such as 111.0.0.0/28`+"\n")
 	r.exec(t, append(args, "@"+good)...).expect(t, 0, "17934\n", "")
 	calls := srv.Calls()
 	want := dcgWant("localSourceIPPortTranslation.0.translationIPPool", "183.12.63.0-183.12.63.20", "localSourceIPPortTranslation.0.description", "egress")
@@ -355,38 +355,38 @@ func TestDcgUsageErrors(t *testing.T) {
 		{[]string{"dcg", "delete", dcgTestID, "--vpc-id", dcgTestVpc}, "refusing to delete direct connect gateway dcg-mm01ughx without confirmation: pass --yes (-y) when stdin is not a terminal"},
 		{[]string{"dcg", "list", "--order-direction", "up"}, `invalid value "up" for --order-direction: expected asc or desc`},
 		{[]string{"dcg", "list", "--page-size", "51"}, "invalid value 51 for --page-size: expected 1 to 50"},
-		{[]string{"dcg", "create", "--vpc-id", dcgTestVpc, "--name", "x", "--type", "2"}, "invalid value 2 for --type: expected 0 or 1"},
-		{rule("nat-rule peer-ip list", "--limit", "0"), "invalid value 0 for --limit: expected 1 or more"},
+		{[]string{"dcg", "create", "--vpc-id", dcgTestVpc, "--name", "x", "--type", "2"}, `invalid value "2" for --type: expected 0 or 1`},
+		{rule("nat-rule peer-ip list", "--offset", "-1"), `invalid value "-1" for --offset: expected a whole number, 0 or more`},
 		{[]string{"dcg", "nat-rule", "local-ip", "list"}, "tcvpc dcg nat-rule local-ip list needs DCG_ID"},
-		{rule("nat-rule local-ip modify", "--old-original-ip", "10.0.0", "--old-translation-ip", "138.0.0.1"), `invalid value "10.0.0" for --old-original-ip: expected an IP address such as 10.0.0.5`},
+		{rule("nat-rule local-ip modify", "--old-original-ip", "10.0.0", "--old-translation-ip", "138.0.0.1"), `invalid value "10.0.0" for --old-original-ip: expected an IPv4 address such as 10.0.0.5`},
 		{rule("nat-rule local-ip modify", "--old-original-ip", "10.0.0.1"), "tcvpc dcg nat-rule local-ip modify needs --old-translation-ip"},
-		{rule("nat-rule peer-ip list", "--translation-ip", "138.0.0.1/32"), `invalid value "138.0.0.1/32" for --translation-ip: expected an IP address such as 10.0.0.5`},
+		{rule("nat-rule peer-ip list", "--translation-ip", "138.0.0.1/32"), `invalid value "138.0.0.1/32" for --translation-ip: expected an IPv4 address such as 10.0.0.5`},
 		{rule("nat-rule local-destination-port modify", "--old-protocol", "icmp", "--old-original-ip", "10.0.0.1", "--old-original-port", "80", "--old-translation-ip", "138.0.0.1", "--old-translation-port", "90"),
 			`invalid value "icmp" for --old-protocol: expected tcp or udp`},
-		{rule("nat-rule local-destination-port list", "--original-port", "70000"), `invalid value "70000" for --original-port: expected a port (0-65535) or a range such as 80-90`},
-		{rule("nat-rule local-destination-port list", "--translation-port", "90-80"), `invalid value "90-80" for --translation-port: expected a port (0-65535) or a range such as 80-90`},
+		{rule("nat-rule local-destination-port list", "--original-port", "70000"), `invalid value "70000" for --original-port: expected a port (0-65535), a range such as 90-100, or ALL`},
+		{rule("nat-rule local-destination-port list", "--translation-port", "90-80"), `invalid value "90-80" for --translation-port: expected a port (0-65535), a range such as 90-100, or ALL`},
 		{rule("nat-rule local-source-port modify", "--old-translation-ip-pool", "10.0.0.9-10.0.0.1"),
-			`invalid value "10.0.0.9-10.0.0.1" for --old-translation-ip-pool: expected an IP address, a range such as 183.63.0.1-183.63.0.10 or a CIDR block such as 183.63.0.0/28`},
-		{rule("acl-rule local-source-port list", "--translation-ip-pool", "11.1.1.1-11.1.1.10", "--rule-id", "x25"), `invalid value "x25" for --rule-id: expected an ACL rule ID such as 25`},
+			`invalid value "10.0.0.9-10.0.0.1" for --old-translation-ip-pool: expected an IPv4 address, a range such as 111.0.0.2-111.0.0.100 or a CIDR block such as 111.0.0.0/28`},
+		{rule("acl-rule local-source-port list", "--translation-ip-pool", "11.1.1.1-11.1.1.10", "--rule-id", "x25"), `invalid value "x25" for --rule-id: expected a whole number, 0 or more`},
 		{rule("acl-rule local-ip delete", "--original-ip", "10.0.0.5", "--translation-ip", "138.0.0.11", "-y"), "tcvpc dcg acl-rule local-ip delete needs --rule-id"},
 		// --rules: JSON syntax from the builder, the fields' forms here,
 		// their names and presence from the model.
 		{rule("nat-rule local-ip create", "--rules", `{"originalIP":`), "invalid value for --rules: expected JSON or @FILE (unexpected EOF)"},
 		{rule("nat-rule local-ip create", "--rules", `[{"originalIP":"10.0.0.1","translationIP":"183.0.0"}]`),
-			`invalid value "183.0.0" for --rules[0].translationIP: expected an IP address such as 10.0.0.5`},
+			`invalid value "183.0.0" for --rules[0].translationIP: expected an IPv4 address such as 10.0.0.5`},
 		{rule("nat-rule local-destination-port delete", "-y", "--rules", `[{"originalIP":"10.0.0.3","originalPort":"80","translationIP":"183.0.0.1","translationPort":"90","proto":"icmp"}]`),
 			`invalid value "icmp" for --rules[0].proto: expected tcp or udp`},
 		{rule("nat-rule local-source-port create", "--rules", `[{"translationIPPool":"183.12.63.0-183.12.63"}]`),
-			`invalid value "183.12.63.0-183.12.63" for --rules[0].translationIPPool: expected an IP address, a range such as 183.63.0.1-183.63.0.10 or a CIDR block such as 183.63.0.0/28`},
+			`invalid value "183.12.63.0-183.12.63" for --rules[0].translationIPPool: expected an IPv4 address, a range such as 111.0.0.2-111.0.0.100 or a CIDR block such as 111.0.0.0/28`},
 		{rule("acl-rule local-source-port create", "--translation-ip-pool", "11.1.1.1-11.1.1.10", "--rules", `[{"protocol":"TCP","sourceCidr":"any","sourcePort":"0","destinationCidr":"","destinationPort":"0"}]`),
-			`invalid value "any" for --rules[0].sourceCidr: expected an IP address or a CIDR block such as 10.0.0.0/16, or empty for any`},
-		{rule("nat-rule local-ip create", "--rules", `[{"originalIP":"10.0.0.1"}]`), "parameter localIPTranslation.0.translationIP: required"},
+			`invalid value "any" for --rules[0].sourceCidr: expected an IPv4 address or CIDR block such as 10.0.0.5 or 10.0.0.0/24`},
+		{rule("nat-rule local-ip create", "--rules", `[{"originalIP":"10.0.0.1"}]`), "--rules[0].translationIP is required"},
 		{rule("nat-rule peer-ip create", "--rules", `[{"originalIp":"10.0.0.1","translationIP":"1.1.1.1"}]`),
-			"unknown parameter --peerIPTranslation.0.originalIp (did you mean peerIPTranslation.0.originalIP?); valid: originalIP, translationIP, description"},
+			"unknown field originalIp in --rules[0] (did you mean originalIP?); valid: originalIP, translationIP, description"},
 		{rule("acl-rule local-ip modify", "--original-ip", "10.0.0.5", "--translation-ip", "138.0.0.11", "--rules", `[{"aclRuleId":"x","protocol":"TCP","sourcePort":"0","destinationCidr":"","destinationPort":"0"}]`),
-			`invalid value "x" for --rules[0].aclRuleId: expected an ACL rule ID such as 25`},
+			`invalid value "x" for --rules[0].aclRuleId: expected an integer`},
 		{rule("acl-rule local-ip create", "--original-ip", "10.0.0.5", "--translation-ip", "138.0.0.11", "--rules", `[{"protocol":"TCP","sourcePort":"0","destinationPort":"0"}]`),
-			"parameter aclRules.0.destinationCidr: required"},
+			"--rules[0].destinationCidr is required"},
 		{rule("nat-rule local-ip create"), "tcvpc dcg nat-rule local-ip create needs --rules"},
 		{[]string{"dcg", "nat-rule", "frobnicate"}, `unknown command "frobnicate" for "tcvpc dcg nat-rule"; see 'tcvpc dcg nat-rule --help'`},
 	}
@@ -395,46 +395,6 @@ func TestDcgUsageErrors(t *testing.T) {
 	}
 	if n := len(srv.Calls()); n != 0 {
 		t.Fatalf("%d requests sent for invalid input", n)
-	}
-}
-
-// The checks of --rules fields, ready for when the builder runs Check on
-// JSON-valued flags.
-func TestDcgCheckRules(t *testing.T) {
-	ip := dcgCheckRules(dcgFieldChecks{"originalIP": dcgCheckIP, "translationIP": dcgCheckIP})
-	dst := dcgCheckRules(dcgFieldChecks{"originalPort": dcgCheckPort, "proto": dcgCheckProto})
-	acl := dcgCheckRules(dcgAclFieldChecks)
-	pool := dcgCheckRules(dcgFieldChecks{"translationIPPool": dcgCheckPool})
-	cases := []struct {
-		check func(flag, v string) error
-		v     string
-		msg   string
-	}{
-		{ip, `[{"originalIP":"10.0.0.1","translationIP":"1.1.1.1","description":"x"}]`, ""},
-		{ip, `[{"originalIP":"10.0.0.1","translationIP":"1.1.1.1"},{"originalIP":"10.0.0.300","translationIP":"1.1.1.2"}]`,
-			`invalid value "10.0.0.300" for --rules[1].originalIP: expected an IP address such as 10.0.0.5`},
-		{ip, `not JSON`, ""}, // the builder reports it
-		{dst, `[{"originalPort":"80-90","proto":"TCP"}]`, ""},
-		{dst, `[{"originalPort":"80","proto":"icmp"}]`, `invalid value "icmp" for --rules[0].proto: expected tcp or udp`},
-		{dst, `[{"originalPort":"http","proto":"tcp"}]`, `invalid value "http" for --rules[0].originalPort: expected a port (0-65535) or a range such as 80-90`},
-		{acl, `[{"aclRuleId":25,"protocol":"ALL","sourceCidr":"","sourcePort":"0-0","destinationCidr":"10.0.0.2/18","destinationPort":""}]`, ""},
-		{acl, `[{"aclRuleId":-1,"protocol":"TCP"}]`, `invalid value "-1" for --rules[0].aclRuleId: expected an ACL rule ID such as 25`},
-		{acl, `[{"protocol":"GRE"}]`, `invalid value "GRE" for --rules[0].protocol: expected TCP, UDP or ALL`},
-		{acl, `[{"destinationCidr":"10.0.0.0/33"}]`, `invalid value "10.0.0.0/33" for --rules[0].destinationCidr: expected an IP address or a CIDR block such as 10.0.0.0/16, or empty for any`},
-		{acl, `[{"sourcePort":"65536"}]`, `invalid value "65536" for --rules[0].sourcePort: expected a port (0-65535), a range such as 80-90, or 0 or empty for any`},
-		{pool, `[{"translationIPPool":"183.63.0.0/28"},{"translationIPPool":"183.63.0.1"},{"translationIPPool":"183.63.0.1-183.63.0.10"}]`, ""},
-		{pool, `[{"translationIPPool":"183.63.0.1/28"}]`,
-			`invalid value "183.63.0.1/28" for --rules[0].translationIPPool: expected an IP address, a range such as 183.63.0.1-183.63.0.10 or a CIDR block such as 183.63.0.0/28`},
-	}
-	for _, tc := range cases {
-		err := tc.check("--rules", tc.v)
-		got := ""
-		if err != nil {
-			got = err.Error()
-		}
-		if got != tc.msg {
-			t.Errorf("%s: got %q, want %q", tc.v, got, tc.msg)
-		}
 	}
 }
 

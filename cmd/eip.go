@@ -1,8 +1,7 @@
 package cmd
 
 import (
-	"net/netip"
-	"strconv"
+	"github.com/tcvpc/tcvpc/pkg/api/model"
 
 	"github.com/tcvpc/tcvpc/pkg/output"
 )
@@ -54,7 +53,7 @@ for some of them. --address-id cannot be combined with filters.`,
 				{Flag: "name", V3Filter: "address-name", Usage: "only EIPs with this name (filter address-name)"},
 				{Flag: "status", V3Filter: "address-status", Usage: "only EIPs in this state, e.g. UNBIND (filter address-status)"},
 				{Flag: "instance-id", V3Filter: "instance-id", Shape: "ins", Usage: "only the EIP bound to this CVM instance (filter instance-id)"},
-				{Flag: "ip", V3Filter: "address-ip", Check: eipCheckIP, Usage: "only the EIP with this public IP (filter address-ip)"},
+				{Flag: "ip", V3Filter: "address-ip", Format: model.FormatIPv4, Usage: "only the EIP with this public IP (filter address-ip)"},
 			},
 			List:   &List{V3Rows: "AddressSet", V3Total: "TotalCount"},
 			V3View: View{Rows: "AddressSet", Columns: eipColumns},
@@ -80,7 +79,7 @@ limited number per day; see 'tcvpc eip quota'.`,
   tcvpc eip allocate --count 3 -o json`,
 			V3: "AllocateAddresses",
 			Params: []Param{
-				{Flag: "count", V3: "AddressCount", Check: eipCheckCount, Usage: "number of EIPs to allocate (default 1)"},
+				{Flag: "count", V3: "AddressCount", Usage: "number of EIPs to allocate (default 1)"},
 			},
 			V3View: View{Rows: "AddressSet", Columns: []output.Column{{Header: "ID", Path: ""}}},
 		},
@@ -171,19 +170,4 @@ IPs reassigned today (DAILY_PUBLIC_IP_ASSIGN).`,
 			}},
 		},
 	}
-}
-
-// eipCheckCount: a number of addresses is at least 1.
-func eipCheckCount(flag, v string) error {
-	if n, err := strconv.Atoi(v); err != nil || n < 1 {
-		return usagef("invalid value %s for %s: expected a number of EIPs, 1 or more", v, flag)
-	}
-	return nil
-}
-
-func eipCheckIP(flag, v string) error {
-	if _, err := netip.ParseAddr(v); err != nil {
-		return usagef("invalid value %q for %s: expected an IP address such as 123.121.34.33", v, flag)
-	}
-	return nil
 }

@@ -3,8 +3,6 @@ package cmd
 import (
 	"io"
 	"net/netip"
-	"strconv"
-	"strings"
 
 	"github.com/spf13/pflag"
 	"github.com/tcvpc/tcvpc/pkg/api"
@@ -22,7 +20,7 @@ var (
 	eniLegacyVpcID = Param{Flag: "vpc-id", Legacy: "vpcId", Usage: "ID of the VPC of the network interface"}
 	eniInstance    = Param{Flag: "instance-id", V3: "InstanceId", Legacy: "instanceId", Shape: "ins", Usage: "ID of the CVM instance"}
 	eniIPCount     = Param{Flag: "count", V3: "SecondaryPrivateIpAddressCount", Legacy: "secondaryPrivateIpAddressCount",
-		Check: eniCheckCountValue, Usage: "number of secondary private IPs the service picks"}
+		Usage: "number of secondary private IPs the service picks"}
 )
 
 var eniColumns = []output.Column{
@@ -60,16 +58,6 @@ func eniState(idPath string, gone bool) *StateWait {
 	}
 }
 
-// eniOneOf checks a value against a fixed list the model does not carry.
-func eniOneOf(values ...string) func(flag, v string) error {
-	return func(flag, v string) error {
-		if contains(values, v) {
-			return nil
-		}
-		return usagef("invalid value %q for %s: expected one of %s", v, flag, strings.Join(values, ", "))
-	}
-}
-
 func eniCommands() []Command {
 	return []Command{
 		{
@@ -98,8 +86,8 @@ legacy API's own parameters. At most 50 interfaces per request.`,
 				{Flag: "security-group-id", V3Filter: "groups.security-group-id", Usage: "only interfaces bound to this security group"},
 				{Flag: "name", Legacy: "eniName", V3Filter: "network-interface-name", Usage: "only interfaces with this name (legacy: whose name contains it)"},
 				{Flag: "description", Legacy: "eniDescription", V3Filter: "network-interface-description", Usage: "only interfaces with this description (legacy: containing it)"},
-				{Flag: "order-field", Legacy: "orderField", Check: eniOneOf("eniName", "createTime"), Usage: "sort by eniName or createTime (default createTime)"},
-				{Flag: "order-direction", Legacy: "orderDirection", Check: eniOneOf("asc", "desc"), Usage: "asc or desc (default desc)"},
+				{Flag: "order-field", Legacy: "orderField", Usage: "sort by eniName or createTime (default createTime)"},
+				{Flag: "order-direction", Legacy: "orderDirection", Usage: "asc or desc (default desc)"},
 			},
 			List: &List{
 				V3Rows: "NetworkInterfaceSet", V3Total: "TotalCount",
@@ -411,12 +399,4 @@ func (in *eniIPInput) value(style api.Style, wire string) (any, error) {
 		}
 	}
 	return list, nil
-}
-
-// eniCheckCountValue: a number of private IPs is at least 1.
-func eniCheckCountValue(flag, v string) error {
-	if n, err := strconv.Atoi(v); err != nil || n < 1 {
-		return usagef("invalid value %s for %s: expected a number of private IPs, 1 or more", v, flag)
-	}
-	return nil
 }

@@ -30,10 +30,10 @@ func TestErrorObjects(t *testing.T) {
 		{"unknown outcome json", []testserver.Reply{{Status: 502, Body: "Bad Gateway"}}, nil, append(reset, "-o", "json"), "json",
 			`{"Error":{"Code":"UnknownOutcome","Message":"ResetVpnConnection: HTTP 502 Bad Gateway: Bad Gateway; the request may have been carried out; check with: tcvpc vpn conn show vpnx-f29e6u0z"},"RequestId":"","ExitCode":4}` + "\n"},
 		{"api with -o json", nil, nil, []string{"api", "ResetVpnConnection", "--VpnGatewayId", "vpngw-kjllnkew", "-o", "json"}, "json",
-			`{"Error":{"Code":"UsageError","Message":"parameter VpnConnectionId: required"},"RequestId":"","ExitCode":2}` + "\n"},
+			`{"Error":{"Code":"UsageError","Message":"--VpnConnectionId is required"},"RequestId":"","ExitCode":2}` + "\n"},
 		// tcvpc api prints JSON by default, but errors stay lines unless asked.
 		{"api by default", nil, nil, []string{"api", "ResetVpnConnection", "--VpnGatewayId", "vpngw-kjllnkew"}, "",
-			"Error: parameter VpnConnectionId: required\n"},
+			"Error: --VpnConnectionId is required\n"},
 		{"table", nil, nil, append(reset[:3:3], "-y"), "", "Error: tcvpc vpn conn reset needs VPN_CONNECTION_ID\n"},
 	}
 	for _, tc := range cases {

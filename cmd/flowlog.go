@@ -1,10 +1,6 @@
 package cmd
 
 import (
-	"regexp"
-	"strings"
-	"unicode/utf8"
-
 	"github.com/tcvpc/tcvpc/pkg/output"
 	"github.com/tcvpc/tcvpc/pkg/params"
 )
@@ -22,20 +18,15 @@ import (
 var (
 	flowLogArg   = &Param{Flag: "FLOW_LOG_ID", Legacy: "flowLogId"}
 	flowLogVpcID = Param{Flag: "vpc-id", Legacy: "vpcId", Usage: "ID of the VPC of the flow log"}
-	flowLogName  = Param{Flag: "name", Legacy: "flowLogName", Check: flowLogMaxLen(60),
-		Usage: "name of the flow log (up to 60 characters)"}
-	flowLogDesc = Param{Flag: "description", Legacy: "flowLogDescription", Usage: "description of the flow log"}
+	flowLogName  = Param{Flag: "name", Legacy: "flowLogName", Usage: "name of the flow log (up to 60 characters)"}
+	flowLogDesc  = Param{Flag: "description", Legacy: "flowLogDescription", Usage: "description of the flow log"}
 
 	flowLogResourceType = Param{Flag: "resource-type", Legacy: "resourceType",
-		Check: flowLogOneOf("VPC", "SUBNET", "NETWORKINTERFACE"),
 		Usage: "kind of resource whose traffic is logged: VPC, SUBNET or NETWORKINTERFACE"}
-	flowLogResourceID = Param{Flag: "resource-id", Legacy: "resourceId", Check: flowLogCheckResource,
-		Usage: "ID of the VPC, subnet or network interface (vpc-…, subnet-…, eni-…)"}
+	flowLogResourceID  = Param{Flag: "resource-id", Legacy: "resourceId", Usage: "ID of the VPC, subnet or network interface (vpc-…, subnet-…, eni-…)"}
 	flowLogTrafficType = Param{Flag: "traffic-type", Legacy: "trafficType",
-		Check: flowLogOneOf("ACCEPT", "REJECT", "ALL"),
 		Usage: "traffic logged: ACCEPT, REJECT or ALL"}
-	flowLogCloudLogID = Param{Flag: "cloud-log-id", Legacy: "cloudLogId", Check: flowLogCheckUUID,
-		Usage: "ID of the Cloud Log Service topic the records go to (a UUID)"}
+	flowLogCloudLogID = Param{Flag: "cloud-log-id", Legacy: "cloudLogId", Usage: "ID of the Cloud Log Service topic the records go to (a UUID)"}
 )
 
 // flowLogColumns read a flow log at the top of the reply (the field tables)
@@ -87,21 +78,15 @@ traffic type or Cloud Log Service topic. --name matches part of the name.`,
 			Legacy: "DescribeFlowLogs",
 			Params: []Param{
 				{Flag: "vpc-id", Legacy: "vpcId", Usage: "only flow logs of this VPC"},
-				{Flag: "flow-log-id", Legacy: "flowLogId", Shape: NoShape, Usage: "only flow logs whose ID contains this"},
+				{Flag: "flow-log-id", Legacy: "flowLogId", Usage: "only flow logs whose ID contains this"},
 				{Flag: "name", Legacy: "flowLogName", Usage: "only flow logs whose name contains this"},
-				{Flag: "resource-type", Legacy: "resourceType", Check: flowLogResourceType.Check,
-					Usage: "only flow logs of VPC, SUBNET or NETWORKINTERFACE resources"},
-				{Flag: "resource-id", Legacy: "resourceId", Check: flowLogCheckResource,
-					Usage: "only flow logs of this VPC, subnet or network interface"},
-				{Flag: "traffic-type", Legacy: "trafficType", Check: flowLogTrafficType.Check,
-					Usage: "only flow logs of ACCEPT, REJECT or ALL traffic"},
-				{Flag: "cloud-log-id", Legacy: "cloudLogId", Check: flowLogCheckUUID,
-					Usage: "only flow logs writing to this Cloud Log Service topic"},
+				{Flag: "resource-type", Legacy: "resourceType", Usage: "only flow logs of VPC, SUBNET or NETWORKINTERFACE resources"},
+				{Flag: "resource-id", Legacy: "resourceId", Usage: "only flow logs of this VPC, subnet or network interface"},
+				{Flag: "traffic-type", Legacy: "trafficType", Usage: "only flow logs of ACCEPT, REJECT or ALL traffic"},
+				{Flag: "cloud-log-id", Legacy: "cloudLogId", Usage: "only flow logs writing to this Cloud Log Service topic"},
 				{Flag: "cloud-log-state", Legacy: "cloudLogState", Usage: "only flow logs whose topic is in this state, e.g. SUCCESS"},
-				{Flag: "order-field", Legacy: "orderField", Check: flowLogOneOf("flowLogName", "createTime"),
-					Usage: "sort by flowLogName or createTime (default createTime)"},
-				{Flag: "order-direction", Legacy: "orderDirection", Check: flowLogOneOf("asc", "desc"),
-					Usage: "asc or desc (default desc)"},
+				{Flag: "order-field", Legacy: "orderField", Usage: "sort by flowLogName or createTime (default createTime)"},
+				{Flag: "order-direction", Legacy: "orderDirection", Usage: "asc or desc (default desc)"},
 			},
 			List:       &List{LegacyRows: "data.data", LegacyTotal: "data.totalNum"},
 			LegacyView: View{Rows: "data.data", Columns: flowLogListColumns},
@@ -174,43 +159,4 @@ func flowLogField(name string) func(any) string {
 		}
 		return ""
 	}
-}
-
-func flowLogOneOf(values ...string) func(flag, v string) error {
-	return func(flag, v string) error {
-		for _, x := range values {
-			if v == x {
-				return nil
-			}
-		}
-		return usagef("invalid value %q for %s: expected one of %s", v, flag, strings.Join(values, ", "))
-	}
-}
-
-func flowLogMaxLen(n int) func(flag, v string) error {
-	return func(flag, v string) error {
-		if v == "" || utf8.RuneCountInString(v) > n {
-			return usagef("invalid value %q for %s: expected 1 to %d characters", v, flag, n)
-		}
-		return nil
-	}
-}
-
-// flowLogResourceRE matches the IDs of the resources a flow log can watch.
-var flowLogResourceRE = regexp.MustCompile(`^(vpc|subnet|eni)-[0-9a-z]{8}$`)
-
-func flowLogCheckResource(flag, v string) error {
-	if flowLogResourceRE.MatchString(v) || legacyIDRE.MatchString(v) {
-		return nil
-	}
-	return usagef("invalid value %q for %s: expected the ID of a VPC, subnet or network interface (vpc-…, subnet-…, eni-…)", v, flag)
-}
-
-var flowLogUUIDRE = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
-
-func flowLogCheckUUID(flag, v string) error {
-	if flowLogUUIDRE.MatchString(v) {
-		return nil
-	}
-	return usagef("invalid value %q for %s: expected a Cloud Log Service topic ID such as b4fd9ac1-7ce5-440d-92a7-10d9f04bdb34", v, flag)
 }

@@ -14,15 +14,10 @@ import (
 // (and 'tcvpc task show|wait BILL_ID --kind bill' later). Delete and the
 // EIP operations reply with a top-level taskId for DescribeVpcTaskResult.
 var (
-	natArg     = &Param{Flag: "NAT_ID", Legacy: "natId"}
-	natVpcFlag = Param{Flag: "vpc-id", Legacy: "vpcId", Usage: "ID of the VPC of the NAT gateway"}
-	natEIPs    = Param{Flag: "eips", Legacy: "assignedEipSet", Check: dcgCheckIP,
-		Usage: "public IP addresses of existing EIPs, such as 183.60.249.122 (repeatable)"}
+	natArg              = &Param{Flag: "NAT_ID", Legacy: "natId"}
+	natVpcFlag          = Param{Flag: "vpc-id", Legacy: "vpcId", Usage: "ID of the VPC of the NAT gateway"}
+	natEIPs             = Param{Flag: "eips", Legacy: "assignedEipSet", Usage: "public IP addresses of existing EIPs, such as 183.60.249.122 (repeatable)"}
 	natMaxConcurrentUse = "concurrent connections: 1000000 (small), 3000000 (medium) or 10000000 (large)"
-	// CreateNatGateway and UpgradeNatGateway offer these sizes;
-	// InquiryNatPrice's own example asks about 2000000, so price takes any.
-	natSize      = dcgIntIn("1000000", "3000000", "10000000")
-	natBandwidth = dcgAtLeast(1)
 )
 
 var natColumns = []output.Column{
@@ -64,8 +59,8 @@ the maximum outbound bandwidth in Mbps.`,
 			Params: []Param{
 				{Flag: "vpc-id", Legacy: "vpcId", Usage: "only the NAT gateways of this VPC"},
 				{Flag: "name", Legacy: "natName", Usage: "only NAT gateways whose name contains this"},
-				{Flag: "order-field", Legacy: "orderField", Check: dcgOneOf("natId"), Usage: "sort by natId (default: unsorted)"},
-				{Flag: "order-direction", Legacy: "orderDirection", Check: dcgOneOf("asc", "desc"), Usage: "asc or desc (default desc)"},
+				{Flag: "order-field", Legacy: "orderField", Usage: "sort by natId (default: unsorted)"},
+				{Flag: "order-direction", Legacy: "orderDirection", Usage: "asc or desc (default desc)"},
 			},
 			Hide:       []string{"natId"},
 			List:       &List{LegacyRows: "data", LegacyTotal: "totalCount", MaxLimit: 50},
@@ -97,10 +92,10 @@ route to it in the subnets' route table.`,
 			Params: []Param{
 				natVpcFlag,
 				{Flag: "name", Legacy: "natName", Usage: "name: 1-25 Chinese or English letters, digits and underscores"},
-				{Flag: "max-concurrent", Legacy: "maxConcurrent", Check: natSize, Usage: natMaxConcurrentUse},
-				{Flag: "bandwidth", Legacy: "bandwidth", Check: natBandwidth, Usage: "maximum outbound bandwidth in Mbps (default 100)"},
+				{Flag: "max-concurrent", Legacy: "maxConcurrent", Usage: natMaxConcurrentUse},
+				{Flag: "bandwidth", Legacy: "bandwidth", Usage: "maximum outbound bandwidth in Mbps (default 100)"},
 				natEIPs,
-				{Flag: "new-eips", Legacy: "autoAllocEipNum", Check: dcgAtLeast(0), Usage: "number of new EIPs to allocate for the gateway"},
+				{Flag: "new-eips", Legacy: "autoAllocEipNum", Usage: "number of new EIPs to allocate for the gateway"},
 			},
 			Noun: "NAT gateway", Done: "Created", Doing: "Creating",
 			LegacyView: View{Columns: natBillColumns},
@@ -115,7 +110,7 @@ route to it in the subnets' route table.`,
 			Params: []Param{
 				natVpcFlag,
 				{Flag: "name", Legacy: "natName", Usage: "new name: 1-25 Chinese or English letters, digits and underscores"},
-				{Flag: "bandwidth", Legacy: "bandwidth", Check: natBandwidth, Usage: "new maximum outbound bandwidth in Mbps"},
+				{Flag: "bandwidth", Legacy: "bandwidth", Usage: "new maximum outbound bandwidth in Mbps"},
 			},
 			Noun: "NAT gateway", Done: "Modified",
 			LegacyView: View{Quiet: true},
@@ -147,7 +142,7 @@ QueryNatGatewayProductionStatus until the change is done (later:
 			Arg:     natArg,
 			Params: []Param{
 				natVpcFlag,
-				{Flag: "max-concurrent", Legacy: "maxConcurrent", Check: natSize, Usage: "new size in " + natMaxConcurrentUse},
+				{Flag: "max-concurrent", Legacy: "maxConcurrent", Usage: "new size in " + natMaxConcurrentUse},
 			},
 			Noun: "NAT gateway", Done: "Upgraded", Doing: "Upgrading",
 			LegacyView: View{Columns: natBillColumns},
@@ -160,7 +155,7 @@ quotes it (the manual documents no units).`,
 			Example: `  tcvpc nat price --max-concurrent 1000000
   tcvpc nat price --max-concurrent 3000000 -o json`,
 			Legacy: "InquiryNatPrice",
-			Params: []Param{{Flag: "max-concurrent", Legacy: "maxConcurrent", Check: dcgAtLeast(1), Usage: natMaxConcurrentUse}},
+			Params: []Param{{Flag: "max-concurrent", Legacy: "maxConcurrent", Usage: natMaxConcurrentUse}},
 			LegacyView: View{Rows: "data", Columns: []output.Column{
 				{Header: "PRICE", Path: "price"},
 				{Header: "UNIT PRICE", Path: "unitPrice"},
@@ -181,7 +176,7 @@ at most 3) to a NAT gateway.` + natTaskLong,
 			Arg:    natArg,
 			Params: []Param{
 				natVpcFlag, natEIPs,
-				{Flag: "new-eips", Legacy: "autoAllocEipNum", Check: dcgIntIn("0", "1", "2", "3"), Usage: "number of new EIPs to allocate and bind (0 to 3)"},
+				{Flag: "new-eips", Legacy: "autoAllocEipNum", Usage: "number of new EIPs to allocate and bind (0 to 3)"},
 			},
 			Noun: "NAT gateway", Done: "Bound EIPs to", Doing: "Binding EIPs to",
 			LegacyView: View{Columns: natTaskColumns},

@@ -2,7 +2,6 @@ package cmd
 
 import (
 	"encoding/json"
-	"errors"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -105,7 +104,7 @@ func (d *flagDef) spell(flag string, style api.Style, v string) (string, error) 
 		}
 	}
 	if canon == "" {
-		return "", usagef("invalid value %q for %s: expected one of %s", v, flag, strings.Join(d.enum, ", "))
+		return "", usagef("invalid value %q for %s: expected %s", v, flag, model.EnumForm(d.enum))
 	}
 	return respell(canon, d.styleEnum[style]), nil
 }
@@ -210,35 +209,8 @@ func (b *built) fieldsComplete(style api.Style, n nesting, t map[string]any) err
 	return nil
 }
 
-// validate is validate naming the flag behind a broken value rule:
-// "invalid value 5 for --ike-lifetime", not the wire path.
+// validate checks a request against the model, naming the flag behind a
+// broken rule (a field flag such as --ike-lifetime where there is one).
 func (b *built) validate(style api.Style, req *api.Request) error {
-	op := b.ops[style]
-	if err := op.Validate(req.Params); err != nil {
-		return b.flagError(style, err)
-	}
-	typed, err := op.Coerce(req.Params)
-	if err != nil {
-		return usagef("%v", err)
-	}
-	req.Params = typed
-	return nil
-}
-
-func (b *built) flagError(style api.Style, err error) error {
-	var ve *model.ValidationError
-	if !errors.As(err, &ve) || ve.Rule == model.RuleType || ve.Expected == "" {
-		return usagef("%v", err)
-	}
-	wire := stripIndexes(ve.Param)
-	for _, d := range b.flags {
-		if d.wire[style] != wire || d.filter != "" {
-			continue
-		}
-		if ve.Got == "" {
-			return usagef("invalid value for --%s: expected %s", d.name, ve.Expected)
-		}
-		return usagef("invalid value %s for --%s: expected %s", ve.Got, d.name, ve.Expected)
-	}
-	return usagef("%v", err)
+	return validate(b.ops[style], req, b.flagOf(style))
 }

@@ -2,7 +2,6 @@ package cmd
 
 import (
 	"regexp"
-	"unicode/utf8"
 
 	"github.com/tcvpc/tcvpc/pkg/config"
 	"github.com/tcvpc/tcvpc/pkg/output"
@@ -21,8 +20,7 @@ import (
 var (
 	peeringArg = &Param{Flag: "PEERING_CONNECTION_ID", Legacy: "peeringConnectionId"}
 
-	peeringName = Param{Flag: "name", Legacy: "peeringConnectionName", Check: peeringMaxLen(60),
-		Usage: "name of the peering connection (up to 60 characters)"}
+	peeringName    = Param{Flag: "name", Legacy: "peeringConnectionName", Usage: "name of the peering connection (up to 60 characters)"}
 	peeringVpcID   = Param{Flag: "vpc-id", Legacy: "vpcId", Usage: "ID of the requester's VPC"}
 	peeringPeerVpc = Param{Flag: "peer-vpc-id", Legacy: "peerVpcId", Shape: "vpc", Usage: "ID of the accepter's VPC"}
 	peeringPeerUin = Param{Flag: "peer-uin", Legacy: "peerUin", Check: peeringCheckUin,
@@ -61,10 +59,8 @@ accepter); -o json shows the API's number (` + peeringStatesUsage + `).`,
 				{Flag: "vpc-id", Legacy: "vpcId", Usage: "only connections requested from this VPC"},
 				{Flag: "name", Legacy: "peeringConnectionName", Usage: "only connections with this name"},
 				{Flag: "state", Legacy: "state", Usage: "only connections in this state: " + peeringStatesUsage},
-				{Flag: "order-field", Legacy: "orderField", Check: peeringOneOf("peeringConnectionName", "peeringConnectionname", "createTime"),
-					Usage: "sort by peeringConnectionName or createTime (default unsorted)"},
-				{Flag: "order-direction", Legacy: "orderDirection", Check: peeringOneOf("asc", "desc"),
-					Usage: "asc or desc (default desc)"},
+				{Flag: "order-field", Legacy: "orderField", Usage: "sort by peeringConnectionName or createTime (default unsorted)"},
+				{Flag: "order-direction", Legacy: "orderDirection", Usage: "asc or desc (default desc)"},
 			},
 			Hide:       []string{"peeringConnectionId"},
 			List:       &List{LegacyRows: "data", LegacyTotal: "totalCount"},
@@ -256,19 +252,6 @@ func peeringState(v any) string {
 		return name
 	}
 	return s
-}
-
-func peeringOneOf(values ...string) func(flag, v string) error {
-	return flowLogOneOf(values...)
-}
-
-func peeringMaxLen(n int) func(flag, v string) error {
-	return func(flag, v string) error {
-		if v == "" || utf8.RuneCountInString(v) > n {
-			return usagef("invalid value %q for %s: expected 1 to %d characters", v, flag, n)
-		}
-		return nil
-	}
 }
 
 var peeringDigitsRE = regexp.MustCompile(`^[1-9][0-9]*$`)

@@ -146,7 +146,7 @@ func TestPeeringUsageErrors(t *testing.T) {
 		{apfArgs("peering", "cross-region", "create", "--vpc-id", "vpc-erxok83l"), {"tcvpc peering cross-region create needs --peer-vpc-id, --peer-uin, --name, --peer-region and --bandwidth"}},
 		{apfArgs("peering", "cross-region", "accept", "pcx-6gw5wvmk", "--wait", "--wait-timeout", "0s"), {"invalid value 0s for --wait-timeout: expected a positive duration such as 10m"}},
 		{apfArgs("peering", "list", "--order-field", "state"), {`invalid value "state" for --order-field: expected one of peeringConnectionName, peeringConnectionname, createTime`}},
-		{apfArgs("peering", "list", "--state", "active"), {`invalid argument "active" for "--state" flag: strconv.ParseInt: parsing "active": invalid syntax`}},
+		{apfArgs("peering", "list", "--state", "active"), {`invalid value "active" for --state: expected a whole number`}},
 		{apfArgs("peering", "cross-region", "frobnicate"), {`unknown command "frobnicate" for "tcvpc peering cross-region"; see 'tcvpc peering cross-region --help'`}},
 	})
 }

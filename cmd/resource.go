@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -39,7 +38,10 @@ type Param struct {
 	Flag   string // kebab-case; for the positional argument, its metavar (VPN_CONNECTION_ID)
 	V3     string // API 3.0 name, "" if the flag does not exist there
 	Legacy string // legacy name, "" if the flag does not exist there
-	Shape  string // ID prefix such as "vpngw"; inferred from the name when empty
+	Shape  string // ID prefix such as "vpngw", where the model has none for the parameter
+	// Format is the value's form where the model has no parameter for it
+	// (an API 3.0 filter without a legacy twin).
+	Format model.Format
 	Usage  string // defaults to the model's description
 	// Complete names the resource whose IDs complete this flag ("vpc").
 	Complete string
@@ -145,26 +147,13 @@ type View struct {
 	RowsFunc func(reply map[string]any) []any
 }
 
-// NoShape as a Param's Shape turns off the ID check inferred from its name
-// (e.g. a filter that matches part of an ID).
-const NoShape = "-"
-
-var shapeRE = regexp.MustCompile(`^[a-z]+-[0-9a-z]{8}$`)
-
-// legacyIDRE matches the older IDs the legacy API still accepts (gz_vpc_266).
-var legacyIDRE = regexp.MustCompile(`^[a-z]+_[a-z]+_[0-9]+$`)
-
+// checkShape checks a declared ID shape, for parameters whose page shows
+// none (the model's own shapes are checked with the rest of its rules).
 func checkShape(shape, name string, style api.Style, v string) error {
-	if shape == "" {
+	if shape == "" || model.FormatID.Match(v, shape, modelStyle(style)) {
 		return nil
 	}
-	if strings.HasPrefix(v, shape+"-") && shapeRE.MatchString(v) {
-		return nil
-	}
-	if style == api.Legacy && legacyIDRE.MatchString(v) {
-		return nil
-	}
-	return usagef("invalid value %q for %s: expected an ID like %s-xxxxxxxx (8 lowercase letters or digits)", v, name, shape)
+	return usagef("invalid value %q for %s: expected %s", v, name, model.FormatID.Form(shape))
 }
 
 // built is a declaration joined with the model.
@@ -199,7 +188,7 @@ func resolve(c Command) *built {
 	byName := map[string]*flagDef{}
 	claimed := [3]map[string]bool{{}, {}, {}}
 	add := func(p Param) *flagDef {
-		d := &flagDef{name: p.Flag, usage: p.Usage, shape: p.Shape, comp: p.Complete, check: p.Check, mustHave: p.Required, whole: p.Whole, yes: p.Yes, no: p.No}
+		d := &flagDef{name: p.Flag, usage: p.Usage, shape: p.Shape, format: p.Format, comp: p.Complete, check: p.Check, mustHave: p.Required, whole: p.Whole, yes: p.Yes, no: p.No}
 		for _, s := range []api.Style{api.V3, api.Legacy} {
 			w := p.wire(s)
 			if w == "" || b.ops[s] == nil {
@@ -218,22 +207,15 @@ func resolve(c Command) *built {
 			if d.usage == "" {
 				d.usage = mp.Description
 			}
-			if d.shape == "" {
-				d.shape = shapeOf(mp.Name)
-			}
-			if d.check == nil && d.kind != JSON {
-				d.check = valueCheck(mp.Name)
-			}
 			d.addEnum(s, mp.Enum)
-		}
-		if d.shape == NoShape {
-			d.shape = ""
 		}
 		if p.V3Filter != "" && b.ops[api.V3] != nil {
 			d.filter = p.V3Filter
 			d.wire[api.V3] = "Filters"
-			if d.shape == "" {
-				d.shape = shapeOf(p.Legacy)
+			// A filter's values have the form of the legacy twin's
+			// parameter, where there is one.
+			if lp := d.params[api.Legacy]; d.shape == "" && lp != nil && lp.Format == model.FormatID {
+				d.shape = lp.IDPrefix
 			}
 			if d.kind == 0 && d.params[api.V3] == nil {
 				d.kind = String
@@ -274,12 +256,6 @@ func resolve(c Command) *built {
 				d.usage = mp.Description
 			}
 			d.kind = kindOf(mp)
-			if d.shape == "" {
-				d.shape = shapeOf(mp.Name)
-			}
-			if d.check == nil && d.kind != JSON {
-				d.check = valueCheck(mp.Name)
-			}
 			d.addEnum(s, mp.Enum)
 		}
 	}
@@ -562,6 +538,13 @@ func (b *built) request(cmd *cobra.Command, style api.Style, args []string) (api
 				return api.Request{}, err
 			}
 		}
+		p := b.arg.params[style]
+		if style == api.V3 && b.arg.filter != "" {
+			p = b.arg.params[api.Legacy]
+		}
+		if err := checkParamValue(b.Arg.Flag, p, style, args[0]); err != nil {
+			return api.Request{}, err
+		}
 		if style == api.V3 && b.arg.filter != "" {
 			addFilter(t, b.arg.filter, args[0])
 		} else if b.arg.params[style].Array {
@@ -605,12 +588,21 @@ func (d *flagDef) value(cmd *cobra.Command, style api.Style) (any, error) {
 		if err := checkShape(d.shape, flag, style, v); err != nil {
 			return err
 		}
+		if d.format != model.FormatNone && !d.format.Match(v, "", modelStyle(style)) {
+			return usagef("invalid value %q for %s: expected %s", v, flag, d.format.Form(""))
+		}
 		if d.check != nil {
 			if err := d.check(flag, v); err != nil {
 				return err
 			}
 		}
 		return nil
+	}
+	// The documented rules of the value's parameter; a filter's value
+	// has the form of the legacy twin's parameter.
+	p := d.params[style]
+	if style == api.V3 && d.filter != "" {
+		p = d.params[api.Legacy]
 	}
 	switch d.kind {
 	case Int:
@@ -620,7 +612,8 @@ func (d *flagDef) value(cmd *cobra.Command, style api.Style) (any, error) {
 				return nil, err
 			}
 		}
-		return json.Number(strconv.FormatInt(v, 10)), nil
+		n := json.Number(strconv.FormatInt(v, 10))
+		return n, checkParamValue(flag, p, style, n)
 	case Bool:
 		v, _ := fs.GetBool(d.name)
 		return d.boolValue(style, v), nil
@@ -640,7 +633,7 @@ func (d *flagDef) value(cmd *cobra.Command, style api.Style) (any, error) {
 			}
 			list = append(list, w)
 		}
-		return list, nil
+		return list, checkParamValue(flag, p, style, list)
 	case JSON:
 		s, _ := fs.GetString(d.name)
 		v, err := readJSONValue(cmd, flag, s)
@@ -654,7 +647,7 @@ func (d *flagDef) value(cmd *cobra.Command, style api.Style) (any, error) {
 				return nil, err
 			}
 		}
-		return v, nil
+		return v, checkParamValue(flag, p, style, v)
 	}
 	s, _ := fs.GetString(d.name)
 	if err := one(s); err != nil {
@@ -662,6 +655,9 @@ func (d *flagDef) value(cmd *cobra.Command, style api.Style) (any, error) {
 	}
 	s, err := d.spell(flag, style, s)
 	if err != nil {
+		return nil, err
+	}
+	if err := checkParamValue(flag, p, style, s); err != nil {
 		return nil, err
 	}
 	if p := d.params[style]; p != nil && p.Array {
@@ -699,18 +695,41 @@ func contains(list []string, v string) bool {
 	return false
 }
 
-// validate checks a request against the model and types its values for
-// a JSON body.
-func validate(op *model.Operation, req *api.Request) error {
-	if err := op.Validate(req.Params); err != nil {
-		return usagef("%v", err)
+// flagOf names, for a parameter path of a request of style, the flag (or
+// positional argument) that gave it and the place inside a JSON value.
+func (b *built) flagOf(style api.Style) func(path string) (string, string) {
+	return func(path string) (string, string) {
+		// A field flag (--ike-lifetime for IKEOptionsSpecification.
+		// IKESaLifetimeSeconds) names the field itself.
+		var names []string
+		for _, seg := range strings.Split(path, ".") {
+			if seg != "" && (seg[0] < '0' || seg[0] > '9') {
+				names = append(names, seg)
+			}
+		}
+		if dotted := strings.Join(names, "."); strings.Contains(dotted, ".") {
+			for _, d := range b.flags {
+				if d.wire[style] == dotted && d.filter == "" {
+					return "--" + d.name, ""
+				}
+			}
+		}
+		top, rest, _ := strings.Cut(path, ".")
+		if b.arg != nil && b.arg.wire[style] == top && b.arg.filter == "" {
+			return b.Arg.Flag, ""
+		}
+		for _, d := range b.flags {
+			if d.wire[style] != top || style == api.V3 && d.filter != "" {
+				continue
+			}
+			if d.kind != JSON {
+				rest = "" // the index of a list element
+			}
+			return "--" + d.name, rest
+		}
+		// A parameter a command's own flags fill.
+		return "parameter " + top, rest
 	}
-	typed, err := op.Coerce(req.Params)
-	if err != nil {
-		return usagef("%v", err)
-	}
-	req.Params = typed
-	return nil
 }
 
 // prepare builds and checks the request of style from the command line.

@@ -188,7 +188,7 @@ then a tcvpc profile (tcvpc configure), then tccli's and the SDKs' files.`,
 	root.SetHelpTemplate(root.HelpTemplate() + `{{if not .HasParent}}
 ` + guidesFooter + `{{end}}`)
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
-		return &UsageError{msg: err.Error()}
+		return &UsageError{msg: cleanFlagError(err.Error())}
 	})
 	pf := root.PersistentFlags()
 	g := &a.g

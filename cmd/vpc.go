@@ -25,14 +25,11 @@ var (
 
 	vpcCIDRFlag = Param{Flag: "cidr-block", V3: "CidrBlock", Legacy: "cidrBlock",
 		Usage: "IPv4 range of the VPC, inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16, mask /16 to /28"}
-	vpcMulticastFlag = Param{Flag: "enable-multicast", V3: "EnableMulticast", Check: vpcCheckBool,
-		Usage: "true or false: multicast inside the VPC"}
-	vpcDNSFlag = Param{Flag: "dns-servers", V3: "DnsServers", Check: valueCheck("IpAddress"),
-		Usage: "DNS server addresses, up to 4, the first is primary (repeatable or comma-separated)"}
-	vpcDomainFlag = Param{Flag: "domain-name", V3: "DomainName", Usage: "DNS domain name of the VPC"}
+	vpcMulticastFlag = Param{Flag: "enable-multicast", V3: "EnableMulticast", Usage: "true or false: multicast inside the VPC"}
+	vpcDNSFlag       = Param{Flag: "dns-servers", V3: "DnsServers", Usage: "DNS server addresses, up to 4, the first is primary (repeatable or comma-separated)"}
+	vpcDomainFlag    = Param{Flag: "domain-name", V3: "DomainName", Usage: "DNS domain name of the VPC"}
 
-	vpcOrderDirection = Param{Flag: "order-direction", Legacy: "orderDirection", Check: vpcOneOf("asc", "desc"),
-		Usage: "asc or desc (default desc)"}
+	vpcOrderDirection = Param{Flag: "order-direction", Legacy: "orderDirection", Usage: "asc or desc (default desc)"}
 )
 
 // legacySubnetsUsage describes the legacy subnetSet objects.
@@ -65,7 +62,7 @@ flags instead: --vpc-id, --vpc-name, --order-field, --order-direction.`,
 			Params: []Param{
 				{Flag: "vpc-id", V3: "VpcIds", Legacy: "vpcId", Usage: "only this VPC"},
 				{Flag: "vpc-name", Legacy: "vpcName", V3Filter: "vpc-name", Usage: "VPCs whose name contains this text"},
-				{Flag: "order-field", Legacy: "orderField", Check: vpcOneOf("createTime", "vpcName"), Usage: "sort by createTime (default) or vpcName"},
+				{Flag: "order-field", Legacy: "orderField", Usage: "sort by createTime (default) or vpcName"},
 				vpcOrderDirection,
 			},
 			List: &List{V3Rows: "VpcSet", LegacyRows: "data", V3Total: "TotalCount", LegacyTotal: "totalCount"},
@@ -111,7 +108,7 @@ The new VPC is printed as a table, or as the API's reply with -o json|yaml;
 			V3: "CreateVpc", Legacy: "CreateVpc",
 			Params: []Param{
 				vpcNameFlag, vpcCIDRFlag, vpcMulticastFlag, vpcDNSFlag, vpcDomainFlag,
-				{Flag: "subnets", Legacy: "subnetSet", Usage: legacySubnetsUsage, Check: cidrsInJSON},
+				{Flag: "subnets", Legacy: "subnetSet", Usage: legacySubnetsUsage},
 			},
 			V3View: View{Rows: "Vpc", Columns: []output.Column{
 				{Header: "ID", Path: "VpcId"}, {Header: "NAME", Path: "VpcName"}, {Header: "CIDR", Path: "CidrBlock"},
@@ -210,7 +207,7 @@ private IP between ENIs ('tcvpc eni ip migrate').`,
 			Arg:     &Param{Flag: "VIP_ID", Legacy: "vipId"},
 			Params: []Param{
 				{Flag: "vpc-id", Legacy: "vpcId", Usage: "ID of the VPC of the VIP"},
-				{Flag: "lan-ip", Legacy: "lanIp", Check: valueCheck("IpAddress"), Usage: "private IP of the CVM instance that takes the VIP"},
+				{Flag: "lan-ip", Legacy: "lanIp", Usage: "private IP of the CVM instance that takes the VIP"},
 			},
 			Noun: "VIP", Done: "Associated",
 			LegacyView: View{Quiet: true},
@@ -243,7 +240,7 @@ filters with its own flags instead (--vpc-id, --subnet-name, --zone-ids, …).`,
 				{Flag: "vpc-id", Legacy: "vpcId", V3Filter: "vpc-id", Usage: "only subnets of this VPC"},
 				{Flag: "subnet-name", Legacy: "subnetName", V3Filter: "subnet-name", Usage: "subnets whose name contains this text"},
 				{Flag: "zone-ids", Legacy: "zoneIds", Usage: "only these numeric zone IDs, e.g. 100003 (repeatable or comma-separated)"},
-				{Flag: "order-field", Legacy: "orderField", Check: vpcOneOf("createTime", "subnetName"), Usage: "sort by createTime (default) or subnetName"},
+				{Flag: "order-field", Legacy: "orderField", Usage: "sort by createTime (default) or subnetName"},
 				vpcOrderDirection,
 				{Flag: "get-acl-id", Legacy: "getAclIdFlag", Usage: "1: include each subnet's network ACL (networkAclId)"},
 			},
@@ -293,7 +290,7 @@ with a numeric zoneId (100003 for ap-guangzhou-3).`,
 				{Flag: "name", V3: "SubnetName", Usage: "name of the subnet (up to 60 characters)"},
 				{Flag: "cidr-block", V3: "CidrBlock", Usage: "IPv4 range of the subnet, inside the VPC's"},
 				{Flag: "zone", V3: "Zone", Usage: "availability zone, e.g. ap-guangzhou-3"},
-				{Flag: "subnets", Legacy: "subnetSet", Usage: legacySubnetsUsage, Check: cidrsInJSON},
+				{Flag: "subnets", Legacy: "subnetSet", Usage: legacySubnetsUsage},
 			},
 			V3View: View{Rows: "Subnet", Columns: []output.Column{
 				{Header: "ID", Path: "SubnetId"}, {Header: "NAME", Path: "SubnetName"}, {Header: "VPC", Path: "VpcId"},
@@ -315,7 +312,7 @@ needs --vpc-id and --name.`,
 			Arg: subnetArg,
 			Params: []Param{
 				{Flag: "name", V3: "SubnetName", Legacy: "subnetName", Usage: "new name of the subnet (up to 60 characters)"},
-				{Flag: "enable-broadcast", V3: "EnableBroadcast", Check: vpcCheckBool, Usage: "true or false: broadcast inside the subnet"},
+				{Flag: "enable-broadcast", V3: "EnableBroadcast", Usage: "true or false: broadcast inside the subnet"},
 				vpcOfSubnet,
 			},
 			Noun: "subnet", Done: "Modified",
@@ -367,8 +364,8 @@ The legacy API filters with its own flags instead (--vpc-id, --lan-ip, …).`,
 			Params: []Param{
 				{Flag: "vpc-id", Legacy: "vpcId", Usage: "only links of this VPC"},
 				{Flag: "classic-link-id", Legacy: "classicLinkId", Shape: "vcx", Usage: "only this link, e.g. vcx-opgnzgo9"},
-				{Flag: "lan-ip", Legacy: "lanIp", Check: valueCheck("IpAddress"), Usage: "only the instance with this private IP"},
-				{Flag: "order-field", Legacy: "orderField", Check: vpcOneOf("createTime"), Usage: "createTime: sort by creation time"},
+				{Flag: "lan-ip", Legacy: "lanIp", Usage: "only the instance with this private IP"},
+				{Flag: "order-field", Legacy: "orderField", Usage: "createTime: sort by creation time"},
 				vpcOrderDirection,
 			},
 			List: &List{V3Rows: "ClassicLinkInstanceSet", LegacyRows: "data", V3Total: "TotalCount", LegacyTotal: "totalCount"},
@@ -435,24 +432,6 @@ account has the classic network besides VPC (which decides what
 				{Header: "VALUES", Path: "data.supportedPlatforms"},
 			}},
 		},
-	}
-}
-
-// vpcCheckBool checks the API's "true"/"false" string parameters.
-func vpcCheckBool(flag, v string) error {
-	if v != "true" && v != "false" {
-		return usagef("invalid value %q for %s: expected true or false", v, flag)
-	}
-	return nil
-}
-
-// vpcOneOf checks a value against the values a page lists in prose.
-func vpcOneOf(values ...string) func(flag, v string) error {
-	return func(flag, v string) error {
-		if !contains(values, v) {
-			return usagef("invalid value %q for %s: expected one of %s", v, flag, strings.Join(values, ", "))
-		}
-		return nil
 	}
 }
 

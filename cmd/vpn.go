@@ -38,9 +38,9 @@ var (
 	vpnGwVpcID = Param{Flag: "vpc-id", V3: "VpcId", Legacy: "vpcId", Usage: "ID of the VPC"}
 	vpnGwName  = Param{Flag: "name", V3: "VpnGatewayName", Legacy: "name", Usage: "name of the VPN gateway (at most 60 characters)"}
 	// bandwidth and charge type of a new gateway, shared by create and price.
-	vpnGwBandwidth  = Param{Flag: "bandwidth", V3: "InternetMaxBandwidthOut", Legacy: "bandwidth", Usage: "public bandwidth in Mbps: 5, 10, 20, 50 or 100", Check: oneOfValues("5", "10", "20", "50", "100")}
+	vpnGwBandwidth  = Param{Flag: "bandwidth", V3: "InternetMaxBandwidthOut", Legacy: "bandwidth", Usage: "public bandwidth in Mbps: 5, 10, 20, 50 or 100"}
 	vpnGwChargeType = Param{Flag: "charge-type", V3: "InstanceChargeType", Legacy: "chargeType",
-		Usage: "POSTPAID_BY_HOUR (pay as you go) or PREPAID (monthly, needs --period)", Check: vpnOneOf("POSTPAID_BY_HOUR", "PREPAID")}
+		Usage: "POSTPAID_BY_HOUR (pay as you go) or PREPAID (monthly, needs --period)"}
 	// The prepaid term: --period and --auto-renew in both styles (API 3.0
 	// InstanceChargePrepaid, 004:7259; legacy chargePrepaid or a flat
 	// period); --prepaid keeps the wire JSON.
@@ -70,7 +70,7 @@ var (
 	legacyVpnGwID = Param{Flag: "vpn-gateway-id", Legacy: "vpnGwId", Usage: "ID of the VPN gateway of the tunnel"}
 	vpnCgwFlag    = Param{Flag: "customer-gateway-id", V3: "CustomerGatewayId", Legacy: "userGwId", Usage: "ID of the customer gateway at the other end"}
 	vpnCgwName    = Param{Flag: "name", V3: "CustomerGatewayName", Legacy: "userGwName", Usage: "name of the customer gateway (at most 60 characters)"}
-	vpnOrderDir   = Param{Flag: "order-direction", Legacy: "orderDirection", Usage: "sort direction: asc or desc (default desc)", Check: vpnOneOf("asc", "desc")}
+	vpnOrderDir   = Param{Flag: "order-direction", Legacy: "orderDirection", Usage: "sort direction: asc or desc (default desc)"}
 	vpnListVpcID  = Param{Flag: "vpc-id", Legacy: "vpcId", V3Filter: "vpc-id", Usage: "only those of this VPC"}
 	vpnListGwID   = Param{Flag: "vpn-gateway-id", V3: "VpnGatewayIds", Legacy: "vpnGwId", Usage: "only this VPN gateway"}
 	vpnListConnID = Param{Flag: "vpn-connection-id", V3: "VpnConnectionIds", Legacy: "vpnConnId", Usage: "only this tunnel"}
@@ -172,7 +172,7 @@ vpn-gateway-name, type, public-ip-address. With --legacy, use --vpc-id,
 				vpnListGwID, vpnListVpcID,
 				{Flag: "name", Legacy: "vpnGwName", V3Filter: "vpn-gateway-name", Usage: "only gateways whose name contains this"},
 				{Flag: "deal-id", Legacy: "dealId", Usage: "only the gateway bought with this order (see vpn gw purchase)"},
-				{Flag: "order-field", Legacy: "orderField", Usage: "sort by createTime (default) or vpnGwName", Check: vpnOneOf("createTime", "vpnGwName")},
+				{Flag: "order-field", Legacy: "orderField", Usage: "sort by createTime (default) or vpnGwName"},
 				vpnOrderDir,
 			},
 			List:       &List{V3Rows: "VpnGatewaySet", LegacyRows: "data", V3Total: "TotalCount", LegacyTotal: "totalCount"},
@@ -230,7 +230,7 @@ order is delivered: 'tcvpc vpn gw list --legacy --deal-id DEAL_ID'.
 				{Flag: "vpc-id", Legacy: "vpcId", Usage: "ID of the VPC"},
 				{Flag: "name", Legacy: "name", Usage: "name of the VPN gateway (at most 60 characters)"},
 				vpnLegacyPeriod,
-				{Flag: "bandwidth", Legacy: "bandwidth", Usage: "public bandwidth in Mbps: 5, 10, 20, 50 or 100", Check: oneOfValues("5", "10", "20", "50", "100")},
+				{Flag: "bandwidth", Legacy: "bandwidth", Usage: "public bandwidth in Mbps: 5, 10, 20, 50 or 100"},
 			},
 			// The page documents dealIds at the top; its example nests them in data.
 			LegacyView: View{Columns: []output.Column{{Header: "DEAL ID", Format: vpnFirstOf("dealIds", "data.dealIds")}}},
@@ -248,7 +248,7 @@ needs --vpc-id.`,
 			Arg: vpnGwArg,
 			Params: []Param{
 				{Flag: "name", V3: "VpnGatewayName", Legacy: "vpnGwName", Usage: "new name (at most 60 characters)"},
-				{Flag: "charge-type", V3: "InstanceChargeType", Usage: "POSTPAID_BY_HOUR: switch a prepaid gateway to pay-as-you-go", Check: vpnOneOf("POSTPAID_BY_HOUR")},
+				{Flag: "charge-type", V3: "InstanceChargeType", Usage: "POSTPAID_BY_HOUR: switch a prepaid gateway to pay-as-you-go"},
 				{Flag: "auto-renew", Legacy: "isAutoRenewals", Kind: Bool, Usage: "renew a prepaid gateway automatically (--auto-renew=false: stop)"},
 				legacyVpcID,
 			},
@@ -292,7 +292,7 @@ with 'tcvpc vpn gw price-resize'.`,
 			Example: `  tcvpc vpn gw resize vpngw-lazly92z --bandwidth 10`,
 			V3:      "ResetVpnGatewayInternetMaxBandwidth",
 			Arg:     vpnGwArg,
-			Params:  []Param{{Flag: "bandwidth", V3: "InternetMaxBandwidthOut", Usage: "new public bandwidth in Mbps: 5, 10, 20, 50 or 100", Check: oneOfValues("5", "10", "20", "50", "100")}},
+			Params:  []Param{{Flag: "bandwidth", V3: "InternetMaxBandwidthOut", Usage: "new public bandwidth in Mbps: 5, 10, 20, 50 or 100"}},
 			Noun:    "VPN gateway", Done: "Resized",
 			V3View: View{Quiet: true},
 		},
@@ -309,7 +309,7 @@ the unit prices. The legacy API quotes prepaid gateways only, from
 			V3: "InquiryPriceCreateVpnGateway", Legacy: "InquiryVpnPrice",
 			Params: []Param{
 				vpnGwBandwidth,
-				{Flag: "charge-type", V3: "InstanceChargeType", Usage: vpnGwChargeType.Usage, Check: vpnGwChargeType.Check},
+				{Flag: "charge-type", V3: "InstanceChargeType", Usage: vpnGwChargeType.Usage},
 				vpnPricePeriod,
 				vpnV3Prepaid,
 			},
@@ -331,7 +331,7 @@ the unit prices. The legacy API quotes prepaid gateways only, from
 			Example: `  tcvpc vpn gw price-resize vpngw-lazly92z --bandwidth 10`,
 			V3:      "InquiryPriceResetVpnGatewayInternetMaxBandwidth",
 			Arg:     vpnGwArg,
-			Params:  []Param{{Flag: "bandwidth", V3: "InternetMaxBandwidthOut", Usage: "new public bandwidth in Mbps: 5, 10, 20, 50 or 100", Check: oneOfValues("5", "10", "20", "50", "100")}},
+			Params:  []Param{{Flag: "bandwidth", V3: "InternetMaxBandwidthOut", Usage: "new public bandwidth in Mbps: 5, 10, 20, 50 or 100"}},
 			V3View:  View{Columns: vpnPriceColumns},
 		},
 	}
@@ -358,7 +358,7 @@ customer-gateway-id, vpn-connection-name, vpn-connection-id. --vpc-id,
 				vpnListConnID, vpnListVpcID,
 				{Flag: "vpn-gateway-id", Legacy: "vpnGwId", V3Filter: "vpn-gateway-id", Usage: "only tunnels of this VPN gateway"},
 				{Flag: "name", Legacy: "vpnConnName", V3Filter: "vpn-connection-name", Usage: "only tunnels whose name contains this"},
-				{Flag: "order-field", Legacy: "orderField", Usage: "sort by createTime (default) or vpnConnName", Check: vpnOneOf("createTime", "vpnConnName")},
+				{Flag: "order-field", Legacy: "orderField", Usage: "sort by createTime (default) or vpnConnName"},
 				vpnOrderDir,
 			},
 			List:       &List{V3Rows: "VpnConnectionSet", LegacyRows: "data", V3Total: "TotalCount", LegacyTotal: "totalCount"},
@@ -528,7 +528,7 @@ customer-gateway-name, ip-address. With --legacy, use --name instead.`,
 			Params: []Param{
 				vpnListCgwID,
 				{Flag: "name", Legacy: "userGwName", Usage: "only customer gateways of this name"},
-				{Flag: "order-field", Legacy: "orderField", Usage: "sort by createTime (default) or userGwName", Check: vpnOneOf("createTime", "userGwName")},
+				{Flag: "order-field", Legacy: "orderField", Usage: "sort by createTime (default) or userGwName"},
 				vpnOrderDir,
 			},
 			List:       &List{V3Rows: "CustomerGatewaySet", LegacyRows: "data", V3Total: "TotalCount", LegacyTotal: "totalCount"},
@@ -602,17 +602,6 @@ devices that 'tcvpc vpn conn config' can produce a configuration for.`,
 				{Header: "VENDOR", Path: "vendorname"}, {Header: "PLATFORM", Path: "platform"}, {Header: "SOFTWARE", Path: "software"},
 			}},
 		},
-	}
-}
-
-// vpnOneOf checks a value the model leaves open against the documented
-// values.
-func vpnOneOf(values ...string) func(flag, v string) error {
-	return func(flag, v string) error {
-		if contains(values, v) {
-			return nil
-		}
-		return usagef("invalid value %q for %s: expected one of %s", v, flag, strings.Join(values, ", "))
 	}
 }
 

@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"encoding/json"
+	"github.com/tcvpc/tcvpc/pkg/api/model"
 	"io"
 	"strings"
 
@@ -30,13 +31,13 @@ var vpnTunnelOptions = []Param{
 	{Flag: "ike-local-identity", V3: "IKEOptionsSpecification.LocalIdentity", Legacy: "IKESet.localIdentity",
 		Usage: "how the VPN gateway identifies itself: ADDRESS (default) or FQDN"},
 	{Flag: "ike-local-address", V3: "IKEOptionsSpecification.LocalAddress", Legacy: "IKESet.localAddress",
-		Usage: "local identity for ADDRESS (default: the gateway's public IP)", Check: valueCheck("IpAddress")},
+		Usage: "local identity for ADDRESS (default: the gateway's public IP)"},
 	{Flag: "ike-local-fqdn", V3: "IKEOptionsSpecification.LocalFqdnName", Legacy: "IKESet.localFqdnName",
 		Usage: "local identity for --ike-local-identity FQDN"},
 	{Flag: "ike-remote-identity", V3: "IKEOptionsSpecification.RemoteIdentity", Legacy: "IKESet.remoteIdentity",
 		Usage: "how the customer gateway identifies itself: ADDRESS (default) or FQDN"},
 	{Flag: "ike-remote-address", V3: "IKEOptionsSpecification.RemoteAddress", Legacy: "IKESet.remoteAddress",
-		Usage: "remote identity for ADDRESS (default: the customer gateway's IP)", Check: valueCheck("IpAddress")},
+		Usage: "remote identity for ADDRESS (default: the customer gateway's IP)"},
 	{Flag: "ike-remote-fqdn", V3: "IKEOptionsSpecification.RemoteFqdnName", Legacy: "IKESet.remoteFqdnName",
 		Usage: "remote identity for --ike-remote-identity FQDN"},
 	{Flag: "ipsec-encryption", V3: "IPSECOptionsSpecification.EncryptAlgorithm", Legacy: "IPsecSet.encryptAlgorithm",
@@ -77,7 +78,7 @@ func vpnTunnelFlags(required bool) func(fs *pflag.FlagSet) Fold {
 			locals, _ := fs.GetStringSlice("local-cidr")
 			remotes, _ := fs.GetStringSlice("remote-cidr")
 			specs, _ := fs.GetStringArray("spd")
-			cidr := valueCheck("cidr")
+			cidr := formatCheck(model.FormatIPv4CIDR)
 			for _, c := range locals {
 				if err := cidr("--local-cidr", c); err != nil {
 					return err
@@ -149,7 +150,7 @@ func vpnTunnelFlags(required bool) func(fs *pflag.FlagSet) Fold {
 // parseSPD reads one --spd value: LOCAL=REMOTE[,REMOTE...], or a JSON
 // list (inline or @FILE) of {"LocalCidrBlock":…,"RemoteCidrBlock":[…]}.
 func parseSPD(s string, stdin io.Reader) ([]spdEntry, error) {
-	cidr := valueCheck("cidr")
+	cidr := formatCheck(model.FormatIPv4CIDR)
 	if strings.HasPrefix(s, "[") || strings.HasPrefix(s, "@") {
 		v, err := readJSONArg(stdin, "--spd", s)
 		if err != nil {

@@ -171,10 +171,10 @@ func validationError(c *call, err error) *apiError {
 		if ve.Suggest != "" {
 			msg += fmt.Sprintf(" Did you mean `%s`?", ve.Suggest)
 		}
-	default:
-		// The service's codes for a broken value rule, as the pages list
+	case c.style == V3:
+		// API 3.0's codes for a broken value rule, as its pages list
 		// them (InvalidParameterValue.Malformed, .Range, .TooLong,
-		// .LimitExceeded).
+		// .LimitExceeded); the legacy API says InvalidParameterValue.
 		code = ruleCodes[ve.Rule]
 	}
 	if c.style == Legacy {

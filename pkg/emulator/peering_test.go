@@ -238,7 +238,7 @@ func TestFlowLogs(t *testing.T) {
 	e := start(t, Options{TaskDelay: -1})
 	vpcID, subID := e.network("10.5.0.0/16", "10.5.1.0/24")
 	mk := func(name, typ, res string) (string, error) {
-		r, err := e.do(api.Legacy, "CreateFlowLog", params.Tree{"vpcId": vpcID, "flowLogName": name, "resourceType": typ, "resourceId": res, "trafficType": "ALL", "cloudLogId": "b4fd9ac1"})
+		r, err := e.do(api.Legacy, "CreateFlowLog", params.Tree{"vpcId": vpcID, "flowLogName": name, "resourceType": typ, "resourceId": res, "trafficType": "ALL", "cloudLogId": "b4fd9ac1-7ce5-440d-92a7-10d9f04bdb34"})
 		if err != nil {
 			return "", err
 		}

@@ -31,7 +31,7 @@ func TestStateKeepsEveryKind(t *testing.T) {
 	e.must(api.Legacy, "CreateSubnetAclRule", params.Tree{"vpcId": vpcID, "networkAclId": acl, "subnetIds": []any{subID}})
 	e.must(api.Legacy, "CreateVpcPeeringConnection", params.Tree{"vpcId": vpcID, "peerVpcId": peerVpc, "peerUin": "42", "peeringConnectionName": "p"})
 	e.must(api.Legacy, "CreateNatGateway", params.Tree{"vpcId": vpcID, "natName": "nat", "maxConcurrent": "1000000", "autoAllocEipNum": "1"})
-	e.must(api.Legacy, "CreateFlowLog", params.Tree{"vpcId": vpcID, "flowLogName": "fl", "resourceType": "NETWORKINTERFACE", "resourceId": eni, "trafficType": "ALL", "cloudLogId": "x"})
+	e.must(api.Legacy, "CreateFlowLog", params.Tree{"vpcId": vpcID, "flowLogName": "fl", "resourceType": "NETWORKINTERFACE", "resourceId": eni, "trafficType": "ALL", "cloudLogId": "b4fd9ac1-7ce5-440d-92a7-10d9f04bdb34"})
 	e.must(api.V3, "AttachClassicLinkVpc", params.Tree{"VpcId": vpcID, "InstanceIds": []any{"ins-classic0"}})
 	dcg := str(dig(e.must(api.Legacy, "CreateDirectConnectGateway", params.Tree{"vpcId": vpcID, "directConnectGatewayName": "d", "type": "1"}), "data", "directConnectGatewayId"))
 	e.must(api.Legacy, "CreateLocalIPTranslationNatRule", params.Tree{"vpcId": vpcID, "directConnectGatewayId": dcg, "localIPTranslation": []any{map[string]any{"originalIP": "172.20.1.5", "translationIP": "138.0.0.1"}}})

@@ -97,6 +97,9 @@ type Param struct {
 	// Enum lists the allowed values, as they travel on the wire ("MAIN",
 	// "12"), where the page lists them; for an Array, of each element.
 	Enum []string
+	// EnumFold compares with Enum ignoring letter case, where the pages
+	// list upper-case values and send lower-case ones ("TCP", "tcp").
+	EnumFold bool
 	// Range bounds an Integer value (each element of an Array), inclusive.
 	Range *Range
 	// MinLen and MaxLen bound a String value's length in characters
@@ -106,7 +109,8 @@ type Param struct {
 	// MaxItems is the most elements an Array may have; 0 is no bound.
 	MaxItems int
 	// Format is the shape a String value must have; IDPrefix goes with
-	// FormatID ("vpc" for vpc-f49l6u0z).
+	// FormatID ("vpc" for vpc-f49l6u0z; "vpc|subnet|eni" where IDs of
+	// several kinds are taken).
 	Format   Format
 	IDPrefix string
 	// Text marks free text (a name, a description): control characters
@@ -131,6 +135,9 @@ const (
 	FormatIPv4CIDR          // an IPv4 network in CIDR notation: 10.0.0.0/16 (host bits zero)
 	FormatIPv4OrCIDR        // an IPv4 address or network: 10.0.0.5, 10.0.0.0/24
 	FormatID                // a resource ID: IDPrefix, "-", 8 lower-case letters or digits
+	FormatUUID              // a UUID: b4fd9ac1-7ce5-440d-92a7-10d9f04bdb34
+	FormatPorts             // a port 0-65535 or a range lo-hi (80, 90-100), or ALL
+	FormatIPv4Range         // an IPv4 address, range lo-hi or block (111.0.0.2-111.0.0.100)
 )
 
 func (f Format) String() string {
@@ -143,6 +150,12 @@ func (f Format) String() string {
 		return "IPv4OrCIDR"
 	case FormatID:
 		return "ID"
+	case FormatUUID:
+		return "UUID"
+	case FormatPorts:
+		return "Ports"
+	case FormatIPv4Range:
+		return "IPv4Range"
 	}
 	return ""
 }

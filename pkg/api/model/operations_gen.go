@@ -99,8 +99,8 @@ var operations = [...]Operation{
 				{Name: "exchangeMode", Type: String, Enum: []string{"aggressive", "main"}, Description: "IKE negotiation mode; default main."},
 				{Name: "localIdentity", Type: String, Enum: []string{"address", "fqdn"}, Description: "Type of the local identity; default address."},
 				{Name: "remoteIdentity", Type: String, Enum: []string{"address", "fqdn"}, Description: "Type of the remote identity; default address."},
-				{Name: "localAddress", Type: String, Description: "Local identity as an address; required when localIdentity is address."},
-				{Name: "remoteAddress", Type: String, Description: "Remote identity as an address; required when remoteIdentity is address."},
+				{Name: "localAddress", Type: String, Format: FormatIPv4, Description: "Local identity as an address; required when localIdentity is address."},
+				{Name: "remoteAddress", Type: String, Format: FormatIPv4, Description: "Remote identity as an address; required when remoteIdentity is address."},
 				{Name: "localFqdnName", Type: String, Text: true, Description: "Local identity as an FQDN; required when localIdentity is fqdn."},
 				{Name: "remoteFqdnName", Type: String, Text: true, Description: "Remote identity as an FQDN; required when remoteIdentity is fqdn."},
 				{Name: "dhGroupName", Type: String, Enum: []string{"group1", "group2", "group5", "group14", "group24"}, Description: "Diffie-Hellman group of the IKE key exchange."},
@@ -145,7 +145,7 @@ var operations = [...]Operation{
 		Group:       "eip",
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
-			{Name: "AddressCount", Type: Integer, Description: "Number of EIPs to allocate; default 1."},
+			{Name: "AddressCount", Type: Integer, Range: &Range{1, 9223372036854775807}, Description: "Number of EIPs to allocate; default 1."},
 		},
 		Outputs: []Field{
 			{"AddressSet", "Array of String", "IDs of the EIPs allocated."},
@@ -177,7 +177,7 @@ var operations = [...]Operation{
 				{Name: "Description", Type: String, Text: true, Description: "Note on the private IP."},
 				{Name: "IsWanIpBlocked", Type: Boolean, Description: "Whether the public IP is blocked."},
 			}},
-			{Name: "SecondaryPrivateIpAddressCount", Type: Integer, Description: "Number of private IP addresses to assign automatically."},
+			{Name: "SecondaryPrivateIpAddressCount", Type: Integer, Range: &Range{1, 9223372036854775807}, Description: "Number of private IP addresses to assign automatically."},
 		},
 		Outputs: []Field{
 			{"PrivateIpAddressSet", "Array of PrivateIpAddressSpecification", "The private IP addresses assigned."},
@@ -208,7 +208,7 @@ var operations = [...]Operation{
 				{Name: "primary", Type: Boolean, Required: true, Description: "Whether the address is the primary IP; at most one address may be primary."},
 				{Name: "privateIpAddress", Type: String, Required: true, Format: FormatIPv4, Description: "The private IP address."},
 			}},
-			{Name: "secondaryPrivateIpAddressCount", Type: Integer, Description: "Number of addresses for the service to choose and assign (optional)."},
+			{Name: "secondaryPrivateIpAddressCount", Type: Integer, Range: &Range{1, 9223372036854775807}, Description: "Number of addresses for the service to choose and assign (optional)."},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "Error code; 0 means success, any other value a failure (see the common error codes)."},
@@ -629,7 +629,7 @@ var operations = [...]Operation{
 		Params: []Param{
 			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "ID of the VPC, e.g. vpc-2ari9m7h; the older ID form is accepted too."},
 			{Name: "directConnectGatewayName", Type: String, Required: true, MinLen: 1, MaxLen: 60, Text: true, Description: "Name of the gateway, 1-60 characters: letters, digits, underscores or Chinese characters."},
-			{Name: "type", Type: Integer, Description: "Type of the gateway: 0 non-NAT, 1 NAT; default 0 (non-NAT)."},
+			{Name: "type", Type: Integer, Enum: []string{"0", "1"}, Description: "Type of the gateway: 0 non-NAT, 1 NAT; default 0 (non-NAT)."},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "Error code; 0 means success, any other value a failure (see the common error codes)."},
@@ -659,10 +659,10 @@ var operations = [...]Operation{
 			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "ID of the VPC, e.g. vpc-2ari9m7h; the older ID form is accepted too."},
 			{Name: "flowLogName", Type: String, Required: true, MaxLen: 60, Text: true, Description: "Name of the flow log, at most 60 characters."},
 			{Name: "flowLogDescription", Type: String, Text: true, Description: "Description of the flow log (optional); default empty."},
-			{Name: "resourceType", Type: String, Required: true, Description: "Type of the resource the flow log captures, VPC, SUBNET or NETWORKINTERFACE."},
-			{Name: "resourceId", Type: String, Required: true, Description: "ID of the resource, e.g. vpc-puz6fg, subnet-5o8ycyt or eni-08dhim."},
-			{Name: "trafficType", Type: String, Required: true, Description: "Traffic to capture, ACCEPT, REJECT or ALL."},
-			{Name: "cloudLogId", Type: String, Required: true, Description: "ID of the log storage, a UUID; only log service IDs are supported for now."},
+			{Name: "resourceType", Type: String, Required: true, Enum: []string{"VPC", "SUBNET", "NETWORKINTERFACE"}, Description: "Type of the resource the flow log captures, VPC, SUBNET or NETWORKINTERFACE."},
+			{Name: "resourceId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc|subnet|eni", Description: "ID of the resource, e.g. vpc-puz6fg, subnet-5o8ycyt or eni-08dhim."},
+			{Name: "trafficType", Type: String, Required: true, Enum: []string{"ACCEPT", "REJECT", "ALL"}, Description: "Traffic to capture, ACCEPT, REJECT or ALL."},
+			{Name: "cloudLogId", Type: String, Required: true, Format: FormatUUID, Description: "ID of the log storage, a UUID; only log service IDs are supported for now."},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "Error code; 0 means success, any other value a failure (see the common error codes)."},
@@ -704,10 +704,10 @@ var operations = [...]Operation{
 			{Name: "directConnectGatewayId", Type: String, Required: true, Format: FormatID, IDPrefix: "dcg", Description: "ID of the direct connect gateway, e.g. dcg-4d545d."},
 			{Name: "localDestinationIPPortTranslation", Type: Object, Array: true, Required: true, Description: "The rules to add.", Fields: []Param{
 				{Name: "originalIP", Type: String, Required: true, Format: FormatIPv4, Description: "Original IP address."},
-				{Name: "originalPort", Type: String, Required: true, Description: "Original port."},
+				{Name: "originalPort", Type: String, Required: true, Format: FormatPorts, Description: "Original port."},
 				{Name: "translationIP", Type: String, Required: true, Format: FormatIPv4, Description: "Translated IP address."},
-				{Name: "translationPort", Type: String, Required: true, Description: "Translated port."},
-				{Name: "proto", Type: String, Required: true, Description: "Protocol, e.g. tcp."},
+				{Name: "translationPort", Type: String, Required: true, Format: FormatPorts, Description: "Translated port."},
+				{Name: "proto", Type: String, Required: true, Enum: []string{"tcp", "udp"}, EnumFold: true, Description: "Protocol, e.g. tcp."},
 				{Name: "description", Type: String, Text: true, Description: "Note on the rule."},
 			}},
 		},
@@ -750,10 +750,10 @@ var operations = [...]Operation{
 			{Name: "originalIP", Type: String, Required: true, Format: FormatIPv4, Description: "Original IP address (inside the VPC) of the local IP translation rule."},
 			{Name: "translationIP", Type: String, Required: true, Format: FormatIPv4, Description: "Translated IP address of the local IP translation rule."},
 			{Name: "aclRules", Type: Object, Array: true, Required: true, Description: "The ACL rules.", Fields: []Param{
-				{Name: "protocol", Type: String, Required: true, Description: "Protocol, TCP, UDP or ALL."},
-				{Name: "sourcePort", Type: String, Required: true, Description: "Source port or range (e.g. 80-90); empty, 0 or 0-0 means any port."},
+				{Name: "protocol", Type: String, Required: true, Enum: []string{"TCP", "UDP", "ALL"}, EnumFold: true, Description: "Protocol, TCP, UDP or ALL."},
+				{Name: "sourcePort", Type: String, Required: true, Format: FormatPorts, Description: "Source port or range (e.g. 80-90); empty, 0 or 0-0 means any port."},
 				{Name: "destinationCidr", Type: String, Required: true, Format: FormatIPv4OrCIDR, Description: "Destination IP address or CIDR block; empty means any address."},
-				{Name: "destinationPort", Type: String, Required: true, Description: "Destination port or range (e.g. 80-90); empty, 0 or 0-0 means any port."},
+				{Name: "destinationPort", Type: String, Required: true, Format: FormatPorts, Description: "Destination port or range (e.g. 80-90); empty, 0 or 0-0 means any port."},
 			}},
 		},
 		Outputs: []Field{
@@ -829,13 +829,13 @@ var operations = [...]Operation{
 		Params: []Param{
 			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "ID of the VPC, e.g. vpc-2ari9m7h; the older ID form is accepted too."},
 			{Name: "directConnectGatewayId", Type: String, Required: true, Format: FormatID, IDPrefix: "dcg", Description: "ID of the direct connect gateway, e.g. dcg-4d545d."},
-			{Name: "translationIPPool", Type: String, Required: true, Description: "Translated IP pool of the rule, e.g. 11.1.1.1-11.1.1.10."},
+			{Name: "translationIPPool", Type: String, Required: true, Format: FormatIPv4Range, Description: "Translated IP pool of the rule, e.g. 11.1.1.1-11.1.1.10."},
 			{Name: "aclRules", Type: Object, Array: true, Required: true, Description: "The ACL rules.", Fields: []Param{
-				{Name: "protocol", Type: String, Required: true, Description: "Protocol, TCP, UDP or ALL."},
+				{Name: "protocol", Type: String, Required: true, Enum: []string{"TCP", "UDP", "ALL"}, EnumFold: true, Description: "Protocol, TCP, UDP or ALL."},
 				{Name: "sourceCidr", Type: String, Required: true, Format: FormatIPv4OrCIDR, Description: "Source IP address or CIDR block; empty means any address."},
-				{Name: "sourcePort", Type: String, Required: true, Description: "Source port or range (e.g. 80-90); empty, 0 or 0-0 means any port."},
+				{Name: "sourcePort", Type: String, Required: true, Format: FormatPorts, Description: "Source port or range (e.g. 80-90); empty, 0 or 0-0 means any port."},
 				{Name: "destinationCidr", Type: String, Required: true, Format: FormatIPv4OrCIDR, Description: "Destination IP address or CIDR block; empty means any address."},
-				{Name: "destinationPort", Type: String, Required: true, Description: "Destination port or range (e.g. 80-90); empty, 0 or 0-0 means any port."},
+				{Name: "destinationPort", Type: String, Required: true, Format: FormatPorts, Description: "Destination port or range (e.g. 80-90); empty, 0 or 0-0 means any port."},
 			}},
 		},
 		Outputs: []Field{
@@ -872,7 +872,7 @@ var operations = [...]Operation{
 			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "ID of the VPC, e.g. vpc-2ari9m7h; the older ID form is accepted too."},
 			{Name: "directConnectGatewayId", Type: String, Required: true, Format: FormatID, IDPrefix: "dcg", Description: "ID of the direct connect gateway, e.g. dcg-4d545d."},
 			{Name: "localSourceIPPortTranslation", Type: Object, Array: true, Required: true, Description: "The rules to add.", Fields: []Param{
-				{Name: "translationIPPool", Type: String, Required: true, Description: "Translated IP pool, e.g. 183.12.63.0-183.12.63.20."},
+				{Name: "translationIPPool", Type: String, Required: true, Format: FormatIPv4Range, Description: "Translated IP pool, e.g. 183.12.63.0-183.12.63.20."},
 				{Name: "description", Type: String, Text: true, Description: "Note on the rule."},
 			}},
 		},
@@ -909,10 +909,10 @@ var operations = [...]Operation{
 		Params: []Param{
 			{Name: "natName", Type: String, Required: true, MinLen: 1, MaxLen: 60, Text: true, Description: "Name, 1-60 characters: letters, digits, underscores or Chinese characters."},
 			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "ID of the VPC, e.g. vpc-2ari9m7h; the older ID form is accepted too."},
-			{Name: "maxConcurrent", Type: Integer, Required: true, Description: "Concurrent connection limit: 1000000 (small), 3000000 (medium) or 10000000 (large)."},
-			{Name: "bandwidth", Type: Integer, Description: "Maximum outbound public bandwidth of the gateway in Mbps; default 100."},
-			{Name: "assignedEipSet", Type: String, Array: true, Description: "Elastic IPs to bind, e.g. 10.0.0.1; this or autoAllocEipNum is required."},
-			{Name: "autoAllocEipNum", Type: Integer, Description: "Number of new elastic IPs to allocate; this or assignedEipSet is required."},
+			{Name: "maxConcurrent", Type: Integer, Required: true, Enum: []string{"1000000", "3000000", "10000000"}, Description: "Concurrent connection limit: 1000000 (small), 3000000 (medium) or 10000000 (large)."},
+			{Name: "bandwidth", Type: Integer, Range: &Range{1, 9223372036854775807}, Description: "Maximum outbound public bandwidth of the gateway in Mbps; default 100."},
+			{Name: "assignedEipSet", Type: String, Array: true, Format: FormatIPv4, Description: "Elastic IPs to bind, e.g. 10.0.0.1; this or autoAllocEipNum is required."},
+			{Name: "autoAllocEipNum", Type: Integer, Range: &Range{0, 9223372036854775807}, Description: "Number of new elastic IPs to allocate; this or assignedEipSet is required."},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "Error code; 0 means success, any other value a failure (see the common error codes)."},
@@ -973,7 +973,7 @@ var operations = [...]Operation{
 			{Name: "NetworkInterfaceName", Type: String, Required: true, MaxLen: 60, LenBytes: true, Text: true, Description: "Name of the ENI, at most 60 bytes."},
 			{Name: "NetworkInterfaceDescription", Type: String, MaxLen: 60, Text: true, Description: "Note on the ENI, at most 60 characters."},
 			{Name: "SubnetId", Type: String, Required: true, Format: FormatID, IDPrefix: "subnet", Description: "ID of the subnet of the ENI, e.g. subnet-0ap8nwca."},
-			{Name: "SecondaryPrivateIpAddressCount", Type: Integer, Description: "Number of private IP addresses to assign automatically."},
+			{Name: "SecondaryPrivateIpAddressCount", Type: Integer, Range: &Range{1, 9223372036854775807}, Description: "Number of private IP addresses to assign automatically."},
 			{Name: "SecurityGroupIds", Type: String, Array: true, Format: FormatID, IDPrefix: "sg", Description: "IDs of the security groups to bind, e.g. sg-1dd51d."},
 			{Name: "PrivateIpAddresses", Type: Object, Array: true, Description: "Private IP addresses of the ENI.", Fields: []Param{
 				{Name: "PrivateIpAddress", Type: String, Required: true, Format: FormatIPv4, Description: "Private IP address, e.g. 10.0.0.6."},
@@ -1024,8 +1024,8 @@ var operations = [...]Operation{
 				{Name: "primary", Type: Boolean, Required: true, Description: "Whether the address is the primary IP; at most one address may be primary."},
 				{Name: "privateIpAddress", Type: String, Required: true, Format: FormatIPv4, Description: "The private IP address."},
 			}},
-			{Name: "secondaryPrivateIpAddressCount", Type: Integer, Description: "Number of further private IP addresses for the service to assign."},
-			{Name: "sgIds", Type: String, Array: true, Description: "IDs of the security groups to bind, e.g. sg-1dd51d."},
+			{Name: "secondaryPrivateIpAddressCount", Type: Integer, Range: &Range{1, 9223372036854775807}, Description: "Number of further private IP addresses for the service to assign."},
+			{Name: "sgIds", Type: String, Array: true, Format: FormatID, IDPrefix: "sg", Description: "IDs of the security groups to bind, e.g. sg-1dd51d."},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "Error code; 0 means success, any other value a failure (see the common error codes)."},
@@ -1209,7 +1209,7 @@ var operations = [...]Operation{
 			{Name: "Routes", Type: Object, Array: true, Required: true, Description: "Routes to add.", Fields: []Param{
 				{Name: "RouteId", Type: Integer, Description: "ID of the route."},
 				{Name: "DestinationCidrBlock", Type: String, Required: true, Format: FormatIPv4CIDR, Description: "Destination CIDR block, e.g. 112.20.51.0/24; must not lie inside the VPC's CIDR."},
-				{Name: "GatewayType", Type: String, Required: true, Description: "Type of the next hop - CVM (a CVM acting as public gateway), VPN (VPN gateway), DIRECTCONNECT (direct connect gateway), PEERCONNECTION (peering connection), SSLVPN (SSL VPN gateway), NAT (NAT gateway) or NORMAL_CVM (an ordinary CVM)."},
+				{Name: "GatewayType", Type: String, Required: true, Enum: []string{"CVM", "VPN", "DIRECTCONNECT", "PEERCONNECTION", "SSLVPN", "NAT", "NORMAL_CVM"}, Description: "Type of the next hop - CVM (a CVM acting as public gateway), VPN (VPN gateway), DIRECTCONNECT (direct connect gateway), PEERCONNECTION (peering connection), SSLVPN (SSL VPN gateway), NAT (NAT gateway) or NORMAL_CVM (an ordinary CVM)."},
 				{Name: "GatewayId", Type: String, Required: true, Description: "ID of the next hop of the given GatewayType; the next-hop address is resolved from it."},
 				{Name: "RouteDescription", Type: String, Text: true, Description: "Note on the route."},
 			}},
@@ -1273,7 +1273,7 @@ var operations = [...]Operation{
 				{Name: "Version", Type: String, Description: "Version of the rule set, incremented on every change. When given, a change based on an older version is refused; when omitted, no conflict check is made."},
 				{Name: "Egress", Type: Object, Array: true, Description: "Outbound rules.", Fields: []Param{
 					{Name: "PolicyIndex", Type: Integer, Description: "Index of the rule within its direction."},
-					{Name: "Protocol", Type: String, Description: "Protocol - TCP, UDP or ICMP."},
+					{Name: "Protocol", Type: String, Enum: []string{"TCP", "UDP", "ICMP", "GRE", "ALL"}, Description: "Protocol - TCP, UDP or ICMP."},
 					{Name: "Port", Type: String, Description: "Port - ALL, a single port, a comma-separated list or a range (e.g. 80-90)."},
 					{Name: "ServiceTemplate", Type: Object, Description: "Protocol/port template or template group; excludes Protocol and Port.", Fields: []Param{
 						{Name: "ServiceId", Type: String, Description: "ID of the protocol/port template, e.g. ppm-529nwwj8."},
@@ -1290,7 +1290,7 @@ var operations = [...]Operation{
 				}},
 				{Name: "Ingress", Type: Object, Array: true, Description: "Inbound rules.", Fields: []Param{
 					{Name: "PolicyIndex", Type: Integer, Description: "Index of the rule within its direction."},
-					{Name: "Protocol", Type: String, Description: "Protocol - TCP, UDP or ICMP."},
+					{Name: "Protocol", Type: String, Enum: []string{"TCP", "UDP", "ICMP", "GRE", "ALL"}, Description: "Protocol - TCP, UDP or ICMP."},
 					{Name: "Port", Type: String, Description: "Port - ALL, a single port, a comma-separated list or a range (e.g. 80-90)."},
 					{Name: "ServiceTemplate", Type: Object, Description: "Protocol/port template or template group; excludes Protocol and Port.", Fields: []Param{
 						{Name: "ServiceId", Type: String, Description: "ID of the protocol/port template, e.g. ppm-529nwwj8."},
@@ -1562,7 +1562,7 @@ var operations = [...]Operation{
 		Params: []Param{
 			{Name: "VpcName", Type: String, Required: true, MaxLen: 60, LenBytes: true, Text: true, Description: "Name of the VPC, at most 60 bytes."},
 			{Name: "CidrBlock", Type: String, Required: true, Format: FormatIPv4CIDR, Description: "CIDR block of the VPC, within 10.0.0.0/16, 172.16.0.0/12 or 192.168.0.0/16."},
-			{Name: "EnableMulticast", Type: String, Description: "Whether to enable multicast, true or false."},
+			{Name: "EnableMulticast", Type: String, Enum: []string{"true", "false"}, Description: "Whether to enable multicast, true or false."},
 			{Name: "DnsServers", Type: String, Array: true, MaxItems: 4, Format: FormatIPv4, Description: "DNS servers of the VPC, at most 4."},
 			{Name: "DomainName", Type: String, Text: true, Description: "Domain name of the VPC."},
 		},
@@ -1712,7 +1712,7 @@ var operations = [...]Operation{
 			{Name: "name", Type: String, Required: true, MaxLen: 60, Text: true, Description: "Name of the IPsec VPN gateway, at most 60 characters."},
 			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "ID of the VPC, e.g. vpc-2ari9m7h; the older ID form is accepted too."},
 			{Name: "period", Type: Integer, Required: true, Description: "Term to buy, in months; at most 36."},
-			{Name: "bandwidth", Type: Integer, Required: true, Description: "Bandwidth of the gateway in Mbps; one of 5, 10, 20, 50 or 100."},
+			{Name: "bandwidth", Type: Integer, Required: true, Enum: []string{"5", "10", "20", "50", "100"}, Description: "Bandwidth of the gateway in Mbps; one of 5, 10, 20, 50 or 100."},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "Error code; 0 means success, any other value a failure (see the common error codes)."},
@@ -1750,8 +1750,8 @@ var operations = [...]Operation{
 				{Name: "ExchangeMode", Type: String, Enum: []string{"AGGRESSIVE", "MAIN"}, Description: "IKE negotiation mode; default MAIN."},
 				{Name: "LocalIdentity", Type: String, Enum: []string{"ADDRESS", "FQDN"}, Description: "Kind of the local identity; default ADDRESS."},
 				{Name: "RemoteIdentity", Type: String, Enum: []string{"ADDRESS", "FQDN"}, Description: "Kind of the remote identity; default ADDRESS."},
-				{Name: "LocalAddress", Type: String, Description: "Local identity when LocalIdentity is ADDRESS (then required); default the VPN gateway's public IP."},
-				{Name: "RemoteAddress", Type: String, Description: "Remote identity when RemoteIdentity is ADDRESS (then required)."},
+				{Name: "LocalAddress", Type: String, Format: FormatIPv4, Description: "Local identity when LocalIdentity is ADDRESS (then required); default the VPN gateway's public IP."},
+				{Name: "RemoteAddress", Type: String, Format: FormatIPv4, Description: "Remote identity when RemoteIdentity is ADDRESS (then required)."},
 				{Name: "LocalFqdnName", Type: String, Text: true, Description: "Local identity when LocalIdentity is FQDN (then required)."},
 				{Name: "RemoteFqdnName", Type: String, Text: true, Description: "Remote identity when RemoteIdentity is FQDN (then required)."},
 				{Name: "DhGroupName", Type: String, Enum: []string{"GROUP1", "GROUP2", "GROUP5", "GROUP14", "GROUP24"}, Description: "Diffie-Hellman group used for the IKE key exchange."},
@@ -1808,8 +1808,8 @@ var operations = [...]Operation{
 		Params: []Param{
 			{Name: "VpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "ID of the VPC, e.g. vpc-f49l6u0z (see DescribeVpcs)."},
 			{Name: "VpnGatewayName", Type: String, Required: true, MaxLen: 60, LenBytes: true, Text: true, Description: "Name of the VPN gateway, at most 60 bytes."},
-			{Name: "InstanceChargeType", Type: String, Description: "Billing mode - PREPAID (monthly subscription) or POSTPAID_BY_HOUR (pay as you go)."},
-			{Name: "InternetMaxBandwidthOut", Type: Integer, Required: true, Description: "Public bandwidth in Mbps - 5, 10, 20, 50 or 100."},
+			{Name: "InstanceChargeType", Type: String, Enum: []string{"PREPAID", "POSTPAID_BY_HOUR"}, Description: "Billing mode - PREPAID (monthly subscription) or POSTPAID_BY_HOUR (pay as you go)."},
+			{Name: "InternetMaxBandwidthOut", Type: Integer, Required: true, Enum: []string{"5", "10", "20", "50", "100"}, Description: "Public bandwidth in Mbps - 5, 10, 20, 50 or 100."},
 			{Name: "InstanceChargePrepaid", Type: Object, Description: "Subscription terms (duration, auto-renewal); required when InstanceChargeType is PREPAID.", Fields: []Param{
 				{Name: "Period", Type: Integer, Required: true, Enum: []string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "24", "36"}, Description: "Subscription duration in months - 1 to 12, 24 or 36."},
 				{Name: "RenewFlag", Type: String, Enum: []string{"NOTIFY_AND_AUTO_RENEW", "NOTIFY_AND_MANUAL_RENEW"}, Description: "Renewal on expiry - NOTIFY_AND_AUTO_RENEW (notify and renew automatically) or NOTIFY_AND_MANUAL_RENEW (notify only)."},
@@ -2026,10 +2026,10 @@ var operations = [...]Operation{
 			{Name: "directConnectGatewayId", Type: String, Required: true, Format: FormatID, IDPrefix: "dcg", Description: "ID of the direct connect gateway, e.g. dcg-4d545d."},
 			{Name: "localDestinationIPPortTranslation", Type: Object, Array: true, Required: true, Description: "The rules to delete.", Fields: []Param{
 				{Name: "originalIP", Type: String, Required: true, Format: FormatIPv4, Description: "Original IP address."},
-				{Name: "originalPort", Type: String, Required: true, Description: "Original port."},
+				{Name: "originalPort", Type: String, Required: true, Format: FormatPorts, Description: "Original port."},
 				{Name: "translationIP", Type: String, Required: true, Format: FormatIPv4, Description: "Translated IP address."},
-				{Name: "translationPort", Type: String, Required: true, Description: "Translated port."},
-				{Name: "proto", Type: String, Required: true, Description: "Protocol, e.g. tcp."},
+				{Name: "translationPort", Type: String, Required: true, Format: FormatPorts, Description: "Translated port."},
+				{Name: "proto", Type: String, Required: true, Enum: []string{"tcp", "udp"}, EnumFold: true, Description: "Protocol, e.g. tcp."},
 			}},
 		},
 		Outputs: []Field{
@@ -2066,7 +2066,7 @@ var operations = [...]Operation{
 			{Name: "directConnectGatewayId", Type: String, Required: true, Format: FormatID, IDPrefix: "dcg", Description: "ID of the direct connect gateway, e.g. dcg-4d545d."},
 			{Name: "originalIP", Type: String, Required: true, Format: FormatIPv4, Description: "Original IP address (inside the VPC) of the local IP translation rule."},
 			{Name: "translationIP", Type: String, Required: true, Format: FormatIPv4, Description: "Translated IP address of the local IP translation rule."},
-			{Name: "aclRules", Type: String, Array: true, Required: true, Description: "IDs of the ACL rules, e.g. 25."},
+			{Name: "aclRules", Type: Integer, Array: true, Required: true, Range: &Range{0, 9223372036854775807}, Description: "IDs of the ACL rules, e.g. 25."},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "Error code; 0 means success, any other value a failure (see the common error codes)."},
@@ -2132,8 +2132,8 @@ var operations = [...]Operation{
 		Params: []Param{
 			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "ID of the VPC, e.g. vpc-2ari9m7h; the older ID form is accepted too."},
 			{Name: "directConnectGatewayId", Type: String, Required: true, Format: FormatID, IDPrefix: "dcg", Description: "ID of the direct connect gateway, e.g. dcg-4d545d."},
-			{Name: "translationIPPool", Type: String, Required: true, Description: "Translated IP pool of the rule, e.g. 11.1.1.1-11.1.1.10."},
-			{Name: "aclRules", Type: String, Array: true, Required: true, Description: "IDs of the ACL rules, e.g. 25."},
+			{Name: "translationIPPool", Type: String, Required: true, Format: FormatIPv4Range, Description: "Translated IP pool of the rule, e.g. 11.1.1.1-11.1.1.10."},
+			{Name: "aclRules", Type: Integer, Array: true, Required: true, Range: &Range{0, 9223372036854775807}, Description: "IDs of the ACL rules, e.g. 25."},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "Error code; 0 means success, any other value a failure (see the common error codes)."},
@@ -2163,7 +2163,7 @@ var operations = [...]Operation{
 			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "ID of the VPC, e.g. vpc-2ari9m7h; the older ID form is accepted too."},
 			{Name: "directConnectGatewayId", Type: String, Required: true, Format: FormatID, IDPrefix: "dcg", Description: "ID of the direct connect gateway, e.g. dcg-4d545d."},
 			{Name: "localSourceIPPortTranslation", Type: Object, Array: true, Required: true, Description: "The rules to delete.", Fields: []Param{
-				{Name: "translationIPPool", Type: String, Required: true, Description: "Translated IP pool, e.g. 183.12.63.0-183.12.63.20."},
+				{Name: "translationIPPool", Type: String, Required: true, Format: FormatIPv4Range, Description: "Translated IP pool, e.g. 183.12.63.0-183.12.63.20."},
 			}},
 		},
 		Outputs: []Field{
@@ -2420,7 +2420,7 @@ var operations = [...]Operation{
 			{Name: "Routes", Type: Object, Array: true, Required: true, Description: "Routes to delete; only RouteId is needed.", Fields: []Param{
 				{Name: "RouteId", Type: Integer, Required: true, Description: "ID of the route."},
 				{Name: "DestinationCidrBlock", Type: String, Format: FormatIPv4CIDR, Description: "Destination CIDR block, e.g. 112.20.51.0/24; must not lie inside the VPC's CIDR."},
-				{Name: "GatewayType", Type: String, Description: "Type of the next hop - CVM (a CVM acting as public gateway), VPN (VPN gateway), DIRECTCONNECT (direct connect gateway), PEERCONNECTION (peering connection), SSLVPN (SSL VPN gateway), NAT (NAT gateway) or NORMAL_CVM (an ordinary CVM)."},
+				{Name: "GatewayType", Type: String, Enum: []string{"CVM", "VPN", "DIRECTCONNECT", "PEERCONNECTION", "SSLVPN", "NAT", "NORMAL_CVM"}, Description: "Type of the next hop - CVM (a CVM acting as public gateway), VPN (VPN gateway), DIRECTCONNECT (direct connect gateway), PEERCONNECTION (peering connection), SSLVPN (SSL VPN gateway), NAT (NAT gateway) or NORMAL_CVM (an ordinary CVM)."},
 				{Name: "GatewayId", Type: String, Description: "ID of the next hop of the given GatewayType; the next-hop address is resolved from it."},
 				{Name: "RouteDescription", Type: String, Text: true, Description: "Note on the route."},
 			}},
@@ -2473,7 +2473,7 @@ var operations = [...]Operation{
 				{Name: "Version", Type: String, Description: "Version of the rule set, incremented on every change. When given, a change based on an older version is refused; when omitted, no conflict check is made."},
 				{Name: "Egress", Type: Object, Array: true, Description: "Outbound rules.", Fields: []Param{
 					{Name: "PolicyIndex", Type: Integer, Description: "Index of the rule within its direction."},
-					{Name: "Protocol", Type: String, Description: "Protocol - TCP, UDP or ICMP."},
+					{Name: "Protocol", Type: String, Enum: []string{"TCP", "UDP", "ICMP", "GRE", "ALL"}, Description: "Protocol - TCP, UDP or ICMP."},
 					{Name: "Port", Type: String, Description: "Port - ALL, a single port, a comma-separated list or a range (e.g. 80-90)."},
 					{Name: "ServiceTemplate", Type: Object, Description: "Protocol/port template or template group; excludes Protocol and Port.", Fields: []Param{
 						{Name: "ServiceId", Type: String, Description: "ID of the protocol/port template, e.g. ppm-529nwwj8."},
@@ -2490,7 +2490,7 @@ var operations = [...]Operation{
 				}},
 				{Name: "Ingress", Type: Object, Array: true, Description: "Inbound rules.", Fields: []Param{
 					{Name: "PolicyIndex", Type: Integer, Description: "Index of the rule within its direction."},
-					{Name: "Protocol", Type: String, Description: "Protocol - TCP, UDP or ICMP."},
+					{Name: "Protocol", Type: String, Enum: []string{"TCP", "UDP", "ICMP", "GRE", "ALL"}, Description: "Protocol - TCP, UDP or ICMP."},
 					{Name: "Port", Type: String, Description: "Port - ALL, a single port, a comma-separated list or a range (e.g. 80-90)."},
 					{Name: "ServiceTemplate", Type: Object, Description: "Protocol/port template or template group; excludes Protocol and Port.", Fields: []Param{
 						{Name: "ServiceId", Type: String, Description: "ID of the protocol/port template, e.g. ppm-529nwwj8."},
@@ -2936,7 +2936,7 @@ var operations = [...]Operation{
 		Params: []Param{
 			{Name: "vpcId", Type: String, Format: FormatID, IDPrefix: "vpc", Description: "ID of the VPC, e.g. vpc-2ari9m7h; the older ID form is accepted too."},
 			{Name: "name", Type: String, Text: true, Description: "Name of the network ACL."},
-			{Name: "offset", Type: Integer, Description: "Start page."},
+			{Name: "offset", Type: Integer, Range: &Range{0, 9223372036854775807}, Description: "Start page."},
 			{Name: "limit", Type: Integer, Description: "Number of items per page."},
 		},
 		Outputs: []Field{
@@ -2975,7 +2975,7 @@ var operations = [...]Operation{
 		Params: []Param{
 			{Name: "addressId", Type: String, Description: "ID of the IP address template; matches partially."},
 			{Name: "addressName", Type: String, Text: true, Description: "Name of the IP address template; matches partially."},
-			{Name: "offset", Type: Integer, Description: "Offset of the first item to return; default 0."},
+			{Name: "offset", Type: Integer, Range: &Range{0, 9223372036854775807}, Description: "Offset of the first item to return; default 0."},
 			{Name: "limit", Type: Integer, Description: "Number of items per page; default 20."},
 		},
 		Outputs: []Field{
@@ -3047,7 +3047,7 @@ var operations = [...]Operation{
 		Params: []Param{
 			{Name: "addressGroupId", Type: String, Description: "ID of the IP address template group; matches partially."},
 			{Name: "addressGroupName", Type: String, Text: true, Description: "Name of the IP address template group; matches partially."},
-			{Name: "offset", Type: Integer, Description: "Offset of the first item to return; default 0."},
+			{Name: "offset", Type: Integer, Range: &Range{0, 9223372036854775807}, Description: "Offset of the first item to return; default 0."},
 			{Name: "limit", Type: Integer, Description: "Number of items per page; default 20."},
 		},
 		Outputs: []Field{
@@ -3200,7 +3200,7 @@ var operations = [...]Operation{
 				{Name: "Name", Type: String, Required: true, Text: true, Description: "Filter name. Several filters must all match (AND)."},
 				{Name: "Values", Type: String, Array: true, Required: true, MaxItems: 5, Description: "Filter values. An item matches if it has any of the values (OR)."},
 			}},
-			{Name: "Offset", Type: Integer, Description: "Offset of the first EIP to return; default 0."},
+			{Name: "Offset", Type: Integer, Range: &Range{0, 9223372036854775807}, Description: "Offset of the first EIP to return; default 0."},
 			{Name: "Limit", Type: Integer, Range: &Range{0, 100}, Description: "Number of EIPs to return; default 20, at most 100."},
 		},
 		Outputs: []Field{
@@ -3273,7 +3273,7 @@ var operations = [...]Operation{
 				{Name: "Name", Type: String, Required: true, Text: true, Description: "Filter name. Several filters must all match (AND)."},
 				{Name: "Values", Type: String, Array: true, Required: true, MaxItems: 5, Description: "Filter values. An item matches if it has any of the values (OR)."},
 			}},
-			{Name: "Offset", Type: Integer, Description: "Offset of the first item to return; default 0."},
+			{Name: "Offset", Type: Integer, Range: &Range{0, 9223372036854775807}, Description: "Offset of the first item to return; default 0."},
 			{Name: "Limit", Type: Integer, Range: &Range{0, 100}, Description: "Number of items to return; default 20, at most 100."},
 		},
 		Outputs: []Field{
@@ -3298,10 +3298,10 @@ var operations = [...]Operation{
 			{Name: "vpcId", Type: String, Format: FormatID, IDPrefix: "vpc", Description: "ID of the VPC, e.g. vpc-2ari9m7h; the older ID form is accepted too."},
 			{Name: "directConnectGatewayId", Type: String, Format: FormatID, IDPrefix: "dcg", Description: "ID of the direct connect gateway, e.g. dcg-4d545d."},
 			{Name: "directConnectGatewayName", Type: String, Text: true, Description: "Name of the direct connect gateway; matches partially."},
-			{Name: "offset", Type: Integer, Description: "Offset of the first item to return; default 0."},
+			{Name: "offset", Type: Integer, Range: &Range{0, 9223372036854775807}, Description: "Offset of the first item to return; default 0."},
 			{Name: "limit", Type: Integer, Range: &Range{0, 50}, Description: "Number of items per page; default 20, at most 50."},
-			{Name: "orderField", Type: String, Description: "Field to sort by, createTime or directConnectGatewayName; default createTime."},
-			{Name: "orderDirection", Type: String, Description: "Sort order, asc or desc; default desc."},
+			{Name: "orderField", Type: String, Enum: []string{"createTime", "directConnectGatewayName"}, Description: "Field to sort by, createTime or directConnectGatewayName; default createTime."},
+			{Name: "orderDirection", Type: String, Enum: []string{"asc", "desc"}, Description: "Sort order, asc or desc; default desc."},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "Error code; 0 means success, any other value a failure (see the common error codes)."},
@@ -3373,17 +3373,17 @@ var operations = [...]Operation{
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
 			{Name: "vpcId", Type: String, Format: FormatID, IDPrefix: "vpc", Description: "ID of the VPC, e.g. vpc-2ari9m7h; the older ID form is accepted too."},
-			{Name: "flowLogId", Type: String, Format: FormatID, IDPrefix: "fl", Description: "ID of the flow log, e.g. fl-3lzksp0; matches partially."},
+			{Name: "flowLogId", Type: String, Description: "ID of the flow log, e.g. fl-3lzksp0; matches partially."},
 			{Name: "flowLogName", Type: String, Text: true, Description: "Name of the flow log; matches partially."},
-			{Name: "resourceType", Type: String, Description: "Type of the resource the flow log captures, VPC, SUBNET or NETWORKINTERFACE."},
-			{Name: "resourceId", Type: String, Description: "ID of the resource, e.g. vpc-puz6fg, subnet-5o8ycyt or eni-08dhim."},
-			{Name: "trafficType", Type: String, Description: "Traffic to capture, ACCEPT, REJECT or ALL."},
-			{Name: "cloudLogId", Type: String, Description: "ID of the log storage, a UUID; only log service IDs are supported for now."},
+			{Name: "resourceType", Type: String, Enum: []string{"VPC", "SUBNET", "NETWORKINTERFACE"}, Description: "Type of the resource the flow log captures, VPC, SUBNET or NETWORKINTERFACE."},
+			{Name: "resourceId", Type: String, Format: FormatID, IDPrefix: "vpc|subnet|eni", Description: "ID of the resource, e.g. vpc-puz6fg, subnet-5o8ycyt or eni-08dhim."},
+			{Name: "trafficType", Type: String, Enum: []string{"ACCEPT", "REJECT", "ALL"}, Description: "Traffic to capture, ACCEPT, REJECT or ALL."},
+			{Name: "cloudLogId", Type: String, Format: FormatUUID, Description: "ID of the log storage, a UUID; only log service IDs are supported for now."},
 			{Name: "cloudLogState", Type: String, Description: "State of the log storage."},
 			{Name: "limit", Type: Integer, Description: "Number of items per page; default 10."},
-			{Name: "orderField", Type: String, Description: "Field to sort by, flowLogName or createTime; default createTime."},
-			{Name: "orderDirection", Type: String, Description: "Sort order, asc or desc; default desc."},
-			{Name: "offset", Type: Integer, Description: "Offset of the first item to return; default 0."},
+			{Name: "orderField", Type: String, Enum: []string{"flowLogName", "createTime"}, Description: "Field to sort by, flowLogName or createTime; default createTime."},
+			{Name: "orderDirection", Type: String, Enum: []string{"asc", "desc"}, Description: "Sort order, asc or desc; default desc."},
+			{Name: "offset", Type: Integer, Range: &Range{0, 9223372036854775807}, Description: "Offset of the first item to return; default 0."},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "Error code; 0 means success, any other value a failure (see the common error codes)."},
@@ -3418,12 +3418,12 @@ var operations = [...]Operation{
 			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "ID of the VPC, e.g. vpc-2ari9m7h; the older ID form is accepted too."},
 			{Name: "directConnectGatewayId", Type: String, Required: true, Format: FormatID, IDPrefix: "dcg", Description: "ID of the direct connect gateway, e.g. dcg-4d545d."},
 			{Name: "originalIP", Type: String, Format: FormatIPv4, Description: "Original IP address."},
-			{Name: "originalPort", Type: String, Description: "Original port."},
+			{Name: "originalPort", Type: String, Format: FormatPorts, Description: "Original port."},
 			{Name: "translationIP", Type: String, Format: FormatIPv4, Description: "Translated IP address."},
-			{Name: "translationPort", Type: String, Description: "Translated port."},
-			{Name: "proto", Type: String, Description: "Protocol, e.g. tcp."},
+			{Name: "translationPort", Type: String, Format: FormatPorts, Description: "Translated port."},
+			{Name: "proto", Type: String, Enum: []string{"tcp", "udp"}, EnumFold: true, Description: "Protocol, e.g. tcp."},
 			{Name: "description", Type: String, Text: true, Description: "Note on the rule; matches partially."},
-			{Name: "offset", Type: Integer, Description: "Offset of the first item to return; default 0."},
+			{Name: "offset", Type: Integer, Range: &Range{0, 9223372036854775807}, Description: "Offset of the first item to return; default 0."},
 			{Name: "limit", Type: Integer, Description: "Number of items per page; default 20."},
 		},
 		Outputs: []Field{
@@ -3460,7 +3460,7 @@ var operations = [...]Operation{
 			{Name: "directConnectGatewayId", Type: String, Required: true, Format: FormatID, IDPrefix: "dcg", Description: "ID of the direct connect gateway, e.g. dcg-4d545d."},
 			{Name: "originalIP", Type: String, Required: true, Format: FormatIPv4, Description: "Original IP address (inside the VPC) of the local IP translation rule."},
 			{Name: "translationIP", Type: String, Required: true, Format: FormatIPv4, Description: "Translated IP address of the local IP translation rule."},
-			{Name: "aclRules", Type: String, Array: true, Description: "IDs of the ACL rules to list, e.g. 25."},
+			{Name: "aclRules", Type: Integer, Array: true, Range: &Range{0, 9223372036854775807}, Description: "IDs of the ACL rules to list, e.g. 25."},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "Error code; 0 means success, any other value a failure (see the common error codes)."},
@@ -3498,7 +3498,7 @@ var operations = [...]Operation{
 			{Name: "originalIP", Type: String, Format: FormatIPv4, Description: "Original IP address."},
 			{Name: "translationIP", Type: String, Format: FormatIPv4, Description: "Translated IP address."},
 			{Name: "description", Type: String, Text: true, Description: "Note on the rule; matches partially."},
-			{Name: "offset", Type: Integer, Description: "Offset of the first item to return; default 0."},
+			{Name: "offset", Type: Integer, Range: &Range{0, 9223372036854775807}, Description: "Offset of the first item to return; default 0."},
 			{Name: "limit", Type: Integer, Description: "Number of items per page; default 20."},
 		},
 		Outputs: []Field{
@@ -3530,8 +3530,8 @@ var operations = [...]Operation{
 		Params: []Param{
 			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "ID of the VPC, e.g. vpc-2ari9m7h; the older ID form is accepted too."},
 			{Name: "directConnectGatewayId", Type: String, Required: true, Format: FormatID, IDPrefix: "dcg", Description: "ID of the direct connect gateway, e.g. dcg-4d545d."},
-			{Name: "translationIPPool", Type: String, Required: true, Description: "Translated IP pool of the rule, e.g. 11.1.1.1-11.1.1.10."},
-			{Name: "aclRules", Type: String, Array: true, Description: "IDs of the ACL rules to list, e.g. 25."},
+			{Name: "translationIPPool", Type: String, Required: true, Format: FormatIPv4Range, Description: "Translated IP pool of the rule, e.g. 11.1.1.1-11.1.1.10."},
+			{Name: "aclRules", Type: Integer, Array: true, Range: &Range{0, 9223372036854775807}, Description: "IDs of the ACL rules to list, e.g. 25."},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "Error code; 0 means success, any other value a failure (see the common error codes)."},
@@ -3568,7 +3568,7 @@ var operations = [...]Operation{
 			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "ID of the VPC, e.g. vpc-2ari9m7h; the older ID form is accepted too."},
 			{Name: "directConnectGatewayId", Type: String, Required: true, Format: FormatID, IDPrefix: "dcg", Description: "ID of the direct connect gateway, e.g. dcg-4d545d."},
 			{Name: "description", Type: String, Text: true, Description: "Note on the rule; matches partially."},
-			{Name: "offset", Type: Integer, Description: "Offset of the first item to return; default 0."},
+			{Name: "offset", Type: Integer, Range: &Range{0, 9223372036854775807}, Description: "Offset of the first item to return; default 0."},
 			{Name: "limit", Type: Integer, Description: "Number of items per page; default 20."},
 		},
 		Outputs: []Field{
@@ -3600,10 +3600,10 @@ var operations = [...]Operation{
 			{Name: "natId", Type: String, Format: FormatID, IDPrefix: "nat", Description: "ID of the NAT gateway, e.g. nat-8pbrkzh6."},
 			{Name: "natName", Type: String, Text: true, Description: "Name of the NAT gateway; matches partially."},
 			{Name: "vpcId", Type: String, Format: FormatID, IDPrefix: "vpc", Description: "ID of the VPC, e.g. vpc-2ari9m7h; the older ID form is accepted too."},
-			{Name: "offset", Type: Integer, Description: "Offset of the first item to return; default 0."},
+			{Name: "offset", Type: Integer, Range: &Range{0, 9223372036854775807}, Description: "Offset of the first item to return; default 0."},
 			{Name: "limit", Type: Integer, Range: &Range{0, 50}, Description: "Number of items per page; default 20, at most 50."},
-			{Name: "orderField", Type: String, Description: "Field to sort by, natId; unsorted by default."},
-			{Name: "orderDirection", Type: String, Description: "Sort order, asc or desc; default desc."},
+			{Name: "orderField", Type: String, Enum: []string{"natId"}, Description: "Field to sort by, natId; unsorted by default."},
+			{Name: "orderDirection", Type: String, Enum: []string{"asc", "desc"}, Description: "Sort order, asc or desc; default desc."},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "Error code; 0 means success, any other value a failure (see the common error codes)."},
@@ -3675,10 +3675,10 @@ var operations = [...]Operation{
 		Params: []Param{
 			{Name: "vpcId", Type: String, Format: FormatID, IDPrefix: "vpc", Description: "ID of the VPC, e.g. vpc-2ari9m7h; the older ID form is accepted too."},
 			{Name: "networkAclId", Type: String, Format: FormatID, IDPrefix: "acl", Description: "ID of the network ACL, e.g. acl-e9dbyl8s."},
-			{Name: "offset", Type: Integer, Description: "Offset of the first item to return; default 0."},
+			{Name: "offset", Type: Integer, Range: &Range{0, 9223372036854775807}, Description: "Offset of the first item to return; default 0."},
 			{Name: "limit", Type: Integer, Range: &Range{0, 50}, Description: "Number of items per page; default 20, at most 50."},
-			{Name: "orderField", Type: String, Description: "Field to sort by, createTime or networkAclName; default createTime."},
-			{Name: "orderDirection", Type: String, Description: "Sort order, asc or desc; default desc."},
+			{Name: "orderField", Type: String, Enum: []string{"createTime", "networkAclName"}, Description: "Field to sort by, createTime or networkAclName; default createTime."},
+			{Name: "orderDirection", Type: String, Enum: []string{"asc", "desc"}, Description: "Sort order, asc or desc; default desc."},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "Error code; 0 means success, any other value a failure (see the common error codes)."},
@@ -3728,7 +3728,7 @@ var operations = [...]Operation{
 				{Name: "Name", Type: String, Required: true, Text: true, Description: "Filter name. Several filters must all match (AND)."},
 				{Name: "Values", Type: String, Array: true, Required: true, Description: "Filter values. An item matches if it has any of the values (OR)."},
 			}},
-			{Name: "Offset", Type: Integer, Description: "Offset of the first ENI to return; default 0."},
+			{Name: "Offset", Type: Integer, Range: &Range{0, 9223372036854775807}, Description: "Offset of the first ENI to return; default 0."},
 			{Name: "Limit", Type: Integer, Range: &Range{0, 100}, Description: "Number of ENIs to return; default 20, at most 100."},
 		},
 		Outputs: []Field{
@@ -3756,10 +3756,10 @@ var operations = [...]Operation{
 			{Name: "eniName", Type: String, Text: true, Description: "Name of the ENI; matches partially."},
 			{Name: "eniDescription", Type: String, Text: true, Description: "Description of the ENI; matches partially."},
 			{Name: "instanceId", Type: String, Format: FormatID, IDPrefix: "ins", Description: "ID of the CVM the ENI is attached to, e.g. ins-xx44545f."},
-			{Name: "offset", Type: Integer, Description: "Offset of the first item to return; default 0."},
+			{Name: "offset", Type: Integer, Range: &Range{0, 9223372036854775807}, Description: "Offset of the first item to return; default 0."},
 			{Name: "limit", Type: Integer, Range: &Range{0, 50}, Description: "Number of items per page; default 20, at most 50."},
-			{Name: "orderField", Type: String, Description: "Field to sort by, eniName or createTime; default createTime."},
-			{Name: "orderDirection", Type: String, Description: "Sort order, asc or desc; default desc."},
+			{Name: "orderField", Type: String, Enum: []string{"eniName", "createTime"}, Description: "Field to sort by, eniName or createTime; default createTime."},
+			{Name: "orderDirection", Type: String, Enum: []string{"asc", "desc"}, Description: "Sort order, asc or desc; default desc."},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "Error code; 0 means success, any other value a failure (see the common error codes)."},
@@ -3811,7 +3811,7 @@ var operations = [...]Operation{
 			{Name: "originalIP", Type: String, Format: FormatIPv4, Description: "Original IP address."},
 			{Name: "translationIP", Type: String, Format: FormatIPv4, Description: "Translated IP address."},
 			{Name: "description", Type: String, Text: true, Description: "Note on the rule; matches partially."},
-			{Name: "offset", Type: Integer, Description: "Offset of the first item to return; default 0."},
+			{Name: "offset", Type: Integer, Range: &Range{0, 9223372036854775807}, Description: "Offset of the first item to return; default 0."},
 			{Name: "limit", Type: Integer, Description: "Number of items per page; default 20."},
 		},
 		Outputs: []Field{
@@ -3845,10 +3845,10 @@ var operations = [...]Operation{
 			{Name: "vpcId", Type: String, Format: FormatID, IDPrefix: "vpc", Description: "ID of the VPC, e.g. vpc-2ari9m7h; the older ID form is accepted too."},
 			{Name: "routeTableId", Type: String, Format: FormatID, IDPrefix: "rtb", Description: "ID of the route table, e.g. rtb-rqndayhs; the older ID form is accepted too."},
 			{Name: "routeTableName", Type: String, Text: true, Description: "Name of the route table; matches partially."},
-			{Name: "offset", Type: Integer, Description: "Offset of the first item to return; default 0."},
+			{Name: "offset", Type: Integer, Range: &Range{0, 9223372036854775807}, Description: "Offset of the first item to return; default 0."},
 			{Name: "limit", Type: Integer, Range: &Range{0, 50}, Description: "Number of items per page; default 20, at most 50."},
-			{Name: "orderField", Type: String, Description: "Field to sort by, createTime or routeTableName; default createTime."},
-			{Name: "orderDirection", Type: String, Description: "Sort order, asc or desc; default desc."},
+			{Name: "orderField", Type: String, Enum: []string{"createTime", "routeTableName"}, Description: "Field to sort by, createTime or routeTableName; default createTime."},
+			{Name: "orderDirection", Type: String, Enum: []string{"asc", "desc"}, Description: "Sort order, asc or desc; default desc."},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "Error code; 0 means success, any other value a failure (see the common error codes)."},
@@ -4011,7 +4011,7 @@ var operations = [...]Operation{
 		Params: []Param{
 			{Name: "serviceId", Type: String, Description: "ID of the protocol/port template; matches partially."},
 			{Name: "serviceName", Type: String, Text: true, Description: "Name of the protocol/port template; matches partially."},
-			{Name: "offset", Type: Integer, Description: "Offset of the first item to return; default 0."},
+			{Name: "offset", Type: Integer, Range: &Range{0, 9223372036854775807}, Description: "Offset of the first item to return; default 0."},
 			{Name: "limit", Type: Integer, Description: "Number of items per page; default 20."},
 		},
 		Outputs: []Field{
@@ -4083,7 +4083,7 @@ var operations = [...]Operation{
 		Params: []Param{
 			{Name: "serviceGroupId", Type: String, Description: "ID of the protocol/port template group; matches partially."},
 			{Name: "serviceName", Type: String, Text: true, Description: "Name of the protocol/port template group; matches partially."},
-			{Name: "offset", Type: Integer, Description: "Offset of the first item to return; default 0."},
+			{Name: "offset", Type: Integer, Range: &Range{0, 9223372036854775807}, Description: "Offset of the first item to return; default 0."},
 			{Name: "limit", Type: Integer, Description: "Number of items per page; default 20."},
 		},
 		Outputs: []Field{
@@ -4250,11 +4250,11 @@ var operations = [...]Operation{
 			{Name: "subnetId", Type: String, Format: FormatID, IDPrefix: "subnet", Description: "ID of the subnet, e.g. subnet-3x5lf5q0; the older ID form is accepted too."},
 			{Name: "subnetName", Type: String, Text: true, Description: "Name of the subnet; matches partially."},
 			{Name: "zoneIds", Type: String, Array: true, Description: "IDs of the availability zones to list subnets of."},
-			{Name: "offset", Type: Integer, Description: "Offset of the first item to return; default 0."},
+			{Name: "offset", Type: Integer, Range: &Range{0, 9223372036854775807}, Description: "Offset of the first item to return; default 0."},
 			{Name: "limit", Type: Integer, Description: "Number of items per page; default 20."},
-			{Name: "orderField", Type: String, Description: "Field to sort by, createTime or subnetName; default createTime."},
-			{Name: "orderDirection", Type: String, Description: "Sort order, asc or desc; default desc."},
-			{Name: "getAclIdFlag", Type: Integer, Description: "Whether to return each subnet's network ACL ID: 1 yes, 0 no; default 0."},
+			{Name: "orderField", Type: String, Enum: []string{"createTime", "subnetName"}, Description: "Field to sort by, createTime or subnetName; default createTime."},
+			{Name: "orderDirection", Type: String, Enum: []string{"asc", "desc"}, Description: "Sort order, asc or desc; default desc."},
+			{Name: "getAclIdFlag", Type: Integer, Enum: []string{"1", "0"}, Description: "Whether to return each subnet's network ACL ID: 1 yes, 0 no; default 0."},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "Error code; 0 means success, any other value a failure (see the common error codes)."},
@@ -4336,10 +4336,10 @@ var operations = [...]Operation{
 		Params: []Param{
 			{Name: "userGwId", Type: String, Format: FormatID, IDPrefix: "cgw", Description: "ID of the customer gateway, e.g. cgw-e098slul; the older ID form is accepted too."},
 			{Name: "userGwName", Type: String, Text: true, Description: "Name of the customer gateway."},
-			{Name: "offset", Type: Integer, Description: "Offset of the first item to return; default 0."},
+			{Name: "offset", Type: Integer, Range: &Range{0, 9223372036854775807}, Description: "Offset of the first item to return; default 0."},
 			{Name: "limit", Type: Integer, Range: &Range{0, 50}, Description: "Number of items per page; default 20, at most 50."},
-			{Name: "orderField", Type: String, Description: "Field to sort by, createTime or userGwName; default createTime."},
-			{Name: "orderDirection", Type: String, Description: "Sort order, asc or desc; default desc."},
+			{Name: "orderField", Type: String, Enum: []string{"userGwName", "createTime"}, Description: "Field to sort by, createTime or userGwName; default createTime."},
+			{Name: "orderDirection", Type: String, Enum: []string{"asc", "desc"}, Description: "Sort order, asc or desc; default desc."},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "Error code; 0 means success, any other value a failure (see the common error codes)."},
@@ -4386,10 +4386,10 @@ var operations = [...]Operation{
 			{Name: "vpcId", Type: String, Format: FormatID, IDPrefix: "vpc", Description: "ID of the VPC, e.g. vpc-2ari9m7h; the older ID form is accepted too."},
 			{Name: "classicLinkId", Type: String, Format: FormatID, IDPrefix: "vcx", Description: "ID of the link, e.g. vcx-opgnzgo9."},
 			{Name: "lanIp", Type: String, Format: FormatIPv4, Description: "Private IP of the CVM."},
-			{Name: "offset", Type: Integer, Description: "Offset of the first item to return; default 0."},
+			{Name: "offset", Type: Integer, Range: &Range{0, 9223372036854775807}, Description: "Offset of the first item to return; default 0."},
 			{Name: "limit", Type: Integer, Range: &Range{0, 50}, Description: "Number of items per page; default 20, at most 50."},
-			{Name: "orderField", Type: String, Description: "Field to sort by, createTime; unsorted by default."},
-			{Name: "orderDirection", Type: String, Description: "Sort order, asc or desc; default desc."},
+			{Name: "orderField", Type: String, Enum: []string{"createTime"}, Description: "Field to sort by, createTime; unsorted by default."},
+			{Name: "orderDirection", Type: String, Enum: []string{"asc", "desc"}, Description: "Sort order, asc or desc; default desc."},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "Error code; 0 means success, any other value a failure (see the common error codes)."},
@@ -4424,10 +4424,10 @@ var operations = [...]Operation{
 		Params: []Param{
 			{Name: "vpcId", Type: String, Format: FormatID, IDPrefix: "vpc", Description: "ID of the VPC, e.g. vpc-2ari9m7h; the older ID form is accepted too."},
 			{Name: "vpcName", Type: String, Text: true, Description: "Name of the VPC; matches partially."},
-			{Name: "offset", Type: Integer, Description: "Offset of the first item to return; default 0."},
+			{Name: "offset", Type: Integer, Range: &Range{0, 9223372036854775807}, Description: "Offset of the first item to return; default 0."},
 			{Name: "limit", Type: Integer, Description: "Number of items per page; default 20."},
-			{Name: "orderField", Type: String, Description: "Field to sort by, createTime or vpcName; default createTime."},
-			{Name: "orderDirection", Type: String, Description: "Sort order, asc or desc; default desc."},
+			{Name: "orderField", Type: String, Enum: []string{"createTime", "vpcName"}, Description: "Field to sort by, createTime or vpcName; default createTime."},
+			{Name: "orderDirection", Type: String, Enum: []string{"asc", "desc"}, Description: "Sort order, asc or desc; default desc."},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "Error code; 0 means success, any other value a failure (see the common error codes)."},
@@ -4493,11 +4493,11 @@ var operations = [...]Operation{
 			{Name: "vpcId", Type: String, Format: FormatID, IDPrefix: "vpc", Description: "ID of the requesting VPC; the older ID form is accepted too."},
 			{Name: "peeringConnectionId", Type: String, Format: FormatID, IDPrefix: "pcx", Description: "ID of the peering connection, e.g. pcx-6gw5wvmk."},
 			{Name: "peeringConnectionName", Type: String, Text: true, Description: "Name of the peering connection."},
-			{Name: "state", Type: Integer, Description: "State: 0 pending, 1 connected, 2 expired, 3 rejected by the peer, 4 deleted by the peer."},
-			{Name: "offset", Type: Integer, Description: "Offset of the first item to return; default 0."},
+			{Name: "state", Type: Integer, Enum: []string{"0", "1", "2", "3", "4"}, Description: "State: 0 pending, 1 connected, 2 expired, 3 rejected by the peer, 4 deleted by the peer."},
+			{Name: "offset", Type: Integer, Range: &Range{0, 9223372036854775807}, Description: "Offset of the first item to return; default 0."},
 			{Name: "limit", Type: Integer, Range: &Range{0, 50}, Description: "Number of items per page; default 20, at most 50."},
-			{Name: "orderField", Type: String, Description: "Field to sort by, peeringConnectionname or createTime; unsorted by default."},
-			{Name: "orderDirection", Type: String, Description: "Sort order, asc or desc; default desc."},
+			{Name: "orderField", Type: String, Enum: []string{"peeringConnectionName", "peeringConnectionname", "createTime"}, Description: "Field to sort by, peeringConnectionname or createTime; unsorted by default."},
+			{Name: "orderDirection", Type: String, Enum: []string{"asc", "desc"}, Description: "Sort order, asc or desc; default desc."},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "Error code; 0 means success, any other value a failure (see the common error codes)."},
@@ -4596,10 +4596,10 @@ var operations = [...]Operation{
 			{Name: "vpnGwId", Type: String, Format: FormatID, IDPrefix: "vpngw", Description: "ID of the VPN gateway, e.g. vpngw-dystbrkv; the older ID form is accepted too."},
 			{Name: "vpnConnId", Type: String, Description: "ID of the VPN tunnel, e.g. vpnx-ol6bcqp0; the older ID form is accepted too."},
 			{Name: "vpnConnName", Type: String, Text: true, Description: "Name of the tunnel; matches partially."},
-			{Name: "offset", Type: Integer, Description: "Offset of the first item to return; default 0."},
+			{Name: "offset", Type: Integer, Range: &Range{0, 9223372036854775807}, Description: "Offset of the first item to return; default 0."},
 			{Name: "limit", Type: Integer, Range: &Range{0, 50}, Description: "Number of items per page; default 20, at most 50."},
-			{Name: "orderField", Type: String, Description: "Field to sort by, createTime or vpnConnName; default createTime."},
-			{Name: "orderDirection", Type: String, Description: "Sort order, asc or desc; default desc."},
+			{Name: "orderField", Type: String, Enum: []string{"createTime", "vpnConnName"}, Description: "Field to sort by, createTime or vpnConnName; default createTime."},
+			{Name: "orderDirection", Type: String, Enum: []string{"asc", "desc"}, Description: "Sort order, asc or desc; default desc."},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "Error code; 0 means success, any other value a failure (see the common error codes)."},
@@ -4663,7 +4663,7 @@ var operations = [...]Operation{
 				{Name: "Name", Type: String, Required: true, Text: true, Description: "Filter name. Several filters must all match (AND)."},
 				{Name: "Values", Type: String, Array: true, Required: true, MaxItems: 5, Description: "Filter values. An item matches if it has any of the values (OR)."},
 			}},
-			{Name: "Offset", Type: Integer, Description: "Offset of the first item to return; default 0."},
+			{Name: "Offset", Type: Integer, Range: &Range{0, 9223372036854775807}, Description: "Offset of the first item to return; default 0."},
 			{Name: "Limit", Type: Integer, Range: &Range{0, 100}, Description: "Number of items to return; default 20, at most 100."},
 		},
 		Outputs: []Field{
@@ -4691,7 +4691,7 @@ var operations = [...]Operation{
 				{Name: "Name", Type: String, Required: true, Text: true, Description: "Filter name. Several filters must all match (AND)."},
 				{Name: "Values", Type: String, Array: true, Required: true, Description: "Filter values. An item matches if it has any of the values (OR)."},
 			}},
-			{Name: "Offset", Type: Integer, Description: "Offset of the first VPN gateway to return."},
+			{Name: "Offset", Type: Integer, Range: &Range{0, 9223372036854775807}, Description: "Offset of the first VPN gateway to return."},
 			{Name: "Limit", Type: Integer, Description: "Number of VPN gateways to return."},
 		},
 		Outputs: []Field{
@@ -4723,10 +4723,10 @@ var operations = [...]Operation{
 			{Name: "vpnGwId", Type: String, Format: FormatID, IDPrefix: "vpngw", Description: "ID of the VPN gateway, e.g. vpngw-dystbrkv; the older ID form is accepted too."},
 			{Name: "vpnGwName", Type: String, Text: true, Description: "Name of the VPN gateway; matches partially."},
 			{Name: "dealId", Type: String, Description: "Order number of the purchase, to find the gateways it bought."},
-			{Name: "offset", Type: Integer, Description: "Offset of the first item to return; default 0."},
+			{Name: "offset", Type: Integer, Range: &Range{0, 9223372036854775807}, Description: "Offset of the first item to return; default 0."},
 			{Name: "limit", Type: Integer, Range: &Range{0, 50}, Description: "Number of items per page; default 20, at most 50."},
-			{Name: "orderField", Type: String, Description: "Field to sort by, createTime or vpnGwName; default createTime."},
-			{Name: "orderDirection", Type: String, Description: "Sort order, asc or desc; default desc."},
+			{Name: "orderField", Type: String, Enum: []string{"createTime", "vpnGwName"}, Description: "Field to sort by, createTime or vpnGwName; default createTime."},
+			{Name: "orderDirection", Type: String, Enum: []string{"asc", "desc"}, Description: "Sort order, asc or desc; default desc."},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "Error code; 0 means success, any other value a failure (see the common error codes)."},
@@ -4929,7 +4929,7 @@ var operations = [...]Operation{
 		Params: []Param{
 			{Name: "natId", Type: String, Required: true, Format: FormatID, IDPrefix: "nat", Description: "ID of the NAT gateway, e.g. nat-8pbrkzh6."},
 			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "ID of the VPC, e.g. vpc-2ari9m7h; the older ID form is accepted too."},
-			{Name: "assignedEipSet", Type: String, Array: true, Description: "Elastic IPs to bind, e.g. 183.23.0.1; this or autoAllocEipNum is required."},
+			{Name: "assignedEipSet", Type: String, Array: true, Format: FormatIPv4, Description: "Elastic IPs to bind, e.g. 183.23.0.1; this or autoAllocEipNum is required."},
 			{Name: "autoAllocEipNum", Type: Integer, Range: &Range{0, 3}, Description: "Number of new elastic IPs to allocate, 0 to 3; this or assignedEipSet is required."},
 		},
 		Outputs: []Field{
@@ -4959,7 +4959,7 @@ var operations = [...]Operation{
 		Params: []Param{
 			{Name: "natId", Type: String, Required: true, Format: FormatID, IDPrefix: "nat", Description: "ID of the NAT gateway, e.g. nat-8pbrkzh6."},
 			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "ID of the VPC, e.g. vpc-2ari9m7h; the older ID form is accepted too."},
-			{Name: "assignedEipSet", Type: String, Array: true, Required: true, Description: "Elastic IPs to unbind, e.g. 183.60.249.122."},
+			{Name: "assignedEipSet", Type: String, Array: true, Required: true, Format: FormatIPv4, Description: "Elastic IPs to unbind, e.g. 183.60.249.122."},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "Error code; 0 means success, any other value a failure (see the common error codes)."},
@@ -5063,7 +5063,7 @@ var operations = [...]Operation{
 		Group:       "nat",
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
-			{Name: "maxConcurrent", Type: Integer, Required: true, Description: "Maximum concurrent connections of the gateway to price, e.g. 1000000."},
+			{Name: "maxConcurrent", Type: Integer, Required: true, Range: &Range{1, 9223372036854775807}, Description: "Maximum concurrent connections of the gateway to price, e.g. 1000000."},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "Error code; 0 means success, any other value a failure (see the common error codes)."},
@@ -5091,12 +5091,12 @@ var operations = [...]Operation{
 		Group:       "vpn",
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
-			{Name: "InstanceChargeType", Type: String, Description: "Billing mode - PREPAID (monthly subscription) or POSTPAID_BY_HOUR (pay as you go)."},
+			{Name: "InstanceChargeType", Type: String, Enum: []string{"PREPAID", "POSTPAID_BY_HOUR"}, Description: "Billing mode - PREPAID (monthly subscription) or POSTPAID_BY_HOUR (pay as you go)."},
 			{Name: "InstanceChargePrepaid", Type: Object, Description: "Subscription terms (duration, auto-renewal); required when InstanceChargeType is PREPAID.", Fields: []Param{
 				{Name: "Period", Type: Integer, Required: true, Enum: []string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "24", "36"}, Description: "Subscription duration in months - 1 to 12, 24 or 36."},
 				{Name: "RenewFlag", Type: String, Enum: []string{"NOTIFY_AND_AUTO_RENEW", "NOTIFY_AND_MANUAL_RENEW"}, Description: "Renewal on expiry - NOTIFY_AND_AUTO_RENEW (notify and renew automatically) or NOTIFY_AND_MANUAL_RENEW (notify only)."},
 			}},
-			{Name: "InternetMaxBandwidthOut", Type: Integer, Required: true, Description: "Public bandwidth in Mbps - 5, 10, 20, 50 or 100."},
+			{Name: "InternetMaxBandwidthOut", Type: Integer, Required: true, Enum: []string{"5", "10", "20", "50", "100"}, Description: "Public bandwidth in Mbps - 5, 10, 20, 50 or 100."},
 		},
 		Outputs: []Field{
 			{"Price", "Price", "Price of the order."},
@@ -5150,7 +5150,7 @@ var operations = [...]Operation{
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
 			{Name: "VpnGatewayId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpngw", Description: "ID of the VPN gateway, e.g. vpngw-f49l6u0z."},
-			{Name: "InternetMaxBandwidthOut", Type: Integer, Required: true, Description: "Public bandwidth in Mbps - 5, 10, 20, 50 or 100."},
+			{Name: "InternetMaxBandwidthOut", Type: Integer, Required: true, Enum: []string{"5", "10", "20", "50", "100"}, Description: "Public bandwidth in Mbps - 5, 10, 20, 50 or 100."},
 		},
 		Outputs: []Field{
 			{"Price", "Price", "Price of the order."},
@@ -5175,7 +5175,7 @@ var operations = [...]Operation{
 		Domain:      "vpc.api.qcloud.com",
 		Params: []Param{
 			{Name: "period", Type: Integer, Required: true, Description: "Term to price, in months; at most 36."},
-			{Name: "bandwidth", Type: Integer, Required: true, Description: "Bandwidth of the gateway in Mbps; one of 5, 10, 20, 50 or 100."},
+			{Name: "bandwidth", Type: Integer, Required: true, Enum: []string{"5", "10", "20", "50", "100"}, Description: "Bandwidth of the gateway in Mbps; one of 5, 10, 20, 50 or 100."},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "Error code; 0 means success, any other value a failure (see the common error codes)."},
@@ -5608,15 +5608,15 @@ var operations = [...]Operation{
 			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "ID of the VPC, e.g. vpc-2ari9m7h; the older ID form is accepted too."},
 			{Name: "directConnectGatewayId", Type: String, Required: true, Format: FormatID, IDPrefix: "dcg", Description: "ID of the direct connect gateway, e.g. dcg-4d545d."},
 			{Name: "oldOriginalIP", Type: String, Required: true, Format: FormatIPv4, Description: "Current original IP address of the rule."},
-			{Name: "oldOriginalPort", Type: String, Required: true, Description: "Current original port of the rule."},
+			{Name: "oldOriginalPort", Type: String, Required: true, Format: FormatPorts, Description: "Current original port of the rule."},
 			{Name: "oldTranslationIP", Type: String, Required: true, Format: FormatIPv4, Description: "Current translated IP address of the rule."},
-			{Name: "oldTranslationPort", Type: String, Required: true, Description: "Current translated port of the rule."},
-			{Name: "oldProto", Type: String, Required: true, Description: "Current protocol of the rule."},
+			{Name: "oldTranslationPort", Type: String, Required: true, Format: FormatPorts, Description: "Current translated port of the rule."},
+			{Name: "oldProto", Type: String, Required: true, Enum: []string{"tcp", "udp"}, EnumFold: true, Description: "Current protocol of the rule."},
 			{Name: "originalIP", Type: String, Format: FormatIPv4, Description: "New original IP address."},
-			{Name: "originalPort", Type: String, Description: "New original port."},
+			{Name: "originalPort", Type: String, Format: FormatPorts, Description: "New original port."},
 			{Name: "translationIP", Type: String, Format: FormatIPv4, Description: "New translated IP address."},
-			{Name: "translationPort", Type: String, Description: "New translated port."},
-			{Name: "proto", Type: String, Description: "New protocol."},
+			{Name: "translationPort", Type: String, Format: FormatPorts, Description: "New translated port."},
+			{Name: "proto", Type: String, Enum: []string{"tcp", "udp"}, EnumFold: true, Description: "New protocol."},
 			{Name: "description", Type: String, Text: true, Description: "New note on the rule."},
 		},
 		Outputs: []Field{
@@ -5657,10 +5657,10 @@ var operations = [...]Operation{
 			{Name: "translationIP", Type: String, Required: true, Format: FormatIPv4, Description: "Translated IP address of the local IP translation rule."},
 			{Name: "aclRules", Type: Object, Array: true, Required: true, Description: "The ACL rules, each identified by its ID.", Fields: []Param{
 				{Name: "aclRuleId", Type: Integer, Required: true, Description: "ID of the ACL rule, e.g. 25."},
-				{Name: "protocol", Type: String, Required: true, Description: "Protocol, TCP, UDP or ALL."},
-				{Name: "sourcePort", Type: String, Required: true, Description: "Source port or range (e.g. 80-90); empty, 0 or 0-0 means any port."},
+				{Name: "protocol", Type: String, Required: true, Enum: []string{"TCP", "UDP", "ALL"}, EnumFold: true, Description: "Protocol, TCP, UDP or ALL."},
+				{Name: "sourcePort", Type: String, Required: true, Format: FormatPorts, Description: "Source port or range (e.g. 80-90); empty, 0 or 0-0 means any port."},
 				{Name: "destinationCidr", Type: String, Required: true, Format: FormatIPv4OrCIDR, Description: "Destination IP address or CIDR block; empty means any address."},
-				{Name: "destinationPort", Type: String, Required: true, Description: "Destination port or range (e.g. 80-90); empty, 0 or 0-0 means any port."},
+				{Name: "destinationPort", Type: String, Required: true, Format: FormatPorts, Description: "Destination port or range (e.g. 80-90); empty, 0 or 0-0 means any port."},
 			}},
 		},
 		Outputs: []Field{
@@ -5735,14 +5735,14 @@ var operations = [...]Operation{
 		Params: []Param{
 			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "ID of the VPC, e.g. vpc-2ari9m7h; the older ID form is accepted too."},
 			{Name: "directConnectGatewayId", Type: String, Required: true, Format: FormatID, IDPrefix: "dcg", Description: "ID of the direct connect gateway, e.g. dcg-4d545d."},
-			{Name: "translationIPPool", Type: String, Required: true, Description: "Translated IP pool of the rule, e.g. 11.1.1.1-11.1.1.10."},
+			{Name: "translationIPPool", Type: String, Required: true, Format: FormatIPv4Range, Description: "Translated IP pool of the rule, e.g. 11.1.1.1-11.1.1.10."},
 			{Name: "aclRules", Type: Object, Array: true, Required: true, Description: "The ACL rules, each identified by its ID.", Fields: []Param{
 				{Name: "aclRuleId", Type: Integer, Required: true, Description: "ID of the ACL rule, e.g. 25."},
-				{Name: "protocol", Type: String, Required: true, Description: "Protocol, TCP, UDP or ALL."},
+				{Name: "protocol", Type: String, Required: true, Enum: []string{"TCP", "UDP", "ALL"}, EnumFold: true, Description: "Protocol, TCP, UDP or ALL."},
 				{Name: "sourceCidr", Type: String, Required: true, Format: FormatIPv4OrCIDR, Description: "Source IP address or CIDR block; empty means any address."},
-				{Name: "sourcePort", Type: String, Required: true, Description: "Source port or range (e.g. 80-90); empty, 0 or 0-0 means any port."},
+				{Name: "sourcePort", Type: String, Required: true, Format: FormatPorts, Description: "Source port or range (e.g. 80-90); empty, 0 or 0-0 means any port."},
 				{Name: "destinationCidr", Type: String, Required: true, Format: FormatIPv4OrCIDR, Description: "Destination IP address or CIDR block; empty means any address."},
-				{Name: "destinationPort", Type: String, Required: true, Description: "Destination port or range (e.g. 80-90); empty, 0 or 0-0 means any port."},
+				{Name: "destinationPort", Type: String, Required: true, Format: FormatPorts, Description: "Destination port or range (e.g. 80-90); empty, 0 or 0-0 means any port."},
 			}},
 		},
 		Outputs: []Field{
@@ -5778,8 +5778,8 @@ var operations = [...]Operation{
 		Params: []Param{
 			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "ID of the VPC, e.g. vpc-2ari9m7h; the older ID form is accepted too."},
 			{Name: "directConnectGatewayId", Type: String, Required: true, Format: FormatID, IDPrefix: "dcg", Description: "ID of the direct connect gateway, e.g. dcg-4d545d."},
-			{Name: "oldTranslationIPPool", Type: String, Required: true, Description: "Current translated IP pool of the rule, e.g. 111.0.0.1-111.0.0.100."},
-			{Name: "translationIPPool", Type: String, Description: "New translated IP pool, e.g. 111.0.0.2-111.0.0.100."},
+			{Name: "oldTranslationIPPool", Type: String, Required: true, Format: FormatIPv4Range, Description: "Current translated IP pool of the rule, e.g. 111.0.0.1-111.0.0.100."},
+			{Name: "translationIPPool", Type: String, Format: FormatIPv4Range, Description: "New translated IP pool, e.g. 111.0.0.2-111.0.0.100."},
 			{Name: "description", Type: String, Text: true, Description: "New note on the rule."},
 		},
 		Outputs: []Field{
@@ -5813,7 +5813,7 @@ var operations = [...]Operation{
 			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "ID of the VPC, e.g. vpc-2ari9m7h; the older ID form is accepted too."},
 			{Name: "natId", Type: String, Required: true, Format: FormatID, IDPrefix: "nat", Description: "ID of the NAT gateway, e.g. nat-8pbrkzh6."},
 			{Name: "natName", Type: String, MinLen: 1, MaxLen: 60, Text: true, Description: "New name, 1-60 characters: letters, digits, underscores or Chinese characters."},
-			{Name: "bandwidth", Type: Integer, Description: "New maximum outbound public bandwidth in Mbps; default 100."},
+			{Name: "bandwidth", Type: Integer, Range: &Range{1, 9223372036854775807}, Description: "New maximum outbound public bandwidth in Mbps; default 100."},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "Error code; 0 means success, any other value a failure (see the common error codes)."},
@@ -5869,13 +5869,13 @@ var operations = [...]Operation{
 		Params: []Param{
 			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "ID of the VPC, e.g. vpc-2ari9m7h; the older ID form is accepted too."},
 			{Name: "networkAclId", Type: String, Required: true, Format: FormatID, IDPrefix: "acl", Description: "ID of the network ACL, e.g. acl-e9dbyl8s."},
-			{Name: "ruleDirection", Type: Integer, Required: true, Description: "Direction of the rules: 1 inbound, 0 outbound."},
+			{Name: "ruleDirection", Type: Integer, Required: true, Enum: []string{"1", "0"}, Description: "Direction of the rules: 1 inbound, 0 outbound."},
 			{Name: "networkAclEntrySet", Type: Object, Array: true, Required: true, Description: "The rules.", Fields: []Param{
 				{Name: "desc", Type: String, Required: true, Text: true, Description: "Note on the rule."},
 				{Name: "ipProtocol", Type: String, Required: true, Description: "Protocol, e.g. tcp."},
 				{Name: "cidrIp", Type: String, Required: true, Format: FormatIPv4OrCIDR, Description: "Source IP address or CIDR block, e.g. 10.20.3.0 or 10.0.0.2/24."},
-				{Name: "portRange", Type: String, Required: true, Description: "Source port or port range, e.g. 80 or 90-100."},
-				{Name: "action", Type: Integer, Required: true, Description: "Action, 0 or 1; documented here as 0 allow, 1 deny, yet listed as 1 allow. Check."},
+				{Name: "portRange", Type: String, Required: true, Format: FormatPorts, Description: "Source port or port range, e.g. 80 or 90-100."},
+				{Name: "action", Type: Integer, Required: true, Enum: []string{"0", "1"}, Description: "Action, 0 or 1; documented here as 0 allow, 1 deny, yet listed as 1 allow. Check."},
 			}},
 		},
 		Outputs: []Field{
@@ -6131,7 +6131,7 @@ var operations = [...]Operation{
 				{Name: "Version", Type: String, Description: "Version of the rule set, incremented on every change. When given, a change based on an older version is refused; when omitted, no conflict check is made."},
 				{Name: "Egress", Type: Object, Array: true, Description: "Outbound rules.", Fields: []Param{
 					{Name: "PolicyIndex", Type: Integer, Description: "Index of the rule within its direction."},
-					{Name: "Protocol", Type: String, Description: "Protocol - TCP, UDP or ICMP."},
+					{Name: "Protocol", Type: String, Enum: []string{"TCP", "UDP", "ICMP", "GRE", "ALL"}, Description: "Protocol - TCP, UDP or ICMP."},
 					{Name: "Port", Type: String, Description: "Port - ALL, a single port, a comma-separated list or a range (e.g. 80-90)."},
 					{Name: "ServiceTemplate", Type: Object, Description: "Protocol/port template or template group; excludes Protocol and Port.", Fields: []Param{
 						{Name: "ServiceId", Type: String, Description: "ID of the protocol/port template, e.g. ppm-529nwwj8."},
@@ -6148,7 +6148,7 @@ var operations = [...]Operation{
 				}},
 				{Name: "Ingress", Type: Object, Array: true, Description: "Inbound rules.", Fields: []Param{
 					{Name: "PolicyIndex", Type: Integer, Description: "Index of the rule within its direction."},
-					{Name: "Protocol", Type: String, Description: "Protocol - TCP, UDP or ICMP."},
+					{Name: "Protocol", Type: String, Enum: []string{"TCP", "UDP", "ICMP", "GRE", "ALL"}, Description: "Protocol - TCP, UDP or ICMP."},
 					{Name: "Port", Type: String, Description: "Port - ALL, a single port, a comma-separated list or a range (e.g. 80-90)."},
 					{Name: "ServiceTemplate", Type: Object, Description: "Protocol/port template or template group; excludes Protocol and Port.", Fields: []Param{
 						{Name: "ServiceId", Type: String, Description: "ID of the protocol/port template, e.g. ppm-529nwwj8."},
@@ -6376,7 +6376,7 @@ var operations = [...]Operation{
 		Params: []Param{
 			{Name: "SubnetId", Type: String, Required: true, Format: FormatID, IDPrefix: "subnet", Description: "ID of the subnet, e.g. subnet-pxir56ns (see DescribeSubnets)."},
 			{Name: "SubnetName", Type: String, MaxLen: 60, LenBytes: true, Text: true, Description: "Name of the subnet, at most 60 bytes."},
-			{Name: "EnableBroadcast", Type: String, Description: "Whether the subnet has broadcast enabled, true or false."},
+			{Name: "EnableBroadcast", Type: String, Enum: []string{"true", "false"}, Description: "Whether the subnet has broadcast enabled, true or false."},
 		},
 		Outputs: []Field{
 			{"RequestId", "String", "Unique ID of the request, returned with every reply; quote it when reporting a problem."},
@@ -6455,7 +6455,7 @@ var operations = [...]Operation{
 		Params: []Param{
 			{Name: "VpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "ID of the VPC, e.g. vpc-f49l6u0z."},
 			{Name: "VpcName", Type: String, MaxLen: 60, Text: true, Description: "Name of the VPC, at most 60 characters."},
-			{Name: "EnableMulticast", Type: String, Description: "Whether to enable multicast, true or false."},
+			{Name: "EnableMulticast", Type: String, Enum: []string{"true", "false"}, Description: "Whether to enable multicast, true or false."},
 			{Name: "DnsServers", Type: String, Array: true, MaxItems: 4, Format: FormatIPv4, Description: "DNS servers of the VPC, at most 4; the first is the primary, the others are backups."},
 			{Name: "DomainName", Type: String, Text: true, Description: "Domain name of the VPC."},
 		},
@@ -6534,7 +6534,7 @@ var operations = [...]Operation{
 		Params: []Param{
 			{Name: "peeringConnectionId", Type: String, Required: true, Format: FormatID, IDPrefix: "pcx", Description: "ID of the peering connection, e.g. pcx-6gw5wvmk."},
 			{Name: "peeringConnectionName", Type: String, MaxLen: 60, Text: true, Description: "New name of the peering connection, at most 60 characters."},
-			{Name: "bandwidth", Type: Integer, Description: "New bandwidth cap in Mbps; one of 10, 20, 50, 100, 200, 500 or 1000."},
+			{Name: "bandwidth", Type: Integer, Enum: []string{"10", "20", "50", "100", "200", "500", "1000"}, Description: "New bandwidth cap in Mbps; one of 10, 20, 50, 100, 200, 500 or 1000."},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "Error code; 0 means success, any other value a failure (see the common error codes)."},
@@ -6574,8 +6574,8 @@ var operations = [...]Operation{
 				{Name: "exchangeMode", Type: String, Enum: []string{"aggressive", "main"}, Description: "IKE negotiation mode; default main."},
 				{Name: "localIdentity", Type: String, Enum: []string{"address", "fqdn"}, Description: "Type of the local identity; default address."},
 				{Name: "remoteIdentity", Type: String, Enum: []string{"address", "fqdn"}, Description: "Type of the remote identity; default address."},
-				{Name: "localAddress", Type: String, Description: "Local identity as an address; required when localIdentity is address."},
-				{Name: "remoteAddress", Type: String, Description: "Remote identity as an address; required when remoteIdentity is address."},
+				{Name: "localAddress", Type: String, Format: FormatIPv4, Description: "Local identity as an address; required when localIdentity is address."},
+				{Name: "remoteAddress", Type: String, Format: FormatIPv4, Description: "Remote identity as an address; required when remoteIdentity is address."},
 				{Name: "localFqdnName", Type: String, Text: true, Description: "Local identity as an FQDN; required when localIdentity is fqdn."},
 				{Name: "remoteFqdnName", Type: String, Text: true, Description: "Remote identity as an FQDN; required when remoteIdentity is fqdn."},
 				{Name: "dhGroupName", Type: String, Enum: []string{"group1", "group2", "group5", "group14", "group24"}, Description: "Diffie-Hellman group of the IKE key exchange."},
@@ -6629,8 +6629,8 @@ var operations = [...]Operation{
 				{Name: "ExchangeMode", Type: String, Enum: []string{"AGGRESSIVE", "MAIN"}, Description: "IKE negotiation mode; default MAIN."},
 				{Name: "LocalIdentity", Type: String, Enum: []string{"ADDRESS", "FQDN"}, Description: "Kind of the local identity; default ADDRESS."},
 				{Name: "RemoteIdentity", Type: String, Enum: []string{"ADDRESS", "FQDN"}, Description: "Kind of the remote identity; default ADDRESS."},
-				{Name: "LocalAddress", Type: String, Description: "Local identity when LocalIdentity is ADDRESS (then required); default the VPN gateway's public IP."},
-				{Name: "RemoteAddress", Type: String, Description: "Remote identity when RemoteIdentity is ADDRESS (then required)."},
+				{Name: "LocalAddress", Type: String, Format: FormatIPv4, Description: "Local identity when LocalIdentity is ADDRESS (then required); default the VPN gateway's public IP."},
+				{Name: "RemoteAddress", Type: String, Format: FormatIPv4, Description: "Remote identity when RemoteIdentity is ADDRESS (then required)."},
 				{Name: "LocalFqdnName", Type: String, Text: true, Description: "Local identity when LocalIdentity is FQDN (then required)."},
 				{Name: "RemoteFqdnName", Type: String, Text: true, Description: "Remote identity when RemoteIdentity is FQDN (then required)."},
 				{Name: "DhGroupName", Type: String, Enum: []string{"GROUP1", "GROUP2", "GROUP5", "GROUP14", "GROUP24"}, Description: "Diffie-Hellman group used for the IKE key exchange."},
@@ -6660,7 +6660,7 @@ var operations = [...]Operation{
 		Params: []Param{
 			{Name: "VpnGatewayId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpngw", Description: "ID of the VPN gateway, e.g. vpngw-f49l6u0z."},
 			{Name: "VpnGatewayName", Type: String, MaxLen: 60, LenBytes: true, Text: true, Description: "Name of the VPN gateway, at most 60 bytes."},
-			{Name: "InstanceChargeType", Type: String, Description: "New billing mode; only the change from PREPAID to POSTPAID_BY_HOUR is supported, so the only value is POSTPAID_BY_HOUR."},
+			{Name: "InstanceChargeType", Type: String, Enum: []string{"POSTPAID_BY_HOUR"}, Description: "New billing mode; only the change from PREPAID to POSTPAID_BY_HOUR is supported, so the only value is POSTPAID_BY_HOUR."},
 		},
 		Outputs: []Field{
 			{"RequestId", "String", "Unique ID of the request, returned with every reply; quote it when reporting a problem."},
@@ -6686,7 +6686,7 @@ var operations = [...]Operation{
 			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "ID of the VPC, e.g. vpc-2ari9m7h; the older ID form is accepted too."},
 			{Name: "vpnGwId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpngw", Description: "ID of the VPN gateway, e.g. vpngw-dystbrkv; the older ID form is accepted too."},
 			{Name: "vpnGwName", Type: String, MaxLen: 60, Text: true, Description: "New name of the gateway, at most 60 characters."},
-			{Name: "isAutoRenewals", Type: Integer, Description: "Auto-renewal: 1 on, 0 off."},
+			{Name: "isAutoRenewals", Type: Integer, Enum: []string{"0", "1"}, Description: "Auto-renewal: 1 on, 0 off."},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "Error code; 0 means success, any other value a failure (see the common error codes)."},
@@ -6883,7 +6883,7 @@ var operations = [...]Operation{
 			{Name: "Routes", Type: Object, Array: true, Required: true, Description: "Routes to replace, each with the RouteId of the route it replaces.", Fields: []Param{
 				{Name: "RouteId", Type: Integer, Description: "ID of the route."},
 				{Name: "DestinationCidrBlock", Type: String, Required: true, Format: FormatIPv4CIDR, Description: "Destination CIDR block, e.g. 112.20.51.0/24; must not lie inside the VPC's CIDR."},
-				{Name: "GatewayType", Type: String, Required: true, Description: "Type of the next hop - CVM (a CVM acting as public gateway), VPN (VPN gateway), DIRECTCONNECT (direct connect gateway), PEERCONNECTION (peering connection), SSLVPN (SSL VPN gateway), NAT (NAT gateway) or NORMAL_CVM (an ordinary CVM)."},
+				{Name: "GatewayType", Type: String, Required: true, Enum: []string{"CVM", "VPN", "DIRECTCONNECT", "PEERCONNECTION", "SSLVPN", "NAT", "NORMAL_CVM"}, Description: "Type of the next hop - CVM (a CVM acting as public gateway), VPN (VPN gateway), DIRECTCONNECT (direct connect gateway), PEERCONNECTION (peering connection), SSLVPN (SSL VPN gateway), NAT (NAT gateway) or NORMAL_CVM (an ordinary CVM)."},
 				{Name: "GatewayId", Type: String, Required: true, Description: "ID of the next hop of the given GatewayType; the next-hop address is resolved from it."},
 				{Name: "RouteDescription", Type: String, Text: true, Description: "Note on the route."},
 			}},
@@ -6922,7 +6922,7 @@ var operations = [...]Operation{
 				{Name: "Version", Type: String, Description: "Version of the rule set, incremented on every change. When given, a change based on an older version is refused; when omitted, no conflict check is made."},
 				{Name: "Egress", Type: Object, Array: true, Description: "Outbound rules.", Fields: []Param{
 					{Name: "PolicyIndex", Type: Integer, Description: "Index of the rule within its direction."},
-					{Name: "Protocol", Type: String, Description: "Protocol - TCP, UDP or ICMP."},
+					{Name: "Protocol", Type: String, Enum: []string{"TCP", "UDP", "ICMP", "GRE", "ALL"}, Description: "Protocol - TCP, UDP or ICMP."},
 					{Name: "Port", Type: String, Description: "Port - ALL, a single port, a comma-separated list or a range (e.g. 80-90)."},
 					{Name: "ServiceTemplate", Type: Object, Description: "Protocol/port template or template group; excludes Protocol and Port.", Fields: []Param{
 						{Name: "ServiceId", Type: String, Description: "ID of the protocol/port template, e.g. ppm-529nwwj8."},
@@ -6939,7 +6939,7 @@ var operations = [...]Operation{
 				}},
 				{Name: "Ingress", Type: Object, Array: true, Description: "Inbound rules.", Fields: []Param{
 					{Name: "PolicyIndex", Type: Integer, Description: "Index of the rule within its direction."},
-					{Name: "Protocol", Type: String, Description: "Protocol - TCP, UDP or ICMP."},
+					{Name: "Protocol", Type: String, Enum: []string{"TCP", "UDP", "ICMP", "GRE", "ALL"}, Description: "Protocol - TCP, UDP or ICMP."},
 					{Name: "Port", Type: String, Description: "Port - ALL, a single port, a comma-separated list or a range (e.g. 80-90)."},
 					{Name: "ServiceTemplate", Type: Object, Description: "Protocol/port template or template group; excludes Protocol and Port.", Fields: []Param{
 						{Name: "ServiceId", Type: String, Description: "ID of the protocol/port template, e.g. ppm-529nwwj8."},
@@ -6989,7 +6989,7 @@ var operations = [...]Operation{
 			{Name: "Routes", Type: Object, Array: true, Required: true, Description: "The new routes.", Fields: []Param{
 				{Name: "RouteId", Type: Integer, Description: "ID of the route."},
 				{Name: "DestinationCidrBlock", Type: String, Required: true, Format: FormatIPv4CIDR, Description: "Destination CIDR block, e.g. 112.20.51.0/24; must not lie inside the VPC's CIDR."},
-				{Name: "GatewayType", Type: String, Required: true, Description: "Type of the next hop - CVM (a CVM acting as public gateway), VPN (VPN gateway), DIRECTCONNECT (direct connect gateway), PEERCONNECTION (peering connection), SSLVPN (SSL VPN gateway), NAT (NAT gateway) or NORMAL_CVM (an ordinary CVM)."},
+				{Name: "GatewayType", Type: String, Required: true, Enum: []string{"CVM", "VPN", "DIRECTCONNECT", "PEERCONNECTION", "SSLVPN", "NAT", "NORMAL_CVM"}, Description: "Type of the next hop - CVM (a CVM acting as public gateway), VPN (VPN gateway), DIRECTCONNECT (direct connect gateway), PEERCONNECTION (peering connection), SSLVPN (SSL VPN gateway), NAT (NAT gateway) or NORMAL_CVM (an ordinary CVM)."},
 				{Name: "GatewayId", Type: String, Required: true, Description: "ID of the next hop of the given GatewayType; the next-hop address is resolved from it."},
 				{Name: "RouteDescription", Type: String, Text: true, Description: "Note on the route."},
 			}},
@@ -7077,7 +7077,7 @@ var operations = [...]Operation{
 		Domain:      "vpc.tencentcloudapi.com",
 		Params: []Param{
 			{Name: "VpnGatewayId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpngw", Description: "ID of the VPN gateway, e.g. vpngw-f49l6u0z."},
-			{Name: "InternetMaxBandwidthOut", Type: Integer, Required: true, Description: "Public bandwidth in Mbps - 5, 10, 20, 50 or 100."},
+			{Name: "InternetMaxBandwidthOut", Type: Integer, Required: true, Enum: []string{"5", "10", "20", "50", "100"}, Description: "Public bandwidth in Mbps - 5, 10, 20, 50 or 100."},
 		},
 		Outputs: []Field{
 			{"RequestId", "String", "Unique ID of the request, returned with every reply; quote it when reporting a problem."},
@@ -7102,8 +7102,8 @@ var operations = [...]Operation{
 		Params: []Param{
 			{Name: "name", Type: String, Required: true, MaxLen: 60, Text: true, Description: "Name of the IPsec VPN gateway, at most 60 characters."},
 			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "ID of the VPC, e.g. vpc-2ari9m7h; the older ID form is accepted too."},
-			{Name: "bandwidth", Type: Integer, Required: true, Description: "Bandwidth of the gateway in Mbps; one of 5, 10, 20, 50 or 100."},
-			{Name: "chargeType", Type: String, Required: true, Description: "Billing mode, PREPAID (monthly term) or POSTPAID_BY_HOUR (pay by the hour afterwards)."},
+			{Name: "bandwidth", Type: Integer, Required: true, Enum: []string{"5", "10", "20", "50", "100"}, Description: "Bandwidth of the gateway in Mbps; one of 5, 10, 20, 50 or 100."},
+			{Name: "chargeType", Type: String, Required: true, Enum: []string{"PREPAID", "POSTPAID_BY_HOUR"}, Description: "Billing mode, PREPAID (monthly term) or POSTPAID_BY_HOUR (pay by the hour afterwards)."},
 			{Name: "chargePrepaid", Type: Object, Description: "Term and auto-renewal of a prepaid gateway; required when chargeType is PREPAID.", Fields: []Param{
 				{Name: "period", Type: Integer, Required: true, Enum: []string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "24", "36"}, Description: "Term in months; one of 1 to 12, 24 or 36."},
 				{Name: "isAutoRenewals", Type: String, Description: "Auto-renewal: 1 renew monthly on expiry (balance permitting), 0 off."},
@@ -7219,7 +7219,7 @@ var operations = [...]Operation{
 		Params: []Param{
 			{Name: "vpcId", Type: String, Required: true, Format: FormatID, IDPrefix: "vpc", Description: "ID of the VPC, e.g. vpc-2ari9m7h; the older ID form is accepted too."},
 			{Name: "natId", Type: String, Required: true, Format: FormatID, IDPrefix: "nat", Description: "ID of the NAT gateway, e.g. nat-8pbrkzh6."},
-			{Name: "maxConcurrent", Type: Integer, Required: true, Description: "Concurrent connection limit: 1000000 (small), 3000000 (medium) or 10000000 (large)."},
+			{Name: "maxConcurrent", Type: Integer, Required: true, Enum: []string{"1000000", "3000000", "10000000"}, Description: "Concurrent connection limit: 1000000 (small), 3000000 (medium) or 10000000 (large)."},
 		},
 		Outputs: []Field{
 			{"code", "Integer", "Error code; 0 means success, any other value a failure (see the common error codes)."},

@@ -2,8 +2,10 @@ package model
 
 import (
 	"fmt"
+	"math"
 	"net/netip"
 	"strconv"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -11,12 +13,6 @@ import (
 // checkRules checks a scalar value, already of the right type, against
 // f's documented rules.
 func checkRules(f *Param, s, path string, st Style) error {
-	if f.Range != nil && f.Type == Integer {
-		n, err := strconv.ParseInt(s, 10, 64)
-		if err != nil || n < f.Range.Min || n > f.Range.Max {
-			return ruleError(f, path, s, RuleRange, f.Range.String())
-		}
-	}
 	if f.Type != String || s == "" {
 		// An empty string is a value not given (a legacy modify sends
 		// it for "unchanged"); required parameters are checked as such.
@@ -57,13 +53,16 @@ func ruleError(f *Param, path, s string, r Rule, expected string) *ValidationErr
 }
 
 func (r *Range) String() string {
+	if r.Max == math.MaxInt64 {
+		return fmt.Sprintf("a whole number, %d or more", r.Min)
+	}
 	return fmt.Sprintf("an integer from %d to %d", r.Min, r.Max)
 }
 
 func (f *Param) lengthForm() string {
 	unit := "characters"
 	if f.LenBytes {
-		unit = "bytes (a Chinese character counts 3)"
+		unit = "bytes of UTF-8"
 	}
 	switch {
 	case f.MinLen > 0 && f.MaxLen > 0:
@@ -72,6 +71,18 @@ func (f *Param) lengthForm() string {
 		return fmt.Sprintf("at most %d %s", f.MaxLen, unit)
 	}
 	return fmt.Sprintf("at least %d %s", f.MinLen, unit)
+}
+
+// EnumForm is "A", "A or B", or "one of A, B, C": the expected form of
+// an enumerated value, for messages.
+func EnumForm(values []string) string {
+	switch len(values) {
+	case 1:
+		return values[0]
+	case 2:
+		return values[0] + " or " + values[1]
+	}
+	return "one of " + strings.Join(values, ", ")
 }
 
 func countForm(n int) string {
@@ -91,7 +102,21 @@ func (f Format) Form(prefix string) string {
 	case FormatIPv4OrCIDR:
 		return "an IPv4 address or CIDR block such as 10.0.0.5 or 10.0.0.0/24"
 	case FormatID:
-		return "an ID like " + prefix + "-xxxxxxxx (8 lowercase letters or digits)"
+		kinds := strings.Split(prefix, "|")
+		for i, k := range kinds {
+			kinds[i] = k + "-xxxxxxxx"
+		}
+		like := kinds[0]
+		if n := len(kinds); n > 1 {
+			like = strings.Join(kinds[:n-1], ", ") + " or " + kinds[n-1]
+		}
+		return "an ID like " + like + " (8 lowercase letters or digits)"
+	case FormatUUID:
+		return "a UUID such as b4fd9ac1-7ce5-440d-92a7-10d9f04bdb34"
+	case FormatPorts:
+		return "a port (0-65535), a range such as 90-100, or ALL"
+	case FormatIPv4Range:
+		return "an IPv4 address, a range such as 111.0.0.2-111.0.0.100 or a CIDR block such as 111.0.0.0/28"
 	}
 	return ""
 }
@@ -110,13 +135,60 @@ func (f Format) Match(s, prefix string, st Style) bool {
 	case FormatIPv4OrCIDR:
 		return isIPv4(s) || isIPv4CIDR(s, st == Legacy)
 	case FormatID:
-		if st == Legacy {
-			return isLegacyID(s, prefix)
+		for _, k := range strings.Split(prefix, "|") {
+			if isID(s, k) || st == Legacy && isLegacyID(s, k) {
+				return true
+			}
 		}
-		return isID(s, prefix)
+		return false
+	case FormatUUID:
+		return isUUID(s)
+	case FormatPorts:
+		return isPorts(s)
+	case FormatIPv4Range:
+		if lo, hi, ok := strings.Cut(s, "-"); ok {
+			a, err1 := netip.ParseAddr(lo)
+			b, err2 := netip.ParseAddr(hi)
+			return err1 == nil && err2 == nil && a.Is4() && b.Is4() && !b.Less(a)
+		}
+		return isIPv4(s) || isIPv4CIDR(s, false)
 	}
 	return true
 }
+
+// isPorts: ALL, a port, or a range lo-hi, of 0-65535.
+func isPorts(s string) bool {
+	if strings.EqualFold(s, "all") {
+		return true
+	}
+	lo, hi, isRange := strings.Cut(s, "-")
+	if !isRange {
+		hi = lo
+	}
+	a, err1 := strconv.ParseUint(lo, 10, 16)
+	b, err2 := strconv.ParseUint(hi, 10, 16)
+	return err1 == nil && err2 == nil && a <= b
+}
+
+// isUUID: 8-4-4-4-12 hexadecimal digits.
+func isUUID(s string) bool {
+	if len(s) != 36 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch {
+		case i == 8 || i == 13 || i == 18 || i == 23:
+			if s[i] != '-' {
+				return false
+			}
+		case !isHex(s[i]):
+			return false
+		}
+	}
+	return true
+}
+
+func isHex(c byte) bool { return isDigit(c) || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' }
 
 func isIPv4(s string) bool {
 	a, err := netip.ParseAddr(s)
@@ -192,4 +264,14 @@ func cutPrefix(s, p string) (string, bool) {
 		return s, false
 	}
 	return s[len(p):], true
+}
+
+// Check checks one parameter's value (a list for an Array) against its
+// type and rules, as Validate does inside a request, for the style st.
+// An error is a *ValidationError whose Param starts with p.Name.
+func (p *Param) Check(v any, st Style) error {
+	if v == nil || isEmptyContainer(v) {
+		return nil
+	}
+	return checkParam(p, v, p.Name, st)
 }

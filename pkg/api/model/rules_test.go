@@ -2,6 +2,8 @@ package model
 
 import (
 	"errors"
+	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -38,7 +40,13 @@ func goodValue(p *Param) string {
 	case FormatIPv4OrCIDR:
 		return "10.0.0.0/24"
 	case FormatID:
-		return p.IDPrefix + "-0ab1cd2e"
+		return strings.Split(p.IDPrefix, "|")[0] + "-0ab1cd2e"
+	case FormatUUID:
+		return "b4fd9ac1-7ce5-440d-92a7-10d9f04bdb34"
+	case FormatPorts:
+		return "90-100"
+	case FormatIPv4Range:
+		return "111.0.0.2-111.0.0.100"
 	}
 	if p.MinLen > 1 {
 		return strings.Repeat("a", p.MinLen)
@@ -51,6 +59,9 @@ func badValues(p *Param, st Style) []ruleCase {
 	var cs []ruleCase
 	if len(p.Enum) > 0 {
 		cs = append(cs, ruleCase{"not listed", "9" + strings.Join(p.Enum, "") + "x", RuleEnum})
+		if !p.EnumFold && strings.ToLower(p.Enum[0]) != p.Enum[0] && !slices.Contains(p.Enum, strings.ToLower(p.Enum[0])) {
+			cs = append(cs, ruleCase{"other case", strings.ToLower(p.Enum[0]), RuleEnum})
+		}
 		if p.Type == Integer {
 			cs[len(cs)-1].v = "987654321"
 		}
@@ -58,8 +69,10 @@ func badValues(p *Param, st Style) []ruleCase {
 	if r := p.Range; r != nil {
 		cs = append(cs,
 			ruleCase{"below", strconv.FormatInt(r.Min-1, 10), RuleRange},
-			ruleCase{"above", strconv.FormatInt(r.Max+1, 10), RuleRange},
 			ruleCase{"beyond int64", "99999999999999999999", RuleRange})
+		if r.Max < math.MaxInt64 {
+			cs = append(cs, ruleCase{"above", strconv.FormatInt(r.Max+1, 10), RuleRange})
+		}
 	}
 	if p.MaxLen > 0 {
 		cs = append(cs, ruleCase{"too long", strings.Repeat("a", p.MaxLen+1), RuleLength})
@@ -88,11 +101,22 @@ func badValues(p *Param, st Style) []ruleCase {
 			}
 		}
 	case FormatID:
-		cs = append(cs, ruleCase{"other prefix", "zz" + p.IDPrefix + "-0ab1cd2e", RuleFormat},
-			ruleCase{"upper case", p.IDPrefix + "-0AB1CD2E", RuleFormat})
-		if st == V3 {
-			cs = append(cs, ruleCase{"short", p.IDPrefix + "-0ab1cd2", RuleFormat})
+		for _, k := range strings.Split(p.IDPrefix, "|") {
+			cs = append(cs, ruleCase{"other prefix", "zz" + k + "-0ab1cd2e", RuleFormat},
+				ruleCase{"upper case", k + "-0AB1CD2E", RuleFormat})
+			if st == V3 {
+				cs = append(cs, ruleCase{"short", k + "-0ab1cd2", RuleFormat})
+			}
 		}
+	case FormatPorts:
+		cs = append(cs, ruleCase{"over 65535", "65536", RuleFormat}, ruleCase{"reversed", "100-90", RuleFormat},
+			ruleCase{"a word", "http", RuleFormat})
+	case FormatIPv4Range:
+		cs = append(cs, ruleCase{"reversed", "111.0.0.100-111.0.0.2", RuleFormat}, ruleCase{"IPv6", "::1", RuleFormat},
+			ruleCase{"half", "111.0.0.2-", RuleFormat})
+	case FormatUUID:
+		cs = append(cs, ruleCase{"short", "b4fd9ac1-7ce5-440d-92a7-10d9f04bdb3", RuleFormat},
+			ruleCase{"no dashes", "b4fd9ac17ce5440d92a710d9f04bdb34xxxx", RuleFormat})
 	}
 	if p.Text {
 		cs = append(cs, ruleCase{"line break", "a\nb", RuleText}, ruleCase{"escape", "a\x1b[2Jb", RuleText},

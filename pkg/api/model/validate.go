@@ -196,25 +196,34 @@ func checkValue(f *Param, v any, path string, st Style) error {
 	}
 	switch f.Type {
 	case Integer:
-		if f.Range != nil {
-			// One message for "x", 1.5, 1e30 and a value out of range.
-			if n, err := strconv.ParseInt(s, 10, 64); !isInteger(v, s) || err != nil || n < f.Range.Min || n > f.Range.Max {
-				return ruleError(f, path, s, RuleRange, f.Range.String())
+		if !isInteger(v, s) {
+			want := "an integer"
+			if f.Range != nil {
+				want = f.Range.String()
 			}
-		} else if !isInteger(v, s) {
-			return &ValidationError{Param: path, Problem: "want an integer, got " + strconv.Quote(s)}
+			return typeError(f, path, s, "want an integer", want)
+		}
+		// An integer beyond int64 is out of range, not "not an integer".
+		if n, err := strconv.ParseInt(s, 10, 64); err != nil {
+			r := f.Range
+			if r == nil {
+				r = &Range{math.MinInt64, math.MaxInt64}
+			}
+			return ruleError(f, path, s, RuleRange, r.String())
+		} else if f.Range != nil && (n < f.Range.Min || n > f.Range.Max) {
+			return ruleError(f, path, s, RuleRange, f.Range.String())
 		}
 	case Float:
 		if _, isBool := v.(bool); isBool || !isNumber(s) {
-			return &ValidationError{Param: path, Problem: "want a number, got " + strconv.Quote(s)}
+			return typeError(f, path, s, "want a number", "a number")
 		}
 	case Boolean:
 		if _, isBool := v.(bool); !isBool && s != "true" && s != "false" {
-			return &ValidationError{Param: path, Problem: "want true or false, got " + strconv.Quote(s)}
+			return typeError(f, path, s, "want true or false", "true or false")
 		}
 	}
-	if len(f.Enum) > 0 && !contains(f.Enum, s) {
-		e := ruleError(f, path, s, RuleEnum, "one of "+strings.Join(f.Enum, ", "))
+	if len(f.Enum) > 0 && !contains(f.Enum, s) && !(f.EnumFold && containsFold(f.Enum, s)) {
+		e := ruleError(f, path, s, RuleEnum, EnumForm(f.Enum))
 		e.Valid = f.Enum
 		if !f.Secret {
 			e.Problem = fmt.Sprintf("%q is not one of %s", s, strings.Join(f.Enum, ", "))
@@ -222,6 +231,28 @@ func checkValue(f *Param, v any, path string, st Style) error {
 		return e
 	}
 	return checkRules(f, s, path, st)
+}
+
+// typeError reports a value not of the parameter's type; a secret's value
+// is not repeated.
+func typeError(f *Param, path, s, want, expected string) *ValidationError {
+	e := &ValidationError{Param: path, Rule: RuleType, Expected: expected}
+	if f.Secret {
+		e.Problem = want
+		return e
+	}
+	e.Got = strconv.Quote(s)
+	e.Problem = want + ", got " + e.Got
+	return e
+}
+
+func containsFold(list []string, s string) bool {
+	for _, x := range list {
+		if strings.EqualFold(x, s) {
+			return true
+		}
+	}
+	return false
 }
 
 func contains(list []string, s string) bool {
@@ -261,12 +292,17 @@ func isInteger(v any, s string) bool {
 	case int, int64:
 		return true
 	}
-	_, err := strconv.ParseInt(s, 10, 64)
-	if err != nil {
-		// beyond int64 but still an integer
-		_, err = strconv.ParseUint(s, 10, 64)
+	// digits, however many: beyond int64 is a range error
+	d := strings.TrimPrefix(s, "-")
+	if d == "" {
+		return false
 	}
-	return err == nil
+	for i := 0; i < len(d); i++ {
+		if d[i] < '0' || d[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 func isNumber(s string) bool {

@@ -154,7 +154,10 @@ func TestValidateAcceptsTypedLeaves(t *testing.T) {
 		}
 	}
 	op = mustFind(t, "DescribeVpcEx", Legacy)
-	for _, v := range []any{"10", json.Number("10"), 10, 10.0, "-1"} {
+	if err := op.Validate(map[string]any{"offset": "-1"}); err == nil {
+		t.Errorf("offset -1 accepted")
+	}
+	for _, v := range []any{"10", json.Number("10"), 10, 10.0} {
 		if err := op.Validate(map[string]any{"limit": v}); err != nil {
 			t.Errorf("limit=%#v: %v", v, err)
 		}

@@ -3,7 +3,9 @@ package gen
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -20,6 +22,9 @@ const (
 	fmtIPv4CIDR   = "ipv4-cidr"
 	fmtIPv4OrCIDR = "ipv4-or-cidr"
 	fmtID         = "id"
+	fmtUUID       = "uuid"
+	fmtPorts      = "ports"
+	fmtIPv4Range  = "ipv4-range"
 	fmtNone       = "none" // overrides only: drop an inferred format
 )
 
@@ -28,6 +33,9 @@ var formatConst = map[string]string{
 	fmtIPv4CIDR:   "FormatIPv4CIDR",
 	fmtIPv4OrCIDR: "FormatIPv4OrCIDR",
 	fmtID:         "FormatID",
+	fmtUUID:       "FormatUUID",
+	fmtPorts:      "FormatPorts",
+	fmtIPv4Range:  "FormatIPv4Range",
 }
 
 // Rules are the value rules of one parameter.
@@ -40,6 +48,7 @@ type Rules struct {
 	IDPrefix       string
 	Text           bool
 	Secret         bool
+	EnumFold       bool
 
 	formatFixed bool // an override set the format; inference leaves it
 }
@@ -51,8 +60,14 @@ var (
 	reMaxLen = regexp.MustCompile(`(?:不得超过|不能超过|长度上限为|最多|支持)\s*(\d+)\s*内?\s*个\s*(字符|字节)|(\d+)\s*个\s*(字符|字节)以内`)
 	// "取值范围: 60-604800", "取值范围[0, 3]".
 	reRange = regexp.MustCompile(`取值范围\s*[:：]?\s*[\[［]?\s*(\d+)\s*(?:-|~|,|，)\s*(\d+)\s*[\]］]?`)
-	// "取值范围: 1, 2, 3, …" (three or more integers): an enumeration.
-	reIntList = regexp.MustCompile(`取值范围\s*[:：]\s*((?:\d+\s*[,，、]\s*){2,}\d+)`)
+	// "取值范围: 1, 2, 3, …", "只支持：5、10、20", "目前支持10,20,50",
+	// "可选值为：1000000（小型）、…" (three or more integers): an
+	// enumeration.
+	reIntList = regexp.MustCompile(`(?:取值范围|只支持|目前支持|可选值为|可选带宽规格)\s*[:：]?\s*((?:\d+\s*[,，、]\s*){2,}\d+)`)
+	reParens  = regexp.MustCompile(`[(（][^)）]*[)）]`)
+	// "0：非NAT网关；1：NAT网关", "1:允许，0:拒绝": the keys of a coded
+	// integer.
+	reIntKeys = regexp.MustCompile(`(?:^|[，,；;。\s])(\d)\s*[:：]`)
 	// "最大为 100", "最多支持50" about an integer.
 	reIntMax = regexp.MustCompile(`(?:最大为|最大值为|最多支持|最大支持)\s*(\d+)`)
 	// "最多支持4个", "上限为100" about a list.
@@ -63,6 +78,24 @@ var (
 	reFiltersMax = regexp.MustCompile(`Filters\s*的上限为\s*(\d+)`)
 	// "形如：vpc-f49l6u0z", "例如：subnet-3x5lf5q0".
 	reIDExample = regexp.MustCompile(`(?:形如|例如|示例)\s*[:：]?\s*([a-z]+)-[0-9a-z]{8}\b`)
+	// "例如 vpc-puz6fg，subnet-5o8ycyt，eni-08dhim": IDs of several kinds.
+	reIDKinds = regexp.MustCompile(`(?:形如|例如|示例)\s*[:：]?\s*((?:[a-z]+-[0-9a-z]+\s*[,，、]\s*)+[a-z]+-[0-9a-z]+)`)
+	reIDKind  = regexp.MustCompile(`([a-z]+)-[0-9a-z]+`)
+	// "例如 d44e4cf0-c3e2-48d9-bb64-c5f0337ef2b0".
+	reUUIDExample = regexp.MustCompile(`(?:形如|例如|示例)\s*[:：]?\s*[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b`)
+	// "升序 (asc) 还是降序 (desc)".
+	reOrderDirection = regexp.MustCompile(`升序\s*[(（]\s*asc\s*[)）].*降序\s*[(（]\s*desc\s*[)）]`)
+	// The field names after "支持" in an orderField row.
+	reFieldName = regexp.MustCompile(`[a-z][A-Za-z]+`)
+	// "…类型，VPC，SUBNET，NETWORKINTERFACE。": upper-case words closing
+	// the sentence are its values.
+	reUpperList = regexp.MustCompile(`[，,:：]\s*([A-Z][A-Z_]+(?:\s*(?:[，,、]|或者|\bor\b)\s*[A-Z][A-Z_]+)+)\s*[。.]?\s*$`)
+	reListSep   = regexp.MustCompile(`\s*(?:[，,、]|或者|\bor\b)\s*`)
+	// "PREPAID：预付费，POSTPAID_BY_HOUR：按小时后付费": the keys of coded
+	// values; "只支持：POSTPAID_BY_HOUR": one value.
+	reUpperKeys = regexp.MustCompile(`(?:^|[，,。；;:：\s])([A-Z][A-Z_]{2,})\s*[:：]`)
+	reTrueFalse = regexp.MustCompile(`^[^:：]*\btrue\s*[:：][^:：]*\bfalse\s*[:：]`)
+	reOnlyUpper = regexp.MustCompile(`只支持\s*[:：]\s*([A-Z][A-Z_]+)\s*[。.]?\s*$`)
 )
 
 // rulesFrom reads the rules a parameter's own description states.
@@ -98,12 +131,71 @@ func rulesFrom(name, typ string, array bool, desc string) Rules {
 			r.MaxItems, _ = strconv.Atoi(m[1])
 		}
 	}
-	if typ == tString && idName(name) {
+	if typ == tString && idName(name) && strings.Contains(d, "模糊") {
+		// "支持模糊查询": part of an ID is a valid query.
+		r.formatFixed = true
+	} else if typ == tString && idName(name) {
 		if m := reIDExample.FindStringSubmatch(d); m != nil {
 			r.Format, r.IDPrefix = fmtID, m[1]
+		} else if m := reIDKinds.FindStringSubmatch(d); m != nil {
+			var kinds []string
+			for _, k := range reIDKind.FindAllStringSubmatch(m[1], -1) {
+				kinds = append(kinds, k[1])
+			}
+			r.Format, r.IDPrefix = fmtID, strings.Join(kinds, "|")
+		} else if reUUIDExample.MatchString(d) {
+			r.Format = fmtUUID
 		}
 	}
 	return r
+}
+
+// stringEnumFrom reads the values of a String the pages list in prose
+// rather than quoted: a sort order, the fields a listing sorts on, a
+// closing list of upper-case words.
+func stringEnumFrom(name, desc string) []string {
+	d := simplify(desc)
+	switch {
+	case name == "orderDirection" && reOrderDirection.MatchString(d):
+		return []string{"asc", "desc"}
+	case name == "orderField":
+		_, rest, ok := strings.Cut(d, "支持")
+		if !ok {
+			return nil
+		}
+		var out []string
+		for _, f := range reFieldName.FindAllString(rest, -1) {
+			if !slices.Contains(out, f) {
+				out = append(out, f)
+			}
+		}
+		return out
+	}
+	if m := reUpperList.FindStringSubmatch(d); m != nil {
+		return reListSep.Split(m[1], -1)
+	}
+	if m := reOnlyUpper.FindStringSubmatch(d); m != nil {
+		return []string{m[1]}
+	}
+	if keys := codedKeys(reUpperKeys, d); len(keys) >= 2 {
+		return keys
+	}
+	if reTrueFalse.MatchString(d) {
+		// "true: 开启, false: 不开启" of a String flag
+		return []string{"true", "false"}
+	}
+	return nil
+}
+
+// codedKeys are the distinct keys re finds in d ("0：…；1：…").
+func codedKeys(re *regexp.Regexp, d string) []string {
+	var keys []string
+	for _, m := range re.FindAllStringSubmatch(d, -1) {
+		if !slices.Contains(keys, m[1]) {
+			keys = append(keys, m[1])
+		}
+	}
+	return keys
 }
 
 // listWords tells a description about a list's length ("最多支持4个")
@@ -117,11 +209,14 @@ func intEnumFrom(desc, typ string) []string {
 	if typ != tInteger {
 		return nil
 	}
-	m := reIntList.FindStringSubmatch(simplify(desc))
-	if m == nil {
-		return nil
+	d := reParens.ReplaceAllString(simplify(desc), "")
+	if m := reIntList.FindStringSubmatch(d); m != nil {
+		return strings.FieldsFunc(m[1], func(r rune) bool { return r == ',' || r == '，' || r == '、' || r == ' ' })
 	}
-	return strings.FieldsFunc(m[1], func(r rune) bool { return r == ',' || r == '，' || r == '、' || r == ' ' })
+	if keys := codedKeys(reIntKeys, d); len(keys) >= 2 {
+		return keys
+	}
+	return nil
 }
 
 // readRules sets the rules a parameter's description states; it is
@@ -130,6 +225,9 @@ func readRules(p *Param, desc string) {
 	p.Rules = rulesFrom(p.Name, p.Type, p.Array, desc)
 	if len(p.Enum) == 0 {
 		p.Enum = intEnumFrom(desc, p.Type)
+	}
+	if len(p.Enum) == 0 && p.Type == tString {
+		p.Enum = stringEnumFrom(p.Name, desc)
 	}
 	if m := reFilterValues.FindStringSubmatch(simplify(desc)); m != nil {
 		p.filterValuesMax, _ = strconv.Atoi(m[1])
@@ -163,7 +261,29 @@ func inferRules(ops []*Op) []string {
 		}
 	})
 	var notes []string
+	// A value the example sends in another letter case than the page
+	// lists ("tcp" for TCP) says the service ignores case.
+	examples := map[*Op]map[string][]string{}
+	for _, op := range ops {
+		m := map[string][]string{}
+		for _, kv := range op.Example {
+			var segs []string
+			for _, s := range strings.Split(kv.Key, ".") {
+				if s != "" && (s[0] < '0' || s[0] > '9') {
+					segs = append(segs, s)
+				}
+			}
+			k := strings.Join(segs, ".")
+			m[k] = append(m[k], kv.Value)
+		}
+		examples[op] = m
+	}
 	walkParams(ops, func(op *Op, path string, p *Param) {
+		for _, v := range examples[op][path] {
+			if len(p.Enum) > 0 && !slices.Contains(p.Enum, v) && slices.ContainsFunc(p.Enum, func(e string) bool { return strings.EqualFold(e, v) }) {
+				p.EnumFold = true
+			}
+		}
 		if p.filterValuesMax > 0 {
 			for _, f := range p.Fields {
 				if f.Name == "Values" && f.MaxItems == 0 {
@@ -171,10 +291,14 @@ func inferRules(ops []*Op) []string {
 				}
 			}
 		}
+		l := strings.ToLower(p.Name)
+		if p.Type == tInteger && p.Range == nil && len(p.Enum) == 0 && countName(l) {
+			// a count or a page position is never negative
+			p.Range = &[2]int64{0, math.MaxInt64}
+		}
 		if p.Type != tString {
 			return
 		}
-		l := strings.ToLower(p.Name)
 		if p.Format == "" && !p.formatFixed {
 			p.Format = addressFormat(l)
 			if p.Format == fmtIPv4CIDR && strings.HasPrefix(path, "SecurityGroupPolicySet.") {
@@ -205,6 +329,12 @@ func inferRules(ops []*Op) []string {
 // addressFormat is the IPv4 form a parameter's name tells.
 func addressFormat(l string) string {
 	switch {
+	case strings.HasSuffix(l, "port") && l != "port" || l == "portrange":
+		// a port or a range lo-hi (the pages: "80或者90-100", "支持xx-xx范围")
+		return fmtPorts
+	case strings.HasSuffix(l, "ippool"):
+		// an address, a range lo-hi or a block ("111.0.0.2-111.0.0.100")
+		return fmtIPv4Range
 	case l == "cidrip" || l == "destinationcidr" || l == "sourcecidr":
 		// ACL entries: an address or a block
 		return fmtIPv4OrCIDR
@@ -212,10 +342,17 @@ func addressFormat(l string) string {
 		return fmtIPv4CIDR
 	case strings.HasSuffix(l, "ipaddress") || strings.HasSuffix(l, "ipaddresses") ||
 		l == "originalip" || l == "translationip" || l == "oldoriginalip" || l == "oldtranslationip" ||
-		l == "lanip" || l == "usergwaddr" || l == "dnsservers":
+		l == "lanip" || l == "usergwaddr" || l == "dnsservers" ||
+		l == "localaddress" || l == "remoteaddress": // IKE identities: the gateways' public IPs
 		return fmtIPv4
 	}
 	return ""
+}
+
+// countName tells a number of things, or a place in a list, by name.
+func countName(l string) bool {
+	// (limit is left alone: its documented maximum is the page size)
+	return l == "offset" || strings.HasSuffix(l, "count") || strings.HasSuffix(l, "num")
 }
 
 // textName tells a name or a description by its parameter's name.
@@ -261,11 +398,12 @@ type rulePatch struct {
 	IDPrefix string  `yaml:"id_prefix"`
 	Text     *bool   `yaml:"text"`
 	Secret   *bool   `yaml:"secret"`
+	EnumFold *bool   `yaml:"enum_fold"` // with the entry's enum
 }
 
 func (r *rulePatch) empty() bool {
 	return r.Range == nil && r.MinLen == nil && r.MaxLen == nil && r.LenBytes == nil && r.MaxItems == nil &&
-		r.Format == "" && r.IDPrefix == "" && r.Text == nil && r.Secret == nil
+		r.Format == "" && r.IDPrefix == "" && r.Text == nil && r.Secret == nil && r.EnumFold == nil
 }
 
 // applyRuleOverrides sets the rules overrides declare, before inference:
@@ -323,7 +461,7 @@ func (r *rulePatch) apply(p *Param) error {
 	case "":
 	case fmtNone:
 		p.Format, p.IDPrefix = "", ""
-	case fmtIPv4, fmtIPv4CIDR, fmtIPv4OrCIDR:
+	case fmtIPv4, fmtIPv4CIDR, fmtIPv4OrCIDR, fmtUUID, fmtPorts, fmtIPv4Range:
 		p.Format, p.IDPrefix = r.Format, ""
 	case fmtID:
 		if r.IDPrefix == "" {
@@ -338,6 +476,9 @@ func (r *rulePatch) apply(p *Param) error {
 	}
 	if r.Secret != nil {
 		p.Secret = *r.Secret
+	}
+	if r.EnumFold != nil {
+		p.EnumFold = *r.EnumFold
 	}
 	return nil
 }
@@ -364,6 +505,9 @@ func emitRules(b *bytes.Buffer, p *Param) {
 	}
 	if p.IDPrefix != "" {
 		fmt.Fprintf(b, ", IDPrefix: %q", p.IDPrefix)
+	}
+	if p.EnumFold {
+		b.WriteString(", EnumFold: true")
 	}
 	if p.Text {
 		b.WriteString(", Text: true")
