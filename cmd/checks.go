@@ -95,6 +95,14 @@ func validate(op *model.Operation, req *api.Request, flagOf func(path string) (f
 	return ruleMessage(flag, where, ve)
 }
 
+// shapeFrom takes the ID kind of the flag's documented parameter, which
+// also picks the Describe that completes the flag.
+func (d *flagDef) shapeFrom(p *model.Param) {
+	if d.shape == "" && p.Format == model.FormatID && !strings.Contains(p.IDPrefix, "|") {
+		d.shape = p.IDPrefix
+	}
+}
+
 // formatCheck is a Param.Check (or a check of a command's own flags) for
 // values of a model format, read as API 3.0 reads them.
 func formatCheck(f model.Format) func(flag, v string) error {

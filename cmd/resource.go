@@ -208,6 +208,7 @@ func resolve(c Command) *built {
 				d.usage = mp.Description
 			}
 			d.addEnum(s, mp.Enum)
+			d.shapeFrom(mp)
 		}
 		if p.V3Filter != "" && b.ops[api.V3] != nil {
 			d.filter = p.V3Filter
@@ -257,6 +258,7 @@ func resolve(c Command) *built {
 			}
 			d.kind = kindOf(mp)
 			d.addEnum(s, mp.Enum)
+			d.shapeFrom(mp)
 		}
 	}
 	return b
