@@ -143,6 +143,32 @@ func TestBashCompletionInRealBash(t *testing.T) {
 			t.Errorf("%s: %q completes to %q, want %q", tc.what, tc.line, got, tc.want)
 		}
 	}
+	formats := outputFormats(c)
+	if got := bashComplete(t, c, "37", "tcvpc vpc list -o "); !slices.Equal(got, formats) {
+		t.Errorf("enum value: -o completes to %q, want %q", got, formats)
+	}
+	if got := bashComplete(t, c, "9", "tcvpc vpc list -o ya"); !slices.Equal(got, []string{"yaml"}) {
+		t.Errorf("enum value: -o ya completes to %q", got)
+	}
+}
+
+// outputFormats are the values tcvpc offers for -o, which must include the
+// documented formats.
+func outputFormats(c *cloud) []string {
+	c.t.Helper()
+	var out []string
+	for _, l := range lines(c.ok("__complete", "vpc", "list", "-o", "")) {
+		if !strings.HasPrefix(l, ":") {
+			word, _, _ := strings.Cut(l, "\t")
+			out = append(out, word)
+		}
+	}
+	for _, f := range []string{"table", "json", "yaml", "text"} {
+		if !slices.Contains(out, f) {
+			c.t.Fatalf("-o does not offer %s: %q", f, out)
+		}
+	}
+	return out
 }
 
 func TestFishCompletionInRealFish(t *testing.T) {
@@ -163,6 +189,11 @@ func TestFishCompletionInRealFish(t *testing.T) {
 		if !slices.Equal(got, tc.want) {
 			t.Errorf("%s: %q completes to %q, want %q", tc.what, tc.line, got, tc.want)
 		}
+	}
+	formats := outputFormats(c)
+	slices.Sort(formats) // fish sorts what it offers
+	if got := fishComplete(t, c, "tcvpc vpc list -o "); !slices.Equal(got, formats) {
+		t.Errorf("enum value: -o completes to %q, want %q", got, formats)
 	}
 	got := fishComplete(t, c, "tcvpc vpc create --ci")
 	if len(got) != 1 || !strings.HasPrefix(got[0], "--cidr-block\t") {

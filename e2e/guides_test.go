@@ -36,6 +36,12 @@ func TestGuidesRun(t *testing.T) {
 			if len(blocks) == 0 {
 				t.Skip("no ```sh test blocks")
 			}
+			for _, b := range blocks {
+				if strings.Contains(b.script, "jq ") {
+					needShell(t, "jq") // .ci/run installs it
+					break
+				}
+			}
 			runGuide(t, startEmulator(t, "--task-delay", "300ms"), g, blocks)
 		})
 	}
