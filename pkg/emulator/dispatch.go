@@ -174,8 +174,10 @@ func validationError(c *call, err error) *apiError {
 	case c.style == V3:
 		// API 3.0's codes for a broken value rule, as its pages list
 		// them (InvalidParameterValue.Malformed, .Range, .TooLong,
-		// .LimitExceeded); the legacy API says InvalidParameterValue.
-		code = ruleCodes[ve.Rule]
+		// .LimitExceeded) where the operation's page lists the code, the
+		// plain InvalidParameterValue where it does not; the legacy API
+		// says InvalidParameterValue.
+		code = c.pick(ruleCodes[ve.Rule], "InvalidParameterValue")
 	}
 	if c.style == Legacy {
 		return lerrf(4000, code, "%s", msg)

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"mime"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -199,6 +200,16 @@ func replayError(st Style) reply {
 	return reply{err: errf("AuthFailure.SignatureFailure", "The request was replayed: this signature has been used already.")}
 }
 
+// protocolError is a request the protocol does not allow: InvalidParameter
+// (the common code for a malformed request), for the legacy API public code
+// 4600, protocol not supported (the manual's public codes, 004 line 8051).
+func protocolError(st Style, format string, args ...any) *apiError {
+	if st == Legacy {
+		return lerrf(4600, "UnsupportedProtocol", format, args...)
+	}
+	return errf("InvalidParameter", format, args...)
+}
+
 // read parses either protocol into a request.
 func (s *Server) read(st Style, r *http.Request) (*request, *apiError) {
 	body, err := io.ReadAll(io.LimitReader(r.Body, maxBody+1))
@@ -206,10 +217,26 @@ func (s *Server) read(st Style, r *http.Request) (*request, *apiError) {
 		return nil, errf("InvalidParameter", "The request body could not be read: %v", err)
 	}
 	if len(body) > maxBody {
-		return nil, errf("InvalidParameter", "The request body exceeds %d bytes.", maxBody)
+		// Read the rest (within reason) so that the client, still sending,
+		// gets this answer rather than a reset connection.
+		_, _ = io.Copy(io.Discard, io.LimitReader(r.Body, 1<<30))
+		return nil, protocolError(st, "The request body exceeds %d bytes.", maxBody)
 	}
 	authz := r.Header.Get("Authorization")
-	if st == V3 && authz != "" {
+	tc3 := st == V3 && authz != ""
+	if r.Method == http.MethodPost {
+		// TC3 posts JSON; the query-signed styles post a form (the
+		// manual's signing pages; the SDKs send exactly these).
+		want := "application/x-www-form-urlencoded"
+		if tc3 {
+			want = "application/json"
+		}
+		ct, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+		if ct != want && (len(body) > 0 || ct != "") {
+			return nil, protocolError(st, "Content-Type %q is not supported here: send %s.", r.Header.Get("Content-Type"), want)
+		}
+	}
+	if tc3 {
 		return s.readTC3(r, authz, body)
 	}
 	var values url.Values
