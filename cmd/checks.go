@@ -117,13 +117,35 @@ func formatCheck(f model.Format) func(flag, v string) error {
 // apiParamFlag names a parameter of `tcvpc api` as it is typed there.
 func apiParamFlag(path string) (string, string) { return "--" + path, "" }
 
+// intText is an integer flag's value as typed: one beyond int64 reaches
+// the model, which names the parameter's documented range.
+type intText struct{ s string }
+
+func (v *intText) String() string {
+	if v.s == "" {
+		return "0"
+	}
+	return v.s
+}
+
+func (v *intText) Set(s string) error {
+	d := strings.TrimPrefix(strings.TrimPrefix(s, "-"), "+")
+	if d == "" || strings.Trim(d, "0123456789") != "" {
+		return errors.New("expected a whole number")
+	}
+	v.s = strings.TrimPrefix(s, "+")
+	return nil
+}
+
+func (v *intText) Type() string { return "int" }
+
 // cleanFlagError rewords what the flag parser says of an integer it
 // cannot read ("strconv.ParseInt: parsing …: value out of range") as
 // the expected form.
 func cleanFlagError(msg string) string {
 	// invalid argument "X" for "--limit" flag: strconv.ParseInt: …
 	rest, ok := strings.CutPrefix(msg, "invalid argument ")
-	if !ok || !strings.Contains(rest, "strconv.Parse") {
+	if !ok {
 		return msg
 	}
 	value, rest, _ := strings.Cut(rest, " for ")
@@ -131,6 +153,12 @@ func cleanFlagError(msg string) string {
 	flag = strings.Trim(flag, `"`)
 	if i := strings.Index(flag, ", "); i >= 0 {
 		flag = flag[i+2:] // "-o, --output"
+	}
+	if strings.HasPrefix(detail, "expected ") {
+		return "invalid value " + value + " for " + flag + ": " + detail
+	}
+	if !strings.Contains(detail, "strconv.Parse") {
+		return msg
 	}
 	want := "a whole number"
 	if strings.Contains(detail, "out of range") {

@@ -146,6 +146,47 @@ func TestUsageErrorsSendNothing(t *testing.T) {
 		{[]string{"vpn", "conn", "reset", "vpnx-f29e6u0z", "--vpn-gateway-id", "vpngw-kjllnkew", "--bogus"}, "unknown flag: --bogus"},
 		{[]string{"vpn", "conn", "reset", "vpnx-f29e6u0z", "--vpn-gateway-id", "vpngw-kjllnkew"}, "refusing to reset VPN connection vpnx-f29e6u0z without confirmation: pass --yes (-y) when stdin is not a terminal"},
 		{[]string{"vpn", "conn", "frobnicate"}, `unknown command "frobnicate" for "tcvpc vpn conn"; see 'tcvpc vpn conn --help'`},
+		// Value rules of the model, named by the flag typed.
+		// Control characters in names and descriptions:
+		{[]string{"vpc", "create", "--name", "a\tb", "--cidr-block", "10.0.0.0/16"}, `invalid value "a\tb" for --name: expected text without control characters (tabs, line breaks, escapes)`},
+		{[]string{"subnet", "create", "--vpc-id", "vpc-12345678", "--name", "we\nb", "--cidr-block", "10.0.1.0/24", "--zone", "ap-guangzhou-3"},
+			`invalid value "we\nb" for --name: expected text without control characters (tabs, line breaks, escapes)`},
+		{[]string{"eni", "create", "--vpc-id", "vpc-12345678", "--subnet-id", "subnet-12345678", "--name", "e", "--description", "x\x1b[31m"},
+			`invalid value "x\x1b[31m" for --description: expected text without control characters (tabs, line breaks, escapes)`},
+		{[]string{"sg", "create", "--name", "s\u0085", "--description", "d"}, `invalid value "s\u0085" for --name: expected text without control characters (tabs, line breaks, escapes)`},
+		// IPv6 where the page says IPv4:
+		{[]string{"vpc", "create", "--name", "prod", "--cidr-block", "10.0.0.0/16", "--dns-servers", "::1"}, `invalid value "::1" for --dns-servers: expected an IPv4 address such as 10.0.0.5`},
+		{[]string{"subnet", "create", "--vpc-id", "vpc-12345678", "--name", "web", "--cidr-block", "fd00::/64", "--zone", "ap-guangzhou-3"},
+			`invalid value "fd00::/64" for --cidr-block: expected an IPv4 CIDR block such as 10.0.0.0/16`},
+		{[]string{"vpn", "cgw", "create", "--name", "c", "--ip-address", "2001:db8::1"}, `invalid value "2001:db8::1" for --ip-address: expected an IPv4 address such as 10.0.0.5`},
+		{[]string{"vip", "associate", "1", "--vpc-id", "vpc-2ari9m7h", "--lan-ip", "::ffff:10.0.0.2"}, `invalid value "::ffff:10.0.0.2" for --lan-ip: expected an IPv4 address such as 10.0.0.5`},
+		// Counts over the documented maximum (DNS servers: 4):
+		{[]string{"vpc", "create", "--name", "prod", "--cidr-block", "10.0.0.0/16", "--dns-servers", "1.1.1.1,2.2.2.2,3.3.3.3,4.4.4.4,5.5.5.5"},
+			"invalid value for --dns-servers: 5 values, expected at most 4 values"},
+		{[]string{"vpc", "modify", "vpc-12345678", "--dns-servers", "1.1.1.1", "--dns-servers", "2.2.2.2,3.3.3.3,4.4.4.4,5.5.5.5"},
+			"invalid value for --dns-servers: 5 values, expected at most 4 values"},
+		// Names outside the documented length (60 bytes, 20 and 100 characters):
+		{[]string{"vpc", "create", "--name", strings.Repeat("a", 61), "--cidr-block", "10.0.0.0/16"},
+			`invalid value "` + strings.Repeat("a", 61) + `" for --name: expected at most 60 bytes of UTF-8`},
+		{[]string{"vpc", "create", "--name", strings.Repeat("网", 21), "--cidr-block", "10.0.0.0/16"},
+			`invalid value "` + strings.Repeat("网", 21) + `" for --name: expected at most 60 bytes of UTF-8`},
+		{[]string{"eip", "modify", "eip-12345678", "--name", strings.Repeat("n", 21)}, `invalid value "` + strings.Repeat("n", 21) + `" for --name: expected at most 20 characters`},
+		{[]string{"sg", "create", "--name", "s", "--description", strings.Repeat("d", 101)}, `invalid value "` + strings.Repeat("d", 101) + `" for --description: expected at most 100 characters`},
+		// Integers that overflow, or break the documented range:
+		{[]string{"vpn", "conn", "create", "--vpc-id", "vpc-gapcv96p", "--vpn-gateway-id", "vpngw-1w9tue3d", "--customer-gateway-id", "cgw-qa9sxy71", "--name", "t",
+			"--pre-shared-key", "k", "--local-cidr", "10.0.0.0/16", "--remote-cidr", "172.16.0.0/16", "--ike-lifetime", "99999999999999999999"},
+			`invalid value "99999999999999999999" for --ike-lifetime: expected an integer from 60 to 604800`},
+		{[]string{"eip", "allocate", "--count", "99999999999999999999"}, `invalid value "99999999999999999999" for --count: expected a whole number, 1 or more`},
+		{[]string{"eip", "allocate", "--count", "x"}, `invalid value "x" for --count: expected a whole number`},
+		{[]string{"vpc", "list", "--limit", "99999999999999999999"}, `invalid value "99999999999999999999" for --limit: expected a whole number from -9223372036854775808 to 9223372036854775807`},
+		{[]string{"vpn", "gw", "create", "--vpc-id", "vpc-ngenl4az", "--name", "x", "--bandwidth", "7"}, `invalid value "7" for --bandwidth: expected one of 5, 10, 20, 50, 100`},
+		// The same rules in tcvpc api, named by the --Param typed:
+		{[]string{"api", "CreateVpc", "--VpcName", "a\nb", "--CidrBlock", "10.0.0.0/16"}, `invalid value "a\nb" for --VpcName: expected text without control characters (tabs, line breaks, escapes)`},
+		{[]string{"api", "CreateVpc", "--VpcName", "v", "--CidrBlock", "10.0.0.0/16", "--DnsServers", `["::1"]`}, `invalid value "::1" for --DnsServers.0: expected an IPv4 address such as 10.0.0.5`},
+		{[]string{"api", "CreateVpc", "--VpcName", "v", "--CidrBlock", "10.0.0.0/16", "--DnsServers", `["1.1.1.1","1.1.1.2","1.1.1.3","1.1.1.4","1.1.1.5"]`},
+			"invalid value for --DnsServers: 5 values, expected at most 4 values"},
+		{[]string{"api", "AllocateAddresses", "--AddressCount", "99999999999999999999"}, `invalid value "99999999999999999999" for --AddressCount: expected a whole number, 1 or more`},
+		{[]string{"api", "CreateVpc", "--VpcName", strings.Repeat("v", 61), "--CidrBlock", "10.0.0.0/16"}, `invalid value "` + strings.Repeat("v", 61) + `" for --VpcName: expected at most 60 bytes of UTF-8`},
 	}
 	for _, tc := range cases {
 		res := r.exec(t, tc.args...)

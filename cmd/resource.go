@@ -364,7 +364,7 @@ func (a *app) setup(cmd *cobra.Command, c Command) {
 		}
 		switch d.kind {
 		case Int:
-			fs.Int64(d.name, 0, usage)
+			fs.Var(&intText{}, d.name, usage)
 		case Bool:
 			fs.Bool(d.name, false, usage)
 		case Strings:
@@ -608,13 +608,13 @@ func (d *flagDef) value(cmd *cobra.Command, style api.Style) (any, error) {
 	}
 	switch d.kind {
 	case Int:
-		v, _ := fs.GetInt64(d.name)
+		v := fs.Lookup(d.name).Value.String()
 		if d.check != nil {
-			if err := d.check(flag, strconv.FormatInt(v, 10)); err != nil {
+			if err := d.check(flag, v); err != nil {
 				return nil, err
 			}
 		}
-		n := json.Number(strconv.FormatInt(v, 10))
+		n := json.Number(v)
 		return n, checkParamValue(flag, p, style, n)
 	case Bool:
 		v, _ := fs.GetBool(d.name)
