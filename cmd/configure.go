@@ -21,14 +21,26 @@ Secrets are read without echo; press Enter to keep the current value.`,
 		RunE: func(cmd *cobra.Command, args []string) error { return a.configureInteractive(cmd) },
 	}
 	cmd.AddCommand(&cobra.Command{
-		Use:       "set KEY VALUE",
-		Short:     "Set one setting of a profile",
+		Use:   "set KEY VALUE",
+		Short: "Set one setting of a profile",
+		Long: `Set one setting of a profile. The value is checked first (output, site,
+signature-method, language, endpoint scheme http or https, region shape): a bad
+one exits 2 naming the expected form and writes nothing. An empty value removes
+the setting. Writes are read-modify-write under a lock (~/.tcvpc/.lock) and
+replace the file atomically with mode 0600, so parallel runs lose nothing.`,
 		Example:   "  tcvpc configure set region ap-guangzhou\n  tcvpc configure set secret-key --profile prod \"$KEY\"",
 		Args:      exactArgs(2, "KEY VALUE"),
 		ValidArgs: config.Keys(),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			profile := a.profileName(cmd)
-			if err := a.loader(cmd).Set(profile, args[0], args[1]); err != nil {
+			key, err := config.ParseKey(args[0])
+			if err != nil {
+				return usagef("%v", err)
+			}
+			if err := checkSetting(key, strings.TrimSpace(args[1])); err != nil {
+				return usagef("configure set %s: %v", key, err)
+			}
+			if err := a.loader(cmd).Set(profile, key, args[1]); err != nil {
 				return usagef("%v", err)
 			}
 			return nil
@@ -86,6 +98,15 @@ func (a *app) configureList(cmd *cobra.Command) error {
 		return err
 	}
 	format, q, err := a.outputOptions(cmd, s)
+	if err != nil && !cmd.Flags().Changed("output") {
+		// A bad output setting in a profile must not hide the listing
+		// that helps repair it.
+		a.warnf("%v", err)
+		format = output.Table
+		if q, err = output.CompileQuery(a.g.query); err != nil {
+			return usagef("%v", err)
+		}
+	}
 	if err != nil {
 		return err
 	}

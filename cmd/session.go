@@ -46,7 +46,7 @@ func (a *app) loader(cmd *cobra.Command) *config.Loader {
 func (a *app) outputOptions(cmd *cobra.Command, s *config.Settings) (string, *output.Query, error) {
 	format, err := output.ParseFormat(s.Get(config.KeyOutput))
 	if err != nil {
-		return "", nil, usageFrom(err, s.Values[config.KeyOutput])
+		return "", nil, usageFrom(err, config.KeyOutput, s.Values[config.KeyOutput])
 	}
 	q, err := output.CompileQuery(a.g.query)
 	if err != nil {
@@ -56,12 +56,15 @@ func (a *app) outputOptions(cmd *cobra.Command, s *config.Settings) (string, *ou
 }
 
 // usageFrom turns a validation error into a usage error naming where the
-// bad value came from when it was not a flag.
-func usageFrom(err error, v config.Value) error {
-	if v.Source != "" && !strings.HasPrefix(v.Source, "flag") {
+// bad value came from when it was not a flag, and how to repair a profile.
+func usageFrom(err error, key string, v config.Value) error {
+	switch {
+	case v.Source == "" || strings.HasPrefix(v.Source, "flag"):
+		return usagef("%v", err)
+	case strings.HasPrefix(v.Source, "env"):
 		return usagef("%v (value from %s)", err, v.Source)
 	}
-	return usagef("%v", err)
+	return usagef("%v (the %s setting of %s; fix it with: tcvpc configure set %s VALUE)", err, key, v.Source, key)
 }
 
 // newSession resolves everything and builds the client. needRegion says
@@ -88,40 +91,25 @@ func (a *app) newSession(cmd *cobra.Command, style api.Style, needRegion bool) (
 	if a.g.rate < 1 || a.g.rate > api.DefaultRate {
 		return nil, usagef("invalid value %d for --rate: expected 1 to %d (requests per second for each Action)", a.g.rate, api.DefaultRate)
 	}
-	method, err := parseSignatureMethod(s.Get(config.KeySignatureMethod))
-	if err != nil {
-		return nil, usageFrom(err, s.Values[config.KeySignatureMethod])
-	}
-	site := strings.ToLower(s.Get(config.KeySite))
-	switch site {
-	case "", "cn", "china":
-		site = ""
-	case "intl":
-	default:
-		return nil, usageFrom(errorf("invalid value %q for --site: expected cn or intl", site), s.Values[config.KeySite])
-	}
-	endpoint := s.Get(config.KeyEndpoint)
-	if endpoint != "" {
-		if err := checkEndpoint(endpoint); err != nil {
-			return nil, usageFrom(err, s.Values[config.KeyEndpoint])
+	for _, k := range []string{config.KeySignatureMethod, config.KeySite, config.KeyEndpoint, config.KeyLanguage, config.KeyRegion} {
+		if err := checkSetting(k, s.Get(k)); err != nil {
+			return nil, usageFrom(err, k, s.Values[k])
 		}
 	}
+	method, _ := parseSignatureMethod(s.Get(config.KeySignatureMethod))
+	site := strings.ToLower(s.Get(config.KeySite))
+	if site != "intl" {
+		site = ""
+	}
+	endpoint := s.Get(config.KeyEndpoint)
 	var roots *x509.CertPool
 	if path := s.Get(config.KeyCAFile); path != "" {
 		if roots, err = api.LoadCAFile(path); err != nil {
-			return nil, usageFrom(errorf("invalid value %q for --ca-file: expected a PEM file of CA certificates (%v)", path, err), s.Values[config.KeyCAFile])
+			return nil, usageFrom(errorf("invalid value %q for --ca-file: expected a PEM file of CA certificates (%v)", path, err), config.KeyCAFile, s.Values[config.KeyCAFile])
 		}
 	}
 	lang := s.Get(config.KeyLanguage)
-	switch lang {
-	case "", "zh-CN", "en-US":
-	default:
-		return nil, usageFrom(errorf("invalid value %q for --language: expected zh-CN or en-US", lang), s.Values[config.KeyLanguage])
-	}
 	region := s.Get(config.KeyRegion)
-	if region != "" && !config.ValidRegion(region) {
-		return nil, usageFrom(errorf("invalid value %q for --region: expected %s", region, config.RegionForm), s.Values[config.KeyRegion])
-	}
 	if region == "" && (needRegion || style == api.Legacy) {
 		return nil, usagef("no region: pass --region (e.g. --region ap-guangzhou), set TENCENTCLOUD_REGION, or run `tcvpc configure set region REGION`")
 	}
@@ -141,6 +129,40 @@ func (a *app) newSession(cmd *cobra.Command, style api.Style, needRegion bool) (
 		cfg.Debug = a.f.IO.ErrOut
 	}
 	return &session{settings: s, client: api.New(cfg), format: format, query: q, region: region}, nil
+}
+
+// checkSetting checks the value of a setting, however it was given (flag,
+// environment, profile, configure set); "" is always valid (unset).
+func checkSetting(key, v string) error {
+	if v == "" {
+		return nil
+	}
+	switch key {
+	case config.KeyOutput:
+		_, err := output.ParseFormat(v)
+		return err
+	case config.KeySignatureMethod:
+		_, err := parseSignatureMethod(v)
+		return err
+	case config.KeySite:
+		switch strings.ToLower(v) {
+		case "cn", "china", "intl":
+			return nil
+		}
+		return errorf("invalid value %q for --site: expected cn or intl", v)
+	case config.KeyEndpoint:
+		return checkEndpoint(v)
+	case config.KeyLanguage:
+		if v == "zh-CN" || v == "en-US" {
+			return nil
+		}
+		return errorf("invalid value %q for --language: expected zh-CN or en-US", v)
+	case config.KeyRegion:
+		if !config.ValidRegion(v) {
+			return errorf("invalid value %q for --region: expected %s", v, config.RegionForm)
+		}
+	}
+	return nil
 }
 
 func parseSignatureMethod(s string) (string, error) {

@@ -224,6 +224,13 @@ func (l *Loader) update(path string, change func(map[string]any) bool) error {
 	if l.Home == "" {
 		return errors.New("no home directory: cannot locate ~/.tcvpc")
 	}
+	// Read, change and rename under one lock: two processes setting
+	// different keys must both find their key in the file.
+	unlock, err := lockDir(filepath.Dir(path))
+	if err != nil {
+		return fmt.Errorf("locking %s: %v", l.display(filepath.Dir(path)), err)
+	}
+	defer unlock()
 	doc, _, err := l.readTOML(path)
 	if err != nil {
 		return err

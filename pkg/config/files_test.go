@@ -81,13 +81,13 @@ func TestSetCreatesPrivateFiles(t *testing.T) {
 		t.Errorf("secret in config.toml:\n%s", text)
 	}
 
-	// No temporary files are left behind.
+	// No temporary files are left behind (the lock file stays, empty).
 	entries, _ := os.ReadDir(dir)
 	var names []string
 	for _, e := range entries {
 		names = append(names, e.Name())
 	}
-	if !reflect.DeepEqual(names, []string{"config.toml", "credentials.toml"}) {
+	if !reflect.DeepEqual(names, []string{".lock", "config.toml", "credentials.toml"}) {
 		t.Errorf("files in ~/.tcvpc: %v", names)
 	}
 }
