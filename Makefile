@@ -103,9 +103,10 @@ check-generated: generate ## regenerate everything and fail if the committed fil
 demo: build ## the scripted tour on the local emulator
 	./scripts/demo.sh $(BIN)
 
-bench: build ## benchmarks under bench/
+bench: build ## benchmarks under bench/: Go benchmarks, then scale and start-up tables (markdown, targets beside)
 	$(GO) test -run '^$$' -bench . -benchmem ./bench/...
-	./bench/startup.sh $(BIN)
+	$(GO) build -trimpath -ldflags '-s -w' -o bin/hello ./bench/hello
+	$(GO) run ./bench/scale -bin $(BIN) -hello bin/hello
 
 fuzz: ## run every Fuzz* test for FUZZTIME (default 10s) each
 	@found=0; for f in $$(git ls-files '*_test.go' 2>/dev/null || find . -name '*_test.go'); do \

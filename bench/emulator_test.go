@@ -25,7 +25,7 @@ func pageClient(b *testing.B, vpcs int) *api.Client {
 	}
 	ts := httptest.NewServer(srv)
 	b.Cleanup(ts.Close)
-	return api.New(api.Config{SecretID: emulator.DemoSecretID, SecretKey: emulator.DemoSecretKey, Region: "ap-guangzhou", Endpoint: ts.URL})
+	return api.New(api.Config{SecretID: emulator.DemoSecretID, SecretKey: emulator.DemoSecretKey, Region: "ap-guangzhou", Endpoint: ts.URL, Rate: -1})
 }
 
 var pageReq = api.Request{Action: "DescribeSubnets", Style: api.V3, Params: params.Tree{"Offset": "200", "Limit": "100"}}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 
@@ -48,6 +49,11 @@ one operation's parameters, outputs and error codes.`,
 			return usagef("unknown Action %q%s; see 'tcvpc api list'", args[0], suggestAction(args[0]))
 		},
 		RunE: func(cmd *cobra.Command, args []string) error { return nil },
+	}
+	if !a.whole && !slices.Contains(args, "api") {
+		// Another command is run: the Actions are not needed, not even
+		// by name.
+		return cmd
 	}
 	cmd.SetUsageTemplate(strings.Replace(cmd.UsageTemplate(), "{{if .HasAvailableSubCommands}}", "{{if false}}", 1))
 	cmd.AddCommand(a.apiListCmd(), a.apiDescribeCmd())

@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"regexp"
+	"sync"
 
 	"github.com/tcvpc/tcvpc/pkg/config"
 	"github.com/tcvpc/tcvpc/pkg/output"
@@ -254,23 +255,23 @@ func peeringState(v any) string {
 	return s
 }
 
-var peeringDigitsRE = regexp.MustCompile(`^[1-9][0-9]*$`)
+var peeringDigitsRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[1-9][0-9]*$`) })
 
 func peeringCheckUin(flag, v string) error {
-	if peeringDigitsRE.MatchString(v) {
+	if peeringDigitsRE().MatchString(v) {
 		return nil
 	}
 	return usagef("invalid value %q for %s: expected an account ID (UIN) such as 2407912486", v, flag)
 }
 
 func peeringCheckMbps(flag, v string) error {
-	if peeringDigitsRE.MatchString(v) {
+	if peeringDigitsRE().MatchString(v) {
 		return nil
 	}
 	return usagef("invalid value %q for %s: expected a whole number of Mbit/s such as 20", v, flag)
 }
 
-var peeringRegionRE = regexp.MustCompile(`^[a-z]+(-[a-z0-9]+)*$`)
+var peeringRegionRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z]+(-[a-z0-9]+)*$`) })
 
 // peeringCheckRegion wants the legacy API's short region name, and says
 // which one when given the API 3.0 name.
@@ -278,7 +279,7 @@ func peeringCheckRegion(flag, v string) error {
 	if short := config.LegacyRegion(v); short != v {
 		return usagef("invalid value %q for %s: the legacy API names regions by short names; use %s", v, flag, short)
 	}
-	if !peeringRegionRE.MatchString(v) {
+	if !peeringRegionRE().MatchString(v) {
 		return usagef("invalid value %q for %s: expected a legacy region name such as gz, sh or bj", v, flag)
 	}
 	return nil

@@ -287,7 +287,7 @@ func (a *app) build(root *cobra.Command, c Command) {
 	words := strings.Fields(c.Path)
 	parent := root
 	for _, w := range words[:len(words)-1] {
-		parent = groupCmd(parent, w)
+		parent = a.groupCmd(parent, w)
 	}
 	use := words[len(words)-1]
 	if c.Arg != nil {
@@ -459,15 +459,25 @@ func oneLine(s string) string {
 	return s
 }
 
-func groupCmd(parent *cobra.Command, name string) *cobra.Command {
-	for _, c := range parent.Commands() {
-		if c.Name() == name {
-			return c
-		}
+type groupKey struct {
+	parent *cobra.Command
+	name   string
+}
+
+func (a *app) groupCmd(parent *cobra.Command, name string) *cobra.Command {
+	// Remembered rather than looked up in parent.Commands(), which sorts
+	// again after every AddCommand.
+	key := groupKey{parent, name}
+	if g := a.groups[key]; g != nil {
+		return g
+	}
+	if a.groups == nil {
+		a.groups = map[groupKey]*cobra.Command{}
 	}
 	info := groups[name]
 	g := &cobra.Command{Use: name, Short: info.short, Aliases: info.aliases, Args: groupArgs, RunE: groupRun}
 	parent.AddCommand(g)
+	a.groups[key] = g
 	return g
 }
 

@@ -36,7 +36,12 @@ type app struct {
 	format string
 	// lazy holds the set-up of resource commands not yet needed.
 	lazy map[*cobra.Command]func()
-	args []string // the command line
+	// built names the resource groups whose commands exist; whole builds
+	// them all (no command line: docs, tests).
+	built  map[string]bool
+	whole  bool
+	groups map[groupKey]*cobra.Command
+	args   []string // the command line
 	// repeated names the scalar flags given more than once.
 	repeated []string
 	// outputDefaulted: the format is JSON by the command's default (tcvpc
@@ -51,6 +56,9 @@ type app struct {
 func Main(ctx context.Context, f *Factory, args []string) int {
 	a := &app{f: f}
 	args = flattenedFlags(args)
+	if args == nil {
+		args = []string{} // a command line, if empty: nil builds the whole tree
+	}
 	a.args = args
 	root := a.newRoot(args)
 	a.setupFor(root, args)
@@ -64,6 +72,9 @@ func Main(ctx context.Context, f *Factory, args []string) int {
 	}
 	var unknown *api.UnknownOutcomeError
 	if errors.As(err, &unknown) && unknown.Check == "" && ran != nil {
+		if p := ran.Parent(); p != nil && p.Name() == "api" {
+			a.buildAllGroups(root) // to find the resource command over the Action
+		}
 		unknown.Check = checkCommand(ran, unknown.Action)
 	}
 	if !a.ran {
@@ -142,6 +153,14 @@ func (a *app) setupFor(root *cobra.Command, args []string) {
 	if len(args) > 0 && (args[0] == "help" || completing) {
 		args = args[1:]
 	}
+	// The invoked resource group gets its commands, then the command
+	// itself is joined with the model.
+	if c, _, err := root.Find(args); err == nil && c != root {
+		for c.Parent() != root {
+			c = c.Parent()
+		}
+		a.buildGroup(root, c.Name())
+	}
 	if c, _, err := root.Find(args); err == nil {
 		if setup, ok := a.lazy[c]; ok {
 			setup()
@@ -163,6 +182,7 @@ func (a *app) setupAll() {
 
 func (a *app) newRoot(args []string) *cobra.Command {
 	a.lazy = map[*cobra.Command]func(){}
+	a.whole = args == nil || a.allAPI
 	root := &cobra.Command{
 		Use:   "tcvpc",
 		Short: "Tencent Cloud VPC from the command line",

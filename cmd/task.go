@@ -3,6 +3,7 @@ package cmd
 import (
 	"fmt"
 	"regexp"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -11,7 +12,7 @@ import (
 	"github.com/tcvpc/tcvpc/pkg/wait"
 )
 
-var taskIDRE = regexp.MustCompile(`^[0-9]+$`)
+var taskIDRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[0-9]+$`) })
 
 // taskCmd reads and waits on asynchronous work started earlier.
 func (a *app) taskCmd() *cobra.Command {
@@ -22,7 +23,7 @@ func (a *app) taskCmd() *cobra.Command {
 		if err != nil {
 			return "", usagef("%v", err)
 		}
-		if !taskIDRE.MatchString(args[0]) {
+		if !taskIDRE().MatchString(args[0]) {
 			return "", usagef("invalid task ID %q: expected a number such as 12615", args[0])
 		}
 		return k, nil

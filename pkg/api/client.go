@@ -250,7 +250,10 @@ func (c *Client) shouldRetry(req Request, err error, attempt int) (bool, time.Du
 	if errors.As(err, &apiErr) {
 		switch {
 		case apiErr.Throttled():
-			base = time.Second
+			// The limiter sets the pace and the retry waits for its token
+			// too; a throttle means the service's current second is full,
+			// and the next one is less than a second away.
+			base = throttleBackoff
 		case apiErr.Internal() && req.idempotent():
 		default:
 			return false, 0

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -14,14 +15,18 @@ const redacted = "[redacted]"
 
 // secretName matches parameter, header and field names whose values must
 // never be printed: credentials, signatures and VPN pre-shared keys.
-var secretName = regexp.MustCompile(`(?i)(secretkey|signature|token|authorization|password|presharekey|presharedkey|psk)`)
+var secretName = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)(secretkey|signature|token|authorization|password|presharekey|presharedkey|psk)`)
+})
 
 // secretJSONField finds such fields in JSON bodies (requests and replies).
-var secretJSONField = regexp.MustCompile(`(?i)("[A-Za-z_]*(?:secretkey|token|password|presharekey|presharedkey|psk)"\s*:\s*)"(?:[^"\\]|\\.)*"`)
+var secretJSONField = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)("[A-Za-z_]*(?:secretkey|token|password|presharekey|presharedkey|psk)"\s*:\s*)"(?:[^"\\]|\\.)*"`)
+})
 
 // Redact hides secrets in a JSON or text body.
 func Redact(body string) string {
-	return secretJSONField.ReplaceAllString(body, `${1}"`+redacted+`"`)
+	return secretJSONField().ReplaceAllString(body, `${1}"`+redacted+`"`)
 }
 
 func maskID(s string) string {
@@ -35,7 +40,7 @@ func redactValue(k, v string) string {
 	switch {
 	case strings.EqualFold(k, "SecretId"):
 		return maskID(v)
-	case secretName.MatchString(k):
+	case secretName().MatchString(k):
 		return redacted
 	}
 	return v

@@ -17,6 +17,11 @@ const DefaultRate = 100
 // second by more than a handful.
 const defaultBurst = 5
 
+// throttleBackoff is the first backoff after a throttling reply; it
+// doubles with each attempt (jittered), so three retries span about a
+// second, the service's counting window.
+const throttleBackoff = 250 * time.Millisecond
+
 // limiters paces requests with one token bucket per Action, shared by every
 // goroutine using the client, so that concurrent pages and bulk verbs stay
 // under the service's limit rather than learning it from throttling

@@ -8,9 +8,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/olekukonko/tablewriter"
-	"github.com/olekukonko/tablewriter/renderer"
-	"github.com/olekukonko/tablewriter/tw"
+	"github.com/clipperhouse/displaywidth"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -93,60 +91,60 @@ func yamlNode(v any) (*yaml.Node, error) {
 }
 
 const (
-	bold  = "\x1b[1m"
-	reset = "\x1b[0m"
+	boldOn = "\x1b[1m"
+	reset  = "\x1b[0m"
 )
 
 // writeTable prints a borderless table, columns left-aligned and three
-// spaces apart, cells never wrapped or truncated. head nil means no header.
+// spaces apart, cells never wrapped or truncated, lines ending with their
+// content. head nil means no header. Widths are display widths (a CJK
+// character counts two), computed in one pass over the cells: a listing of
+// 20,000 rows costs tens of milliseconds, not seconds.
 func writeTable(buf *bytes.Buffer, head []string, rows [][]string, color bool) error {
-	pad := tw.Padding{Right: "   ", Overwrite: true}
-	var out bytes.Buffer
-	t := tablewriter.NewTable(&out,
-		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{
-			Borders: tw.BorderNone,
-			Symbols: tw.NewSymbols(tw.StyleNone),
-			Settings: tw.Settings{
-				Lines:      tw.LinesNone,
-				Separators: tw.SeparatorsNone,
-			},
-		})),
-		// Headers are upper-cased here rather than by AutoFormat, which
-		// would also split camel case and turn '_' and '.' into spaces.
-		tablewriter.WithHeaderAutoFormat(tw.Off),
-		tablewriter.WithHeaderAlignment(tw.AlignLeft),
-		tablewriter.WithRowAlignment(tw.AlignLeft),
-		tablewriter.WithHeaderAutoWrap(tw.WrapNone),
-		tablewriter.WithRowAutoWrap(tw.WrapNone),
-		tablewriter.WithPadding(pad),
-		// Cells are shown as received, leading spaces included.
-		tablewriter.WithTrimSpace(tw.Off),
-	)
 	if head != nil {
 		h := make([]string, len(head))
 		for i, s := range head {
 			h[i] = strings.ToUpper(oneLine(s))
 		}
-		t.Header(h)
+		head = h
 	}
-	if err := t.Bulk(rows); err != nil {
-		return err
-	}
-	if err := t.Render(); err != nil {
-		return err
-	}
-
-	// Cells are padded to the column width, the last one included; drop
-	// the trailing blanks so lines end with their content.
-	first := head != nil
-	for line := range strings.Lines(out.String()) {
-		line = strings.TrimRight(line, " \n")
-		if first && color {
-			line = bold + line + reset
+	var widths []int
+	measure := func(row []string) {
+		for i, c := range row {
+			if i == len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[i] = max(widths[i], displaywidth.String(c))
 		}
-		first = false
-		buf.WriteString(line)
+	}
+	measure(head)
+	for _, r := range rows {
+		measure(r)
+	}
+	line := func(row []string, bold bool) {
+		start := buf.Len()
+		if bold {
+			buf.WriteString(boldOn)
+		}
+		for i, c := range row {
+			buf.WriteString(c)
+			if i < len(row)-1 {
+				buf.WriteString(strings.Repeat(" ", widths[i]-displaywidth.String(c)+3))
+			}
+		}
+		// A last cell may itself end in blanks; the line ends with content.
+		trimmed := bytes.TrimRight(buf.Bytes()[start:], " ")
+		buf.Truncate(start + len(trimmed))
+		if bold {
+			buf.WriteString(reset)
+		}
 		buf.WriteByte('\n')
+	}
+	if head != nil {
+		line(head, color)
+	}
+	for _, r := range rows {
+		line(r, false)
 	}
 	return nil
 }

@@ -1,6 +1,6 @@
 // Package output renders API replies as tables, tab-separated text, JSON or
 // YAML, optionally reshaped by a JMESPath query. It is the only package that
-// knows tablewriter, YAML and JMESPath.
+// knows table layout, YAML and JMESPath.
 //
 // Data is what encoding/json produces with UseNumber: map[string]any, []any,
 // string, json.Number, bool and nil.

@@ -14,9 +14,10 @@ import (
 // JSON, YAML, JSONL and text (with Columns) are written as the pages come,
 // so memory does not grow with the number of rows; the output is the same,
 // byte for byte, as Render of the merged reply. A table needs every row to
-// size its columns, and a --query may need the whole document (sort_by,
-// length, a filter over all rows), so those are collected and rendered at
-// End.
+// size its columns: it keeps each row's cells (strings, the decoded reply
+// dropped) and writes at End. A --query may need the whole document
+// (sort_by, length, a filter over all rows): the reply is collected and
+// rendered at End.
 type Stream struct {
 	w    *bufio.Writer
 	o    Options
@@ -26,6 +27,9 @@ type Stream struct {
 	// collected, when the output cannot be streamed
 	reply map[string]any
 	rows  []any
+
+	// a table's header and cells so far
+	g grid
 
 	// JSON and YAML: the document around the list
 	prefix, suffix, indent string
@@ -40,6 +44,7 @@ const (
 	streamYAML
 	streamJSONL
 	streamText
+	tableCells // a table: cells kept, maps dropped, written at End
 )
 
 // listMark stands in for the list while the rest of the document is
@@ -67,12 +72,16 @@ func NewStream(w io.Writer, o Options, list string) (*Stream, error) {
 		s.mode = streamJSONL
 	case format == Text && len(o.Columns) > 0 && o.Rows == list:
 		s.mode = streamText
+	case format == Table && len(o.Columns) > 0 && o.Rows == list:
+		s.mode = tableCells
+		s.g = grid{header: !o.NoHeader, color: o.Color}
+		s.g.rows(nil, o.Columns)
 	}
 	return s, nil
 }
 
 // Streams reports whether rows are written as they come.
-func (s *Stream) Streams() bool { return s.mode != collect }
+func (s *Stream) Streams() bool { return s.mode != collect && s.mode != tableCells }
 
 // Begin takes the first page's reply; its own rows come through Add.
 func (s *Stream) Begin(reply map[string]any) error {
@@ -158,6 +167,11 @@ func (s *Stream) Add(rows []any) error {
 				return err
 			}
 		}
+	case tableCells:
+		g := grid{}
+		g.rows(rows, s.o.Columns)
+		s.g.cells = append(s.g.cells, g.cells...)
+		return nil
 	case streamText:
 		g := grid{text: true}
 		g.rows(rows, s.o.Columns)
@@ -197,6 +211,12 @@ func (s *Stream) End() error {
 			s.w.WriteString(" []")
 		}
 		s.w.WriteString(s.suffix)
+	case tableCells:
+		var buf bytes.Buffer
+		if err := s.g.flush(&buf); err != nil {
+			return err
+		}
+		s.w.Write(buf.Bytes())
 	}
 	return s.w.Flush()
 }

@@ -51,7 +51,7 @@ func TestStreamMatchesRender(t *testing.T) {
 			for _, format := range []string{JSON, YAML, JSONL, Text, Table} {
 				name := fmt.Sprintf("%s/%d/%s", list, n, format)
 				first, pages := pagesOf(list, n, 100)
-				o := Options{Format: format, Rows: list, Columns: cols}
+				o := Options{Format: format, Rows: list, Columns: cols, NoHeader: n == 7, Color: n == 250}
 				var want bytes.Buffer
 				if err := Render(&want, merged(first, list, pages), o); err != nil {
 					t.Fatal(err)
