@@ -14,7 +14,7 @@ var declarationSets = [...]struct {
 	words []string
 	decl  func() []Command
 }{
-	{[]string{"vpc", "subnet", "classiclink", "account"}, vpcCommands},
+	{[]string{"vpc", "subnet", "classiclink", "account", "vip"}, vpcCommands},
 	{[]string{"route-table"}, routeTableCommands},
 	{[]string{"eip"}, eipCommands},
 	{[]string{"eni"}, eniCommands},
