@@ -14,8 +14,6 @@ import (
 // of a command remains only for a rule across several fields, or a
 // value form the model cannot describe.
 
-func modelStyle(s api.Style) model.Style { return model.Style(s) }
-
 // ruleMessage words a broken rule for the flag (or positional argument,
 // or --Param) the user typed. where is the place inside a JSON value
 // ("0.LocalCidrBlock"), empty for the value itself.
@@ -64,7 +62,7 @@ func checkParamValue(flag string, p *model.Param, style api.Style, v any) error 
 	if _, isList := v.([]any); p.Array && !isList {
 		v = []any{v} // one value of a list parameter
 	}
-	err := p.Check(v, modelStyle(style))
+	err := p.Check(v, style)
 	var ve *model.ValidationError
 	if !errors.As(err, &ve) {
 		return err

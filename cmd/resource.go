@@ -150,7 +150,7 @@ type View struct {
 // checkShape checks a declared ID shape, for parameters whose page shows
 // none (the model's own shapes are checked with the rest of its rules).
 func checkShape(shape, name string, style api.Style, v string) error {
-	if shape == "" || model.FormatID.Match(v, shape, modelStyle(style)) {
+	if shape == "" || model.FormatID.Match(v, shape, style) {
 		return nil
 	}
 	return usagef("invalid value %q for %s: expected %s", v, name, model.FormatID.Form(shape))
@@ -600,7 +600,7 @@ func (d *flagDef) value(cmd *cobra.Command, style api.Style) (any, error) {
 		if err := checkShape(d.shape, flag, style, v); err != nil {
 			return err
 		}
-		if d.format != model.FormatNone && !d.format.Match(v, "", modelStyle(style)) {
+		if d.format != model.FormatNone && !d.format.Match(v, "", style) {
 			return usagef("invalid value %q for %s: expected %s", v, flag, d.format.Form(""))
 		}
 		if d.check != nil {

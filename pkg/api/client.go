@@ -13,6 +13,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/tcvpc/tcvpc/pkg/api/model"
 	"io"
 	"math"
 	mrand "math/rand/v2"
@@ -31,19 +32,13 @@ import (
 )
 
 // Style is which of the two VPC APIs a request speaks.
-type Style uint8
+type Style = model.Style
 
+// The two styles, as pkg/api's callers name them.
 const (
-	V3 Style = iota + 1
-	Legacy
+	V3     = model.V3
+	Legacy = model.Legacy
 )
-
-func (s Style) String() string {
-	if s == Legacy {
-		return "legacy"
-	}
-	return "v3"
-}
 
 // Version is the API 3.0 version every VPC operation uses.
 const Version = "2017-03-12"

@@ -39,18 +39,11 @@ func handlers() map[string]handler {
 	return handlerTable
 }
 
-func modelStyle(st Style) model.Style {
-	if st == Legacy {
-		return model.Legacy
-	}
-	return model.V3
-}
-
 // dispatch checks the Action and parameters against the model, then runs
 // the operation's handler, or the generic one for operations whose state
 // is not kept.
 func (s *Server) dispatch(c *call) (rep reply) {
-	op, ok := model.Find(c.action, modelStyle(c.style))
+	op, ok := model.Find(c.action, c.style)
 	if !ok {
 		return reply{err: unknownAction(c)}
 	}
@@ -131,7 +124,7 @@ func unknownAction(c *call) *apiError {
 		other = Legacy
 	}
 	hint := ""
-	if _, ok := model.Find(c.action, modelStyle(other)); ok {
+	if _, ok := model.Find(c.action, other); ok {
 		if other == Legacy {
 			hint = " It is a legacy API action: send it to " + legacyPath + "."
 		} else {

@@ -17,20 +17,13 @@ import (
 	"github.com/tcvpc/tcvpc/pkg/sign"
 )
 
-// Style is which of the two APIs a request speaks.
-type Style uint8
+// Style is which of the two APIs a request speaks: the model's.
+type Style = model.Style
 
 const (
-	V3 Style = iota + 1
-	Legacy
+	V3     = model.V3
+	Legacy = model.Legacy
 )
-
-func (s Style) String() string {
-	if s == Legacy {
-		return "legacy"
-	}
-	return "v3"
-}
 
 const (
 	legacyPath = "/v2/index.php"
