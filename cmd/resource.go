@@ -342,6 +342,11 @@ func (a *app) setup(cmd *cobra.Command, c Command) {
 	fs := cmd.Flags()
 	for _, d := range b.flags {
 		usage := oneLine(d.usage)
+		if d.kind == JSON && d.objectList() {
+			usage += " (or KEY=VALUE,… per entry, repeatable)"
+		} else if d.kind == JSON {
+			usage += " (or KEY=VALUE,…)"
+		}
 		switch {
 		case b.ops[api.V3] == nil || b.ops[api.Legacy] == nil:
 			if d.required(api.V3) || d.required(api.Legacy) {
@@ -372,6 +377,13 @@ func (a *app) setup(cmd *cobra.Command, c Command) {
 				fs.StringArray(d.name, nil, usage)
 			} else {
 				fs.StringSlice(d.name, nil, usage)
+			}
+		case JSON:
+			if d.objectList() {
+				// Repeatable: one KEY=VALUE,... entry each, or the JSON list.
+				fs.StringArray(d.name, nil, usage)
+			} else {
+				fs.String(d.name, "", usage)
 			}
 		default:
 			fs.String(d.name, "", usage)
@@ -647,8 +659,7 @@ func (d *flagDef) value(cmd *cobra.Command, style api.Style) (any, error) {
 		}
 		return list, checkParamValue(flag, p, style, list)
 	case JSON:
-		s, _ := fs.GetString(d.name)
-		v, err := readJSONValue(cmd, flag, s)
+		v, err := d.structured(cmd, style, flag)
 		if err != nil {
 			return nil, err
 		}

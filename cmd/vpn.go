@@ -493,16 +493,16 @@ Table and text output keep the configuration on one line; to save it as
 a file use: -o json | jq -r .CustomerGatewayConfiguration (legacy:
 .data.configFileInfo).`,
 			Example: `  tcvpc vpn conn config vpnx-5p7vkch8 --vpn-gateway-id vpngw-p4lmqawn --interface-name eth0 \
-    --vendor '{"VendorName":"h3c","Platform":"comware","SoftwareVersion":"V1.0"}'
+    --vendor-name h3c --platform comware --software V1.0
   tcvpc vpn conn config vpnx-ol6bcqp0 --legacy --vendor-name cisco --platform ios --software V15.4 --interface-name eth0`,
 			V3: "DownloadCustomerGatewayConfiguration", Legacy: "GetVpnConnConfig",
 			Arg: vpnConnArg,
 			Params: []Param{
 				{Flag: "vpn-gateway-id", V3: "VpnGatewayId", Usage: "ID of the VPN gateway of the tunnel"},
-				{Flag: "vendor", V3: "CustomerGatewayVendor", Usage: `device as JSON: {"VendorName":"h3c","Platform":"comware","SoftwareVersion":"V1.0"}`},
-				{Flag: "vendor-name", Legacy: "vendorname", Usage: "device vendor, e.g. cisco"},
-				{Flag: "platform", Legacy: "platform", Usage: "device platform, e.g. ios"},
-				{Flag: "software", Legacy: "software", Usage: "device software version, e.g. V15.4"},
+				{Flag: "vendor-name", V3: "CustomerGatewayVendor.VendorName", Legacy: "vendorname", Usage: "device vendor, e.g. cisco (see vpn cgw vendors)"},
+				{Flag: "platform", V3: "CustomerGatewayVendor.Platform", Legacy: "platform", Usage: "device platform, e.g. ios"},
+				{Flag: "software", V3: "CustomerGatewayVendor.SoftwareVersion", Legacy: "software", Usage: "device software version, e.g. V15.4"},
+				{Flag: "vendor", V3: "CustomerGatewayVendor", Usage: `the device as wire JSON instead of the three flags above`},
 				{Flag: "interface-name", V3: "InterfaceName", Legacy: "interfaceName", Usage: "physical interface of the device the tunnel goes through"},
 			},
 			V3View:     View{Columns: []output.Column{{Header: "CONFIGURATION", Path: "CustomerGatewayConfiguration"}}},

@@ -15,13 +15,7 @@ func TestVpnTunnelFlagsWire(t *testing.T) {
 	legacyIDs := map[string]string{"vpcId": "vpc-gapcv96p", "vpnGwId": "vpngw-1w9tue3d", "userGwId": "cgw-qa9sxy71", "vpnConnName": "t", "preSharedKey": "k"}
 	join := func(base, params map[string]string) map[string]string { return rtbWith(params, base) }
 	v3Reply := testserver.V3OK(`"VpnConnection":{"VpnConnectionId":"vpnx-5p7vkch8","State":"PENDING"}`)
-	cases := []struct {
-		name   string
-		args   []string
-		reply  testserver.Reply
-		action string
-		params map[string]string
-	}{
+	runWireCases(t, []wireCase{
 		// The example of issue "one grammar": the same words, both styles.
 		{"create", with(create, "--local-cidr", "10.0.0.0/16", "--remote-cidr", "172.16.0.0/16", "--ike-version", "IKEV2", "--ipsec-pfs", "DH-GROUP2"),
 			v3Reply, "CreateVpnConnection", join(v3IDs, map[string]string{
@@ -76,7 +70,22 @@ func TestVpnTunnelFlagsWire(t *testing.T) {
 			"--local-cidr", "10.100.2.0/24,10.100.3.0/24", "--remote-cidr", "10.0.0.0/8", "--ike-integrity", "MD5"},
 			vpnLegacy(`{"code":0,"message":"","data":{"taskId":12614}}`), "ModifyVpnConnEx", map[string]string{"vpcId": "vpc-03vihbk9", "vpnGwId": "vpngw-kfldykuz",
 				"vpnConnId": "vpnx-ol6bcqp0", "spdAcl.0": `{"10.100.2.0/24":["10.0.0.0/8"]}`, "spdAcl.1": `{"10.100.3.0/24":["10.0.0.0/8"]}`, "IKESet.propoAuthenAlgorithm": "md5"}},
-	}
+	})
+}
+
+// wireCase is one command and the request it must send.
+type wireCase struct {
+	name   string
+	args   []string
+	reply  testserver.Reply
+	action string
+	params map[string]string
+}
+
+// runWireCases runs each case (with -o json) and compares the first
+// request's Action, signature and parameters exactly.
+func runWireCases(t *testing.T, cases []wireCase) {
+	t.Helper()
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			srv := testserver.New(t, tc.reply)
