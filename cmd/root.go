@@ -253,6 +253,7 @@ https://github.com/tcvpc/tcvpc/tree/main/docs/guides:
   output.md           formats, --query, --no-header
   scripting.md        exit codes, errors, --wait and task, retries, idempotence
   api-styles.md       API 3.0 and the legacy API, which command uses which
+  flags-audit.md      structured flags: friendly forms, KEY=VALUE shorthand, JSON
   emulator.md         the local emulator: regions, faults, state, https, CI
 `
 
