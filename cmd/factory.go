@@ -34,13 +34,14 @@ var (
 // SystemFactory builds the factory for a real run.
 func SystemFactory() *Factory {
 	home, _ := os.UserHomeDir()
+	version, commit, date := buildVersion()
 	return &Factory{
 		IO:      iostreams.System(os.Getenv),
 		Getenv:  os.Getenv,
 		Home:    home,
 		Now:     time.Now,
-		Version: Version,
-		Commit:  Commit,
-		Date:    Date,
+		Version: version,
+		Commit:  commit,
+		Date:    date,
 	}
 }

@@ -257,28 +257,6 @@ https://github.com/tcvpc/tcvpc/tree/main/docs/guides:
   emulator.md         the local emulator: regions, faults, state, https, CI
 `
 
-func (a *app) versionCmd() *cobra.Command {
-	return &cobra.Command{
-		Use:   "version",
-		Short: "Print the version of tcvpc",
-		Args:  noArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			fmt.Fprintf(a.f.IO.Out, "tcvpc %s\n", a.f.Version)
-			if a.f.Commit != "" || a.f.Date != "" {
-				fmt.Fprintf(a.f.IO.Out, "commit %s, built %s\n", orUnknown(a.f.Commit), orUnknown(a.f.Date))
-			}
-			return nil
-		},
-	}
-}
-
-func orUnknown(s string) string {
-	if s == "" {
-		return "unknown"
-	}
-	return s
-}
-
 func noArgs(cmd *cobra.Command, args []string) error {
 	if len(args) > 0 {
 		return usagef("%q takes no arguments, got %q", cmd.CommandPath(), args[0])
