@@ -142,7 +142,7 @@ func TestUsageErrorsSendNothing(t *testing.T) {
 		{[]string{"vpn", "conn", "reset", "vpnx-f29e6u0z", "--vpn-gateway-id", "vpngw-kjllnkew", "--legacy", "-y"}, "tcvpc vpn conn reset needs --vpc-id"},
 		{[]string{"vpn", "conn", "reset", "vpnx-f29e6u0z", "--vpn-gateway-id", "vpngw-kjllnkew", "-y", "-o", "xml"}, `invalid value "xml" for -o/--output: expected one of table, json, jsonl, yaml, text`},
 		{[]string{"vpn", "conn", "reset", "vpnx-f29e6u0z", "--vpn-gateway-id", "vpngw-kjllnkew", "-y", "--signature-method", "md5"}, `invalid value "md5" for --signature-method: expected TC3-HMAC-SHA256, HmacSHA256 or HmacSHA1`},
-		{[]string{"vpn", "conn", "reset", "vpnx-f29e6u0z", "--vpn-gateway-id", "vpngw-kjllnkew", "-y", "--endpoint", "localhost:80"}, `invalid value "localhost:80" for --endpoint: expected scheme://host[:port], e.g. http://127.0.0.1:8080`},
+		{[]string{"vpn", "conn", "reset", "vpnx-f29e6u0z", "--vpn-gateway-id", "vpngw-kjllnkew", "-y", "--endpoint", "localhost:80"}, `invalid value "localhost:80" for --endpoint: expected scheme://host[:port] (http or https), e.g. http://127.0.0.1:8080`},
 		{[]string{"vpn", "conn", "reset", "vpnx-f29e6u0z", "--vpn-gateway-id", "vpngw-kjllnkew", "--bogus"}, "unknown flag: --bogus"},
 		{[]string{"vpn", "conn", "reset", "vpnx-f29e6u0z", "--vpn-gateway-id", "vpngw-kjllnkew"}, "refusing to reset VPN connection vpnx-f29e6u0z without confirmation: pass --yes (-y) when stdin is not a terminal"},
 		{[]string{"vpn", "conn", "frobnicate"}, `unknown command "frobnicate" for "tcvpc vpn conn"; see 'tcvpc vpn conn --help'`},

@@ -20,50 +20,31 @@ Secrets are read without echo; press Enter to keep the current value.`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error { return a.configureInteractive(cmd) },
 	}
-	cmd.AddCommand(&cobra.Command{
-		Use:   "set KEY VALUE",
-		Short: "Set one setting of a profile",
-		Long: `Set one setting of a profile. The value is checked first (output, site,
-signature-method, language, endpoint scheme http or https, region shape): a bad
-one exits 2 naming the expected form and writes nothing. An empty value removes
-the setting. Writes are read-modify-write under a lock (~/.tcvpc/.lock) and
-replace the file atomically with mode 0600, so parallel runs lose nothing.`,
-		Example:   "  tcvpc configure set region ap-guangzhou\n  tcvpc configure set secret-key --profile prod \"$KEY\"",
-		Args:      exactArgs(2, "KEY VALUE"),
-		ValidArgs: config.Keys(),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			profile := a.profileName(cmd)
-			key, err := config.ParseKey(args[0])
-			if err != nil {
-				return usagef("%v", err)
-			}
-			if err := checkSetting(key, strings.TrimSpace(args[1])); err != nil {
-				return usagef("configure set %s: %v", key, err)
-			}
-			if err := a.loader(cmd).Set(profile, key, args[1]); err != nil {
-				return usagef("%v", err)
-			}
-			return nil
-		},
+	set := keyCmd("set KEY VALUE", "Set one setting of a profile", func(cmd *cobra.Command, key string, args []string) error {
+		if strings.TrimSpace(args[1]) == "" {
+			return usagef("empty value for %s: expected %s; to remove the key run `tcvpc configure unset %s`", key, config.Expected(key), key)
+		}
+		return a.configureSet(cmd, map[string]string{key: args[1]})
 	})
-	cmd.AddCommand(&cobra.Command{
-		Use:       "get KEY",
-		Short:     "Print the effective value of one setting",
-		Args:      exactArgs(1, "KEY"),
-		ValidArgs: config.Keys(),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			key, err := config.ParseKey(args[0])
-			if err != nil {
-				return usagef("%v", err)
-			}
-			s, err := a.loader(cmd).Load()
+	set.Long = `Set one setting of a profile. The value is checked first, and nothing is
+written when it is not of the key's form:
+
+` + keyForms() + `
+Writers take a lock on ~/.tcvpc/.lock and replace the file atomically, so
+parallel runs keep every key.`
+	set.Example = "  tcvpc configure set region ap-guangzhou\n  tcvpc configure set secret-key --profile prod \"$KEY\""
+	cmd.AddCommand(set,
+		keyCmd("unset KEY", "Remove one setting from a profile", func(cmd *cobra.Command, key string, _ []string) error {
+			return a.configureSet(cmd, map[string]string{key: ""})
+		}),
+		keyCmd("get KEY", "Print the effective value of one setting", func(cmd *cobra.Command, key string, _ []string) error {
+			s, err := a.configureLoad(cmd)
 			if err != nil {
 				return err
 			}
 			fmt.Fprintln(a.f.IO.Out, s.Get(key))
 			return nil
-		},
-	})
+		}))
 	cmd.AddCommand(&cobra.Command{
 		Use:   "list",
 		Short: "Show every setting, where it comes from, secrets masked",
@@ -71,6 +52,74 @@ replace the file atomically with mode 0600, so parallel runs lose nothing.`,
 		RunE:  func(cmd *cobra.Command, args []string) error { return a.configureList(cmd) },
 	})
 	return cmd
+}
+
+// keyCmd is a configure subcommand whose first argument is a key: use
+// names the arguments, and run gets the key in its canonical spelling.
+func keyCmd(use, short string, run func(cmd *cobra.Command, key string, args []string) error) *cobra.Command {
+	meta := strings.SplitN(use, " ", 2)[1]
+	return &cobra.Command{
+		Use:       use,
+		Short:     short,
+		Args:      exactArgs(len(strings.Fields(meta)), meta),
+		ValidArgs: config.Keys(),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			key, err := config.ParseKey(args[0])
+			if err != nil {
+				return usagef("%v", err)
+			}
+			return run(cmd, key, args)
+		},
+	}
+}
+
+// keyForms lists each key with the values it takes, for help.
+func keyForms() string {
+	var b strings.Builder
+	for _, k := range config.Keys() {
+		fmt.Fprintf(&b, "  %-17s %s\n", k, config.Expected(k))
+	}
+	return b.String()
+}
+
+// configureSet checks values (usage errors, exit 2) and then writes them
+// together into the profile.
+func (a *app) configureSet(cmd *cobra.Command, values map[string]string) error {
+	profile := a.profileName(cmd)
+	if err := config.CheckProfile(profile); err != nil {
+		return usagef("%v", err)
+	}
+	for k, v := range values {
+		if v == "" {
+			continue
+		}
+		if _, err := config.Normalize(k, strings.TrimSpace(v)); err != nil {
+			return usagef("%v", err)
+		}
+	}
+	return a.loader(cmd).SetValues(profile, values)
+}
+
+// configureLoad reads the settings for the configure commands, which go on
+// when a value is invalid so that the user can see and repair it: each
+// problem is a warning naming the key and where the value is.
+func (a *app) configureLoad(cmd *cobra.Command) (*config.Settings, error) {
+	s, err := a.loader(cmd).Load()
+	if err != nil {
+		return nil, usagef("%v", err)
+	}
+	var problems []error
+	for _, err := range s.Validate() {
+		// A bad flag is the user's input of this run: an error.
+		if ve, ok := err.(*config.ValueError); ok && strings.HasPrefix(ve.From, "flag ") {
+			return nil, usagef("%v", err)
+		}
+		problems = append(problems, err)
+	}
+	for _, err := range problems {
+		a.warnf("%v", err)
+	}
+	return s, nil
 }
 
 func exactArgs(n int, meta string) cobra.PositionalArgs {
@@ -93,22 +142,19 @@ func (a *app) profileName(cmd *cobra.Command) string {
 }
 
 func (a *app) configureList(cmd *cobra.Command) error {
-	s, err := a.loader(cmd).Load()
+	s, err := a.configureLoad(cmd)
 	if err != nil {
 		return err
 	}
-	format, q, err := a.outputOptions(cmd, s)
-	if err != nil && !cmd.Flags().Changed("output") {
-		// A bad output setting in a profile must not hide the listing
-		// that helps repair it.
-		a.warnf("%v", err)
+	// A bad output in a file or the environment was warned about; the list
+	// is how the user finds it, so it is shown as a table.
+	format, err := output.ParseFormat(s.Get(config.KeyOutput))
+	if err != nil {
 		format = output.Table
-		if q, err = output.CompileQuery(a.g.query); err != nil {
-			return usagef("%v", err)
-		}
 	}
+	q, err := output.CompileQuery(a.g.query)
 	if err != nil {
-		return err
+		return usagef("%v", err)
 	}
 	rows := []any{map[string]any{"Name": "profile", "Value": s.Profile, "Source": s.ProfileSource}}
 	for _, k := range config.Keys() {

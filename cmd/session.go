@@ -2,7 +2,6 @@ package cmd
 
 import (
 	"crypto/x509"
-	"net/url"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -77,6 +76,9 @@ func (a *app) newSession(cmd *cobra.Command, style api.Style, needRegion bool) (
 	for _, w := range s.Warnings {
 		a.warnf("%s", w)
 	}
+	if errs := s.Validate(); len(errs) > 0 {
+		return nil, usagef("%v", errs[0])
+	}
 	format, q, err := a.outputOptions(cmd, s)
 	if err != nil {
 		return nil, err
@@ -91,24 +93,22 @@ func (a *app) newSession(cmd *cobra.Command, style api.Style, needRegion bool) (
 	if a.g.rate < 1 || a.g.rate > api.DefaultRate {
 		return nil, usagef("invalid value %d for --rate: expected 1 to %d (requests per second for each Action)", a.g.rate, api.DefaultRate)
 	}
-	for _, k := range []string{config.KeySignatureMethod, config.KeySite, config.KeyEndpoint, config.KeyLanguage, config.KeyRegion} {
-		if err := checkSetting(k, s.Get(k)); err != nil {
-			return nil, usageFrom(err, k, s.Values[k])
-		}
+	// Validate left each value in its canonical spelling.
+	method := s.Get(config.KeySignatureMethod)
+	if method == "" {
+		method = sign.TC3
 	}
-	method, _ := parseSignatureMethod(s.Get(config.KeySignatureMethod))
-	site := strings.ToLower(s.Get(config.KeySite))
-	if site != "intl" {
+	site := s.Get(config.KeySite)
+	if site == "cn" {
 		site = ""
 	}
-	endpoint := s.Get(config.KeyEndpoint)
+	endpoint, lang := s.Get(config.KeyEndpoint), s.Get(config.KeyLanguage)
 	var roots *x509.CertPool
 	if path := s.Get(config.KeyCAFile); path != "" {
 		if roots, err = api.LoadCAFile(path); err != nil {
 			return nil, usageFrom(errorf("invalid value %q for --ca-file: expected a PEM file of CA certificates (%v)", path, err), config.KeyCAFile, s.Values[config.KeyCAFile])
 		}
 	}
-	lang := s.Get(config.KeyLanguage)
 	region := s.Get(config.KeyRegion)
 	if region == "" && (needRegion || style == api.Legacy) {
 		return nil, usagef("no region: pass --region (e.g. --region ap-guangzhou), set TENCENTCLOUD_REGION, or run `tcvpc configure set region REGION`")
@@ -129,59 +129,4 @@ func (a *app) newSession(cmd *cobra.Command, style api.Style, needRegion bool) (
 		cfg.Debug = a.f.IO.ErrOut
 	}
 	return &session{settings: s, client: api.New(cfg), format: format, query: q, region: region}, nil
-}
-
-// checkSetting checks the value of a setting, however it was given (flag,
-// environment, profile, configure set); "" is always valid (unset).
-func checkSetting(key, v string) error {
-	if v == "" {
-		return nil
-	}
-	switch key {
-	case config.KeyOutput:
-		_, err := output.ParseFormat(v)
-		return err
-	case config.KeySignatureMethod:
-		_, err := parseSignatureMethod(v)
-		return err
-	case config.KeySite:
-		switch strings.ToLower(v) {
-		case "cn", "china", "intl":
-			return nil
-		}
-		return errorf("invalid value %q for --site: expected cn or intl", v)
-	case config.KeyEndpoint:
-		return checkEndpoint(v)
-	case config.KeyLanguage:
-		if v == "zh-CN" || v == "en-US" {
-			return nil
-		}
-		return errorf("invalid value %q for --language: expected zh-CN or en-US", v)
-	case config.KeyRegion:
-		if !config.ValidRegion(v) {
-			return errorf("invalid value %q for --region: expected %s", v, config.RegionForm)
-		}
-	}
-	return nil
-}
-
-func parseSignatureMethod(s string) (string, error) {
-	switch strings.ToLower(s) {
-	case "", strings.ToLower(sign.TC3):
-		return sign.TC3, nil
-	case strings.ToLower(sign.HmacSHA256):
-		return sign.HmacSHA256, nil
-	case strings.ToLower(sign.HmacSHA1):
-		return sign.HmacSHA1, nil
-	}
-	return "", errorf("invalid value %q for --signature-method: expected TC3-HMAC-SHA256, HmacSHA256 or HmacSHA1", s)
-}
-
-func checkEndpoint(e string) error {
-	u, err := url.Parse(e)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" ||
-		(u.Path != "" && u.Path != "/") || u.RawQuery != "" || u.User != nil {
-		return errorf("invalid value %q for --endpoint: expected scheme://host[:port], e.g. http://127.0.0.1:8080", e)
-	}
-	return nil
 }

@@ -124,7 +124,7 @@ func (l *Loader) Load() (*Settings, error) {
 	} else if p := l.getenv(EnvProfile); p != "" {
 		s.Profile, s.ProfileSource = p, "env "+EnvProfile
 	}
-	if err := checkProfile(s.Profile); err != nil {
+	if err := CheckProfile(s.Profile); err != nil {
 		return nil, fmt.Errorf("%v (from %s)", err, s.ProfileSource)
 	}
 

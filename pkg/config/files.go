@@ -24,7 +24,8 @@ const (
 // names without quoting, and out of path tricks such as "../x".
 var profileName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_.-]*$`)
 
-func checkProfile(name string) error {
+// CheckProfile reports whether name can be a profile's name.
+func CheckProfile(name string) error {
 	if !profileName.MatchString(name) {
 		return fmt.Errorf("invalid profile name %q: use letters, digits, '-', '_' and '.', starting with a letter or digit", name)
 	}
@@ -156,53 +157,94 @@ func (l *Loader) Profiles() ([]string, error) {
 
 // Set writes one key into a tcvpc profile — the credentials to
 // credentials.toml, everything else to config.toml — keeping the other
-// profiles and keys. An empty value removes the key, as Unset does.
-// Comments in the file are not kept: it is rewritten from its data.
+// profiles and keys. An empty value removes the key, as Unset does. The
+// value is checked against the key's form (see Normalize) and stored in its
+// canonical spelling. Comments in the file are not kept: it is rewritten
+// from its data.
 func (l *Loader) Set(profile, key, value string) error {
-	k, err := ParseKey(key)
-	if err != nil {
-		return err
-	}
-	if err := checkProfile(profile); err != nil {
-		return err
-	}
-	value = strings.TrimSpace(value)
-	if value == "" {
-		return l.Unset(profile, k)
-	}
-	if strings.ContainsAny(value, "\r\n") {
-		return fmt.Errorf("invalid value for %s: it must be on one line", k)
-	}
-	return l.update(l.pathFor(k), func(doc map[string]any) bool {
-		table, ok := doc[profile].(map[string]any)
-		if !ok {
-			table = map[string]any{}
-			doc[profile] = table
-		}
-		removeSpellings(table, k)
-		table[k] = value
-		return true
-	})
+	return l.SetValues(profile, map[string]string{key: value})
 }
 
 // Unset removes one key from a tcvpc profile. The profile's table stays,
 // even empty, so that the profile keeps hiding tccli's one of the same name.
 // Nothing is written when there is nothing to remove.
 func (l *Loader) Unset(profile, key string) error {
-	k, err := ParseKey(key)
+	return l.SetValues(profile, map[string]string{key: ""})
+}
+
+// SetValues sets several keys of a profile at once ("" removes a key):
+// every value is checked before anything is written, and the files are
+// changed under one lock, so that `configure` saves its answers together.
+//
+// Each file is read, changed and written back while holding an exclusive
+// lock on ~/.tcvpc/.lock, so that two tcvpc processes writing at once do not
+// lose each other's keys; it is replaced by an atomic rename, so that a
+// reader sees the old file or the new one, never a part.
+func (l *Loader) SetValues(profile string, values map[string]string) error {
+	if err := CheckProfile(profile); err != nil {
+		return err
+	}
+	changes := map[string]map[string]string{} // by file, key -> value
+	for key, value := range values {
+		k, err := ParseKey(key)
+		if err != nil {
+			return err
+		}
+		value = strings.TrimSpace(value)
+		if value != "" {
+			if value, err = Normalize(k, value); err != nil {
+				return err
+			}
+		}
+		path := l.pathFor(k)
+		if changes[path] == nil {
+			changes[path] = map[string]string{}
+		}
+		changes[path][k] = value
+	}
+	if l.Home == "" {
+		return errors.New("no home directory: cannot locate ~/.tcvpc")
+	}
+	unlock, err := l.lock()
 	if err != nil {
 		return err
 	}
-	if err := checkProfile(profile); err != nil {
-		return err
-	}
-	return l.update(l.pathFor(k), func(doc map[string]any) bool {
-		table, ok := doc[profile].(map[string]any)
-		if !ok {
-			return false
+	defer unlock()
+	for _, path := range []string{l.credentialPath(), l.configPath()} {
+		if changes[path] == nil {
+			continue
 		}
-		return removeSpellings(table, k)
-	})
+		if err := l.update(path, func(doc map[string]any) bool {
+			return setInDoc(doc, profile, changes[path])
+		}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// setInDoc applies changes to one profile's table and reports whether
+// anything changed. Removing from a profile that has no table changes
+// nothing.
+func setInDoc(doc map[string]any, profile string, changes map[string]string) bool {
+	table, ok := doc[profile].(map[string]any)
+	changed := false
+	for k, v := range changes {
+		if v == "" {
+			if ok && removeSpellings(table, k) {
+				changed = true
+			}
+			continue
+		}
+		if !ok {
+			table, ok = map[string]any{}, true
+			doc[profile] = table
+		}
+		removeSpellings(table, k)
+		table[k] = v
+		changed = true
+	}
+	return changed
 }
 
 // removeSpellings deletes key from table however it is spelt there
@@ -218,19 +260,32 @@ func removeSpellings(table map[string]any, key string) bool {
 	return removed
 }
 
-// update reads path, lets change edit it and writes it back when change
-// reports a change.
-func (l *Loader) update(path string, change func(map[string]any) bool) error {
-	if l.Home == "" {
-		return errors.New("no home directory: cannot locate ~/.tcvpc")
+// lockFileName is the file whose lock serializes writers of ~/.tcvpc. The
+// data files themselves cannot carry the lock: each write replaces them
+// with a new file, and a lock on the old one would guard nothing.
+const lockFileName = ".lock"
+
+// lock creates ~/.tcvpc (0700) when needed and takes the writers' lock,
+// waiting for another tcvpc to finish its write.
+func (l *Loader) lock() (unlock func(), err error) {
+	if err := ensureDir(l.tcvpcDir()); err != nil {
+		return nil, err
 	}
-	// Read, change and rename under one lock: two processes setting
-	// different keys must both find their key in the file.
-	unlock, err := lockDir(filepath.Dir(path))
+	path := filepath.Join(l.tcvpcDir(), lockFileName)
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
 	if err != nil {
-		return fmt.Errorf("locking %s: %v", l.display(filepath.Dir(path)), err)
+		return nil, err
 	}
-	defer unlock()
+	if err := lockFile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("locking %s: %v", l.display(path), err)
+	}
+	return func() { f.Close() }, nil
+}
+
+// update reads path, lets change edit it and writes it back when change
+// reports a change. The caller holds the lock.
+func (l *Loader) update(path string, change func(map[string]any) bool) error {
 	doc, _, err := l.readTOML(path)
 	if err != nil {
 		return err
@@ -249,12 +304,9 @@ func (l *Loader) update(path string, change func(map[string]any) bool) error {
 	return writeFileAtomic(path, b)
 }
 
-// writeFileAtomic replaces path with data so that a reader sees the old file
-// or the new one, never a part; the temporary file is 0600 from its creation
-// so a secret never sits in a file others can read, and the directory is
-// kept 0700.
-func writeFileAtomic(path string, data []byte) (err error) {
-	dir := filepath.Dir(path)
+// ensureDir creates dir with mode 0700, and takes group and others' access
+// away from an existing one: it holds the credentials.
+func ensureDir(dir string) error {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return err
 	}
@@ -264,6 +316,18 @@ func writeFileAtomic(path string, data []byte) (err error) {
 				return err
 			}
 		}
+	}
+	return nil
+}
+
+// writeFileAtomic replaces path with data so that a reader sees the old file
+// or the new one, never a part; the temporary file is 0600 from its creation
+// so a secret never sits in a file others can read, and the directory is
+// kept 0700.
+func writeFileAtomic(path string, data []byte) (err error) {
+	dir := filepath.Dir(path)
+	if err := ensureDir(dir); err != nil {
+		return err
 	}
 	// os.CreateTemp creates the file with mode 0600.
 	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")

@@ -81,7 +81,8 @@ func TestSetCreatesPrivateFiles(t *testing.T) {
 		t.Errorf("secret in config.toml:\n%s", text)
 	}
 
-	// No temporary files are left behind (the lock file stays, empty).
+	// No temporary files are left behind; the writers' lock stays, 0600.
+	wantMode(t, filepath.Join(dir, ".lock"), 0o600)
 	entries, _ := os.ReadDir(dir)
 	var names []string
 	for _, e := range entries {

@@ -1,36 +1,20 @@
-//go:build unix
+//go:build darwin || dragonfly || freebsd || linux || netbsd || openbsd
 
 package config
 
 import (
 	"os"
-	"path/filepath"
 
 	"golang.org/x/sys/unix"
 )
 
-// lockDir takes an exclusive lock on dir's lock file, waiting for other
-// tcvpc processes that write the profiles; unlock releases it.
-func lockDir(dir string) (unlock func(), err error) {
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil, err
-	}
-	f, err := os.OpenFile(filepath.Join(dir, ".lock"), os.O_RDWR|os.O_CREATE, 0o600)
-	if err != nil {
-		return nil, err
-	}
+// lockFile takes an exclusive advisory lock on f, waiting for it; the lock
+// goes with the open file, so a process that dies releases it.
+func lockFile(f *os.File) error {
 	for {
-		err = unix.Flock(int(f.Fd()), unix.LOCK_EX)
+		err := unix.Flock(int(f.Fd()), unix.LOCK_EX)
 		if err != unix.EINTR {
-			break
+			return err
 		}
 	}
-	if err != nil {
-		f.Close()
-		return nil, err
-	}
-	return func() {
-		_ = unix.Flock(int(f.Fd()), unix.LOCK_UN)
-		f.Close()
-	}, nil
 }
