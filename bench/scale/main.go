@@ -184,10 +184,29 @@ func scale() error {
 		rss = append(rss, s.rss)
 	}
 	w := median(walls)
-	fmt.Printf("| `subnet delete -` (%d IDs) | %s | %s | %.2fx | ≤ 1.25x | %.1f MiB | - |\n\n",
+	fmt.Printf("| `subnet delete -` (%d IDs) | %s | %s | %.2fx | ≤ 1.25x | %.1f MiB | - |\n",
 		n, w.Round(time.Millisecond), bulkFloor, float64(w)/float64(bulkFloor), float64(median(rss))/1024)
 	fmt.Fprintf(os.Stderr, "bulk delete: walls %v\n", walls)
+	pageRatio()
 	return nil
+}
+
+// pageRatio adds the emulator's single-page figure, a Go benchmark in
+// bench/ (BenchmarkEmulatorSubnetPageRatio), when it is there.
+func pageRatio() {
+	out, err := exec.Command("go", "test", "-run", "^$", "-bench", "^BenchmarkEmulatorSubnetPageRatio$", "-benchtime", "10x", "./bench/").CombinedOutput()
+	if err != nil {
+		return
+	}
+	for _, line := range strings.Split(string(out), "\n") {
+		f := strings.Fields(line)
+		for i := 1; i < len(f); i++ {
+			if f[i] == "median-20k/500" {
+				fmt.Printf("| emulator: one DescribeSubnets page at 20,000 vs at 500 subnets | %sx | | | ≤ 1.5x | | |\n\n", f[i-1])
+				return
+			}
+		}
+	}
 }
 
 func startup() error {
