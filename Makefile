@@ -109,7 +109,7 @@ bench: build ## benchmarks under bench/: Go benchmarks, then scale and start-up 
 	$(GO) run ./bench/scale -bin $(BIN) -hello bin/hello
 
 fuzz: ## run every Fuzz* test for FUZZTIME (default 10s) each
-	@found=0; for f in $$(git ls-files '*_test.go' 2>/dev/null || find . -name '*_test.go'); do \
+	@found=0; for f in $$(git ls-files -co --exclude-standard '*_test.go' 2>/dev/null || find . -name '*_test.go'); do \
 	  for n in $$(sed -n 's/^func \(Fuzz[A-Za-z0-9_]*\)(.*/\1/p' $$f); do \
 	    found=1; echo "$(GO) test -run '^$$' -fuzz '^$$n\$$' -fuzztime=$(FUZZTIME) ./$$(dirname $$f)"; \
 	    $(GO) test -run '^$$' -fuzz "^$$n\$$" -fuzztime=$(FUZZTIME) ./$$(dirname $$f) || exit 1; \
