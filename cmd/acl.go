@@ -33,23 +33,22 @@ var (
 	aclName    = Param{Flag: "name", Legacy: "networkAclName", Usage: "name of the network ACL (up to 60 characters)"}
 	aclSubnets = Param{Flag: "subnet-ids", Legacy: "subnetIds",
 		Usage: "IDs of subnets of the VPC (repeatable or comma-separated)"}
-	aclOrderDirection = Param{Flag: "order-direction", Legacy: "orderDirection", Usage: "asc or desc (default desc)"}
 )
 
 var (
 	aclColumns = []output.Column{
 		{Header: "ID", Path: "networkAclId"},
 		{Header: "NAME", Path: "networkAclName"},
-		{Header: "VPC", Format: aclFirstOf("unVpcId", "vpcId")},
+		{Header: "VPC", Format: firstField("unVpcId", "vpcId")},
 		{Header: "SUBNETS", Path: "subnetNum"},
 		{Header: "INGRESS", Path: "networkAclEntrySet.ingress", Format: aclCount},
 		{Header: "EGRESS", Path: "networkAclEntrySet.egress", Format: aclCount},
 		{Header: "CREATED", Path: "createTime"},
 	}
 	aclSearchColumns = []output.Column{
-		{Header: "ID", Format: aclFirstOf("networkAclId", "aclId")},
-		{Header: "NAME", Format: aclFirstOf("networkAclName", "aclName")},
-		{Header: "VPC", Format: aclFirstOf("unVpcId", "vpcId")},
+		{Header: "ID", Format: firstField("networkAclId", "aclId")},
+		{Header: "NAME", Format: firstField("networkAclName", "aclName")},
+		{Header: "VPC", Format: firstField("unVpcId", "vpcId")},
 		{Header: "VPC CIDR", Path: "vpcCidrBlock"},
 		{Header: "SUBNETS", Path: "subnetNum"},
 		{Header: "CREATED", Path: "createTime"},
@@ -73,8 +72,6 @@ the rules of each direction; 'tcvpc acl show' prints them.`,
 			Legacy: "DescribeNetworkAcl",
 			Params: []Param{
 				{Flag: "vpc-id", Legacy: "vpcId", Usage: "only network ACLs of this VPC"},
-				{Flag: "order-field", Legacy: "orderField", Usage: "sort by createTime (default) or networkAclName"},
-				aclOrderDirection,
 			},
 			Hide:       []string{"networkAclId"},
 			List:       &List{LegacyRows: "data", LegacyTotal: "totalCount"},
@@ -195,18 +192,6 @@ order. Each rule is an object:
 			Confirm: "replace the rules of", Noun: "network ACL", Done: "Replaced the rules of",
 			LegacyView: View{Quiet: true},
 		},
-	}
-}
-
-func aclFirstOf(names ...string) func(any) string {
-	return func(row any) string {
-		m, _ := row.(map[string]any)
-		for _, n := range names {
-			if v, ok := m[n]; ok && v != nil && params.Scalar(v) != "" {
-				return params.Scalar(v)
-			}
-		}
-		return ""
 	}
 }
 

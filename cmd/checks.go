@@ -2,10 +2,13 @@ package cmd
 
 import (
 	"errors"
+	"net/netip"
+	"strconv"
 	"strings"
 
 	"github.com/tcvpc/tcvpc/pkg/api"
 	"github.com/tcvpc/tcvpc/pkg/api/model"
+	"github.com/tcvpc/tcvpc/pkg/config"
 )
 
 // Value checks. The rules themselves are data in the API model (enums,
@@ -171,4 +174,125 @@ func cleanFlagError(msg string) string {
 		want = "a number"
 	}
 	return "invalid value " + value + " for " + flag + ": expected " + want
+}
+
+// Checks of values whose form the model cannot describe: entries of a
+// list in a mini-language of their own (template members), names that
+// map to another spelling (legacy regions), numbers given as strings.
+
+// wholeNumberCheck accepts a decimal number given as a string (an
+// account ID, a project ID, a bandwidth), 0 only when zero is true.
+func wholeNumberCheck(zero bool, expected string) func(flag, v string) error {
+	return func(flag, v string) error {
+		ok := v != "" && strings.Trim(v, "0123456789") == "" && (v == "0" && zero || v[0] != '0')
+		if !ok {
+			return usagef("invalid value %q for %s: expected %s", v, flag, expected)
+		}
+		return nil
+	}
+}
+
+// isRegionName: lower-case words and digits joined by dashes (gz,
+// ap-guangzhou, na-siliconvalley).
+func isRegionName(s string) bool {
+	for _, w := range strings.Split(s, "-") {
+		if w == "" || strings.Trim(w, "abcdefghijklmnopqrstuvwxyz0123456789") != "" {
+			return false
+		}
+	}
+	return s[0] >= 'a' && s[0] <= 'z'
+}
+
+// legacyRegionCheck wants the legacy API's short region name, and says
+// which one when given the API 3.0 name.
+func legacyRegionCheck(flag, v string) error {
+	if short := config.LegacyRegion(v); short != v {
+		return usagef("invalid value %q for %s: the legacy API names regions by short names; use %s", v, flag, short)
+	}
+	if !isRegionName(v) {
+		return usagef("invalid value %q for %s: expected a legacy region name such as gz, sh or bj", v, flag)
+	}
+	return nil
+}
+
+// checkTemplateAddress accepts the entries the address template pages
+// document: an IP address, a CIDR block or an IP range (10.0.0.1-10.0.0.20).
+// A CIDR block need not be canonical: the CreateAddress example sends
+// 10.0.0.2/16.
+func checkTemplateAddress(flag, v string) error {
+	if templateAddressOK(v) {
+		return nil
+	}
+	return usagef("invalid value %q for %s: expected an IP address (10.0.0.6), a CIDR block (10.0.0.0/16) or an IP range (10.0.0.1-10.0.0.20)", v, flag)
+}
+
+func templateAddressOK(v string) bool {
+	if from, to, ok := strings.Cut(v, "-"); ok {
+		a, errA := netip.ParseAddr(from)
+		b, errB := netip.ParseAddr(to)
+		return errA == nil && errB == nil && a.Zone() == "" && b.Zone() == "" && a.Is4() == b.Is4() && !b.Less(a)
+	}
+	if strings.Contains(v, "/") {
+		_, err := netip.ParsePrefix(v)
+		return err == nil
+	}
+	a, err := netip.ParseAddr(v)
+	return err == nil && a.Zone() == ""
+}
+
+// checkTemplateService accepts the entries the protocol/port template
+// pages document (single, multiple, consecutive and all ports; TCP, UDP,
+// ICMP, GRE): tcp:80, tcp:80,443, tcp:3306-20000, udp:all, icmp, gre.
+// Protocols are not case-sensitive (the CreateServiceTemplate example
+// sends TCP:8080).
+func checkTemplateService(flag, v string) error {
+	if templateServiceOK(v) {
+		return nil
+	}
+	hint := ""
+	if templatePortsOK(v) {
+		// A port list split by the comma-separated flag: tcp:80,443 → "443".
+		hint = `; commas separate entries, so write a port list as tcp:80,tcp:443 or quote it: '"tcp:80,443"'`
+	}
+	return usagef("invalid value %q for %s: expected tcp or udp with ports (tcp:80, tcp:80,443, tcp:3306-20000, udp:all), icmp or gre%s", v, flag, hint)
+}
+
+func templateServiceOK(v string) bool {
+	proto, ports, hasPorts := strings.Cut(v, ":")
+	switch strings.ToLower(proto) {
+	case "icmp", "gre":
+		return !hasPorts
+	case "tcp", "udp":
+		return hasPorts && templatePortsOK(ports)
+	}
+	return false
+}
+
+// templatePortsOK: all, one port, a range or a list of ports.
+func templatePortsOK(s string) bool {
+	if strings.EqualFold(s, "all") {
+		return true
+	}
+	if from, to, ok := strings.Cut(s, "-"); ok {
+		a, b := templatePort(from), templatePort(to)
+		return a > 0 && b > 0 && a <= b
+	}
+	for _, p := range strings.Split(s, ",") {
+		if templatePort(p) == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// templatePort is a decimal port 1-65535, or 0 when s is not one.
+func templatePort(s string) int {
+	if s == "" || len(s) > 5 || strings.TrimLeft(s, "0123456789") != "" || s[0] == '0' {
+		return 0
+	}
+	n, _ := strconv.Atoi(s)
+	if n > 65535 {
+		return 0
+	}
+	return n
 }

@@ -3,7 +3,6 @@ package cmd
 import (
 	"fmt"
 	"sort"
-	"strings"
 
 	"github.com/tcvpc/tcvpc/pkg/output"
 	"github.com/tcvpc/tcvpc/pkg/params"
@@ -44,7 +43,7 @@ func dcgIPFlag(flag, wire, usage string) Param {
 var dcgColumns = []output.Column{
 	{Header: "ID", Path: "directConnectGatewayId"},
 	{Header: "NAME", Path: "directConnectGatewayName"},
-	{Header: "VPC", Format: dcgFirstOf("unVpcId", "vpcId")},
+	{Header: "VPC", Format: firstField("unVpcId", "vpcId")},
 	{Header: "TYPE", Path: "type", Format: dcgType},
 	{Header: "IP", Path: "directConnectGatewayIp"},
 	{Header: "CREATED", Path: "createTime"},
@@ -149,8 +148,6 @@ nat-rule'), standard otherwise; 'tcvpc dcg show' also counts their rules.`,
 			Params: []Param{
 				{Flag: "vpc-id", Legacy: "vpcId", Usage: "only the gateways of this VPC"},
 				{Flag: "name", Legacy: "directConnectGatewayName", Usage: "only gateways whose name contains this"},
-				{Flag: "order-field", Legacy: "orderField", Usage: "sort by createTime (default) or directConnectGatewayName"},
-				{Flag: "order-direction", Legacy: "orderDirection", Usage: "asc or desc (default desc)"},
 			},
 			Hide:       []string{"directConnectGatewayId"},
 			List:       &List{LegacyRows: "data", LegacyTotal: "totalCount", MaxLimit: 50},
@@ -650,27 +647,6 @@ func dcgType(v any) string {
 		return "NAT"
 	}
 	return params.Scalar(v)
-}
-
-// dcgFirstOf is a column (with an empty Path) showing the first of fields
-// the row has: the unified VPC ID rather than the old numeric one.
-func dcgFirstOf(fields ...string) func(any) string {
-	return func(row any) string {
-		m, _ := row.(map[string]any)
-		for _, f := range fields {
-			if s := params.Scalar(m[f]); s != "" {
-				return s
-			}
-		}
-		return ""
-	}
-}
-
-func dcgOr(choices []string) string {
-	if len(choices) == 1 {
-		return choices[0]
-	}
-	return strings.Join(choices[:len(choices)-1], ", ") + " or " + choices[len(choices)-1]
 }
 
 // dcgFieldChecks check the fields of the rule objects in --rules.

@@ -86,8 +86,6 @@ legacy API's own parameters. At most 50 interfaces per request.`,
 				{Flag: "security-group-id", V3Filter: "groups.security-group-id", Usage: "only interfaces bound to this security group"},
 				{Flag: "name", Legacy: "eniName", V3Filter: "network-interface-name", Usage: "only interfaces with this name (legacy: whose name contains it)"},
 				{Flag: "description", Legacy: "eniDescription", V3Filter: "network-interface-description", Usage: "only interfaces with this description (legacy: containing it)"},
-				{Flag: "order-field", Legacy: "orderField", Usage: "sort by eniName or createTime (default createTime)"},
-				{Flag: "order-direction", Legacy: "orderDirection", Usage: "asc or desc (default desc)"},
 			},
 			List: &List{
 				V3Rows: "NetworkInterfaceSet", V3Total: "TotalCount",

@@ -59,8 +59,6 @@ the maximum outbound bandwidth in Mbps.`,
 			Params: []Param{
 				{Flag: "vpc-id", Legacy: "vpcId", Usage: "only the NAT gateways of this VPC"},
 				{Flag: "name", Legacy: "natName", Usage: "only NAT gateways whose name contains this"},
-				{Flag: "order-field", Legacy: "orderField", Usage: "sort by natId (default: unsorted)"},
-				{Flag: "order-direction", Legacy: "orderDirection", Usage: "asc or desc (default desc)"},
 			},
 			Hide:       []string{"natId"},
 			List:       &List{LegacyRows: "data", LegacyTotal: "totalCount", MaxLimit: 50},

@@ -1,10 +1,6 @@
 package cmd
 
 import (
-	"regexp"
-	"sync"
-
-	"github.com/tcvpc/tcvpc/pkg/config"
 	"github.com/tcvpc/tcvpc/pkg/output"
 	"github.com/tcvpc/tcvpc/pkg/params"
 )
@@ -24,7 +20,7 @@ var (
 	peeringName    = Param{Flag: "name", Legacy: "peeringConnectionName", Usage: "name of the peering connection (up to 60 characters)"}
 	peeringVpcID   = Param{Flag: "vpc-id", Legacy: "vpcId", Usage: "ID of the requester's VPC"}
 	peeringPeerVpc = Param{Flag: "peer-vpc-id", Legacy: "peerVpcId", Shape: "vpc", Usage: "ID of the accepter's VPC"}
-	peeringPeerUin = Param{Flag: "peer-uin", Legacy: "peerUin", Check: peeringCheckUin,
+	peeringPeerUin = Param{Flag: "peer-uin", Legacy: "peerUin", Check: wholeNumberCheck(false, "an account ID (UIN) such as 2407912486"),
 		Usage: "account ID (UIN) of the accepter; your own UIN for a connection between your VPCs"}
 )
 
@@ -34,8 +30,8 @@ var peeringTaskColumns = []output.Column{{Header: "TASK ID", Path: "taskId"}}
 var peeringColumns = []output.Column{
 	{Header: "ID", Path: "peeringConnectionId"},
 	{Header: "NAME", Path: "peeringConnectionName"},
-	{Header: "VPC", Format: peeringFirstOf("unVpcId", "vpcId")},
-	{Header: "PEER VPC", Format: peeringFirstOf("unPeerVpcId", "peerVpcId")},
+	{Header: "VPC", Format: firstField("unVpcId", "vpcId")},
+	{Header: "PEER VPC", Format: firstField("unPeerVpcId", "peerVpcId")},
 	{Header: "PEER UIN", Path: "peerUin"},
 	{Header: "STATE", Path: "state", Format: peeringState},
 	{Header: "CREATED", Path: "createTime"},
@@ -60,8 +56,6 @@ accepter); -o json shows the API's number (` + peeringStatesUsage + `).`,
 				{Flag: "vpc-id", Legacy: "vpcId", Usage: "only connections requested from this VPC"},
 				{Flag: "name", Legacy: "peeringConnectionName", Usage: "only connections with this name"},
 				{Flag: "state", Legacy: "state", Usage: "only connections in this state: " + peeringStatesUsage},
-				{Flag: "order-field", Legacy: "orderField", Usage: "sort by peeringConnectionName or createTime (default unsorted)"},
-				{Flag: "order-direction", Legacy: "orderDirection", Usage: "asc or desc (default desc)"},
 			},
 			Hide:       []string{"peeringConnectionId"},
 			List:       &List{LegacyRows: "data", LegacyTotal: "totalCount"},
@@ -110,9 +104,9 @@ the new connection once the task has succeeded.`,
     --peer-uin 2407912486 --peer-region sh --bandwidth 20 --name tses`,
 			Legacy: "CreateVpcPeeringConnectionEx",
 			Params: []Param{peeringVpcID, peeringPeerVpc, peeringPeerUin, peeringName,
-				{Flag: "peer-region", Legacy: "peerRegion", Check: peeringCheckRegion,
+				{Flag: "peer-region", Legacy: "peerRegion", Check: legacyRegionCheck,
 					Usage: "region of the accepter's VPC, as the legacy API names it: gz, sh, bj, cd, hk …"},
-				{Flag: "bandwidth", Legacy: "bandwidth", Check: peeringCheckMbps,
+				{Flag: "bandwidth", Legacy: "bandwidth", Check: wholeNumberCheck(false, "a whole number of Mbit/s such as 20"),
 					Usage: "bandwidth limit in Mbit/s, e.g. 10, 20, 50, 100, 200, 500 or 1000"},
 				{Flag: "type", Legacy: "type", Usage: "1 between VPCs (default), 2 between a VPC and a bare metal network"},
 			},
@@ -234,18 +228,6 @@ The operation finishes asynchronously: the command prints the task ID, and
 	return []Command{same, cross}
 }
 
-func peeringFirstOf(names ...string) func(any) string {
-	return func(row any) string {
-		m, _ := row.(map[string]any)
-		for _, n := range names {
-			if v, ok := m[n]; ok && v != nil && params.Scalar(v) != "" {
-				return params.Scalar(v)
-			}
-		}
-		return ""
-	}
-}
-
 // peeringState names the documented states; others show as received.
 func peeringState(v any) string {
 	s := params.Scalar(v)
@@ -253,34 +235,4 @@ func peeringState(v any) string {
 		return name
 	}
 	return s
-}
-
-var peeringDigitsRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[1-9][0-9]*$`) })
-
-func peeringCheckUin(flag, v string) error {
-	if peeringDigitsRE().MatchString(v) {
-		return nil
-	}
-	return usagef("invalid value %q for %s: expected an account ID (UIN) such as 2407912486", v, flag)
-}
-
-func peeringCheckMbps(flag, v string) error {
-	if peeringDigitsRE().MatchString(v) {
-		return nil
-	}
-	return usagef("invalid value %q for %s: expected a whole number of Mbit/s such as 20", v, flag)
-}
-
-var peeringRegionRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z]+(-[a-z0-9]+)*$`) })
-
-// peeringCheckRegion wants the legacy API's short region name, and says
-// which one when given the API 3.0 name.
-func peeringCheckRegion(flag, v string) error {
-	if short := config.LegacyRegion(v); short != v {
-		return usagef("invalid value %q for %s: the legacy API names regions by short names; use %s", v, flag, short)
-	}
-	if !peeringRegionRE().MatchString(v) {
-		return usagef("invalid value %q for %s: expected a legacy region name such as gz, sh or bj", v, flag)
-	}
-	return nil
 }

@@ -45,7 +45,7 @@ var (
 	}
 	rtbRouteColumnsLegacy = []output.Column{
 		{Header: "DESTINATION", Path: "destinationCidrBlock"}, {Header: "NEXT HOP TYPE", Path: "nextType"},
-		{Header: "NEXT HOP", Format: vpcFirstOf("unNextHub", "nextHub")}, {Header: "DESCRIPTION", Path: "description"},
+		{Header: "NEXT HOP", Format: firstField("unNextHub", "nextHub")}, {Header: "DESCRIPTION", Path: "description"},
 	}
 )
 
@@ -68,8 +68,6 @@ filters with its own flags instead (--vpc-id, --route-table-name, …).`,
 				{Flag: "route-table-id", V3: "RouteTableIds", Legacy: "routeTableId", Usage: "only this route table"},
 				{Flag: "vpc-id", Legacy: "vpcId", Usage: "only route tables of this VPC"},
 				{Flag: "route-table-name", Legacy: "routeTableName", Usage: "route tables whose name contains this text"},
-				{Flag: "order-field", Legacy: "orderField", Usage: "sort by createTime (default) or routeTableName"},
-				vpcOrderDirection,
 			},
 			List: &List{V3Rows: "RouteTableSet", LegacyRows: "data", V3Total: "TotalCount", LegacyTotal: "totalCount"},
 			V3View: View{Rows: "RouteTableSet", Columns: []output.Column{

@@ -50,7 +50,7 @@ cannot be combined with filters.`,
 			Params: []Param{
 				{Flag: "security-group-id", V3: "SecurityGroupIds", Usage: "only these security groups (repeatable or comma-separated)"},
 				{Flag: "name", V3Filter: "security-group-name", Usage: "only groups with this name (filter security-group-name)"},
-				{Flag: "project-id", V3Filter: "project-id", Check: sgCheckProject, Usage: "only groups of this project (filter project-id)"},
+				{Flag: "project-id", V3Filter: "project-id", Check: sgProjectCheck, Usage: "only groups of this project (filter project-id)"},
 			},
 			List:   &List{V3Rows: "SecurityGroupSet", V3Total: "TotalCount"},
 			V3View: View{Rows: "SecurityGroupSet", Columns: sgColumns},
@@ -76,7 +76,7 @@ and print it.`,
 			Params: []Param{
 				{Flag: "name", V3: "GroupName", Usage: "name of the group (at most 60 characters)"},
 				{Flag: "description", V3: "GroupDescription", Usage: "description of the group (at most 100 characters)"},
-				{Flag: "project-id", V3: "ProjectId", Check: sgCheckProject, Usage: "project ID (default 0, the default project)"},
+				{Flag: "project-id", V3: "ProjectId", Check: sgProjectCheck, Usage: "project ID (default 0, the default project)"},
 			},
 			V3View: View{Rows: "SecurityGroup", Columns: sgColumns},
 		},
@@ -204,14 +204,6 @@ PolicyIndex is not accepted. "Version":"0" clears every rule.`,
 			V3View: View{Quiet: true},
 		},
 	}
-}
-
-// sgCheckProject: ProjectId is documented as a String holding a number.
-func sgCheckProject(flag, v string) error {
-	if _, err := strconv.ParseUint(v, 10, 64); err != nil {
-		return usagef("invalid value %q for %s: expected a project ID such as 0 or 1079263", v, flag)
-	}
-	return nil
 }
 
 // sgRuleColumns and sgRuleRows tabulate a DescribeSecurityGroupPolicies
@@ -510,6 +502,9 @@ func sgDirection(cmdPath, v string, given bool) (string, error) {
 	}
 	return "", usagef("invalid value %q for --direction: expected ingress or egress", v)
 }
+
+// sgProjectCheck: ProjectId is documented as a String holding a number.
+var sgProjectCheck = wholeNumberCheck(true, "a project ID such as 0 or 1079263")
 
 func sgProtocol(flag, v string) (string, error) {
 	p := strings.ToUpper(v)

@@ -2,8 +2,6 @@ package cmd
 
 import (
 	"fmt"
-	"net/netip"
-	"strconv"
 	"strings"
 
 	"github.com/tcvpc/tcvpc/pkg/output"
@@ -73,9 +71,9 @@ var (
 	}
 	templateAddressGroupColumns = []output.Column{
 		{Header: "ID", Path: "AddressTemplateGroupId"},
-		{Header: "NAME", Format: templateFirstOf("AddressTemplateGroupName", "AddressTemplateName")},
+		{Header: "NAME", Format: firstField("AddressTemplateGroupName", "AddressTemplateName")},
 		{Header: "TEMPLATES", Path: "AddressTemplateIdSet"},
-		{Header: "CREATED", Format: templateFirstOf("CreatedTime", "CreateTime")},
+		{Header: "CREATED", Format: firstField("CreatedTime", "CreateTime")},
 	}
 	templateLegacyAddressGroupColumns = []output.Column{
 		{Header: "ID", Path: "addressGroupId"},
@@ -97,9 +95,9 @@ var (
 	}
 	templateServiceGroupColumns = []output.Column{
 		{Header: "ID", Path: "ServiceTemplateGroupId"},
-		{Header: "NAME", Format: templateFirstOf("ServiceTemplateGroupName", "ServiceTemplateName")},
+		{Header: "NAME", Format: firstField("ServiceTemplateGroupName", "ServiceTemplateName")},
 		{Header: "TEMPLATES", Path: "ServiceTemplateIdSet"},
-		{Header: "CREATED", Format: templateFirstOf("CreatedTime", "CreateTime")},
+		{Header: "CREATED", Format: firstField("CreatedTime", "CreateTime")},
 	}
 	templateLegacyServiceGroupColumns = []output.Column{
 		{Header: "ID", Path: "serviceGroupId"},
@@ -560,102 +558,6 @@ failed.`,
 			Noun:    "protocol/port template group", Done: "Found the resources using", Doing: "Finding the resources using",
 			LegacyView: View{Columns: templateTaskColumns},
 		},
-	}
-}
-
-// checkTemplateAddress accepts the entries the address template pages
-// document: an IP address, a CIDR block or an IP range (10.0.0.1-10.0.0.20).
-// A CIDR block need not be canonical: the CreateAddress example sends
-// 10.0.0.2/16.
-func checkTemplateAddress(flag, v string) error {
-	if templateAddressOK(v) {
-		return nil
-	}
-	return usagef("invalid value %q for %s: expected an IP address (10.0.0.6), a CIDR block (10.0.0.0/16) or an IP range (10.0.0.1-10.0.0.20)", v, flag)
-}
-
-func templateAddressOK(v string) bool {
-	if from, to, ok := strings.Cut(v, "-"); ok {
-		a, errA := netip.ParseAddr(from)
-		b, errB := netip.ParseAddr(to)
-		return errA == nil && errB == nil && a.Zone() == "" && b.Zone() == "" && a.Is4() == b.Is4() && !b.Less(a)
-	}
-	if strings.Contains(v, "/") {
-		_, err := netip.ParsePrefix(v)
-		return err == nil
-	}
-	a, err := netip.ParseAddr(v)
-	return err == nil && a.Zone() == ""
-}
-
-// checkTemplateService accepts the entries the protocol/port template
-// pages document (single, multiple, consecutive and all ports; TCP, UDP,
-// ICMP, GRE): tcp:80, tcp:80,443, tcp:3306-20000, udp:all, icmp, gre.
-// Protocols are not case-sensitive (the CreateServiceTemplate example
-// sends TCP:8080).
-func checkTemplateService(flag, v string) error {
-	if templateServiceOK(v) {
-		return nil
-	}
-	hint := ""
-	if templatePortsOK(v) {
-		// A port list split by the comma-separated flag: tcp:80,443 → "443".
-		hint = `; commas separate entries, so write a port list as tcp:80,tcp:443 or quote it: '"tcp:80,443"'`
-	}
-	return usagef("invalid value %q for %s: expected tcp or udp with ports (tcp:80, tcp:80,443, tcp:3306-20000, udp:all), icmp or gre%s", v, flag, hint)
-}
-
-func templateServiceOK(v string) bool {
-	proto, ports, hasPorts := strings.Cut(v, ":")
-	switch strings.ToLower(proto) {
-	case "icmp", "gre":
-		return !hasPorts
-	case "tcp", "udp":
-		return hasPorts && templatePortsOK(ports)
-	}
-	return false
-}
-
-// templatePortsOK: all, one port, a range or a list of ports.
-func templatePortsOK(s string) bool {
-	if strings.EqualFold(s, "all") {
-		return true
-	}
-	if from, to, ok := strings.Cut(s, "-"); ok {
-		a, b := templatePort(from), templatePort(to)
-		return a > 0 && b > 0 && a <= b
-	}
-	for _, p := range strings.Split(s, ",") {
-		if templatePort(p) == 0 {
-			return false
-		}
-	}
-	return true
-}
-
-// templatePort is a decimal port 1-65535, or 0 when s is not one.
-func templatePort(s string) int {
-	if s == "" || len(s) > 5 || strings.TrimLeft(s, "0123456789") != "" || s[0] == '0' {
-		return 0
-	}
-	n, _ := strconv.Atoi(s)
-	if n > 65535 {
-		return 0
-	}
-	return n
-}
-
-// templateFirstOf formats the first present field of a row (a column with an
-// empty Path receives the whole row): for fields the manual spells two ways.
-func templateFirstOf(names ...string) func(any) string {
-	return func(row any) string {
-		m, _ := row.(map[string]any)
-		for _, n := range names {
-			if v, ok := m[n]; ok && v != nil {
-				return params.Scalar(v)
-			}
-		}
-		return ""
 	}
 }
 

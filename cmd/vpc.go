@@ -28,8 +28,6 @@ var (
 	vpcMulticastFlag = Param{Flag: "enable-multicast", V3: "EnableMulticast", Usage: "true or false: multicast inside the VPC"}
 	vpcDNSFlag       = Param{Flag: "dns-servers", V3: "DnsServers", Usage: "DNS server addresses, up to 4, the first is primary (repeatable or comma-separated)"}
 	vpcDomainFlag    = Param{Flag: "domain-name", V3: "DomainName", Usage: "DNS domain name of the VPC"}
-
-	vpcOrderDirection = Param{Flag: "order-direction", Legacy: "orderDirection", Usage: "asc or desc (default desc)"}
 )
 
 // legacySubnetsUsage describes the legacy subnetSet objects.
@@ -62,8 +60,6 @@ flags instead: --vpc-id, --vpc-name, --order-field, --order-direction.`,
 			Params: []Param{
 				{Flag: "vpc-id", V3: "VpcIds", Legacy: "vpcId", Usage: "only this VPC"},
 				{Flag: "vpc-name", Legacy: "vpcName", V3Filter: "vpc-name", Usage: "VPCs whose name contains this text"},
-				{Flag: "order-field", Legacy: "orderField", Usage: "sort by createTime (default) or vpcName"},
-				vpcOrderDirection,
 			},
 			List: &List{V3Rows: "VpcSet", LegacyRows: "data", V3Total: "TotalCount", LegacyTotal: "totalCount"},
 			V3View: View{Rows: "VpcSet", Columns: []output.Column{
@@ -115,7 +111,7 @@ The new VPC is printed as a table, or as the API's reply with -o json|yaml;
 				{Header: "MULTICAST", Path: "EnableMulticast"},
 			}},
 			LegacyView: View{Columns: []output.Column{
-				{Header: "ID", Format: vpcFirstOf("unVpcId", "uniqVpcId")},
+				{Header: "ID", Format: firstField("unVpcId", "uniqVpcId")},
 				{Header: "SUBNETS", Format: vpcPluck("subnetSet", "unSubnetId")},
 				{Header: "CREATED", Path: "vpcCreateTime"},
 			}},
@@ -240,8 +236,6 @@ filters with its own flags instead (--vpc-id, --subnet-name, --zone-ids, …).`,
 				{Flag: "vpc-id", Legacy: "vpcId", V3Filter: "vpc-id", Usage: "only subnets of this VPC"},
 				{Flag: "subnet-name", Legacy: "subnetName", V3Filter: "subnet-name", Usage: "subnets whose name contains this text"},
 				{Flag: "zone-ids", Legacy: "zoneIds", Usage: "only these numeric zone IDs, e.g. 100003 (repeatable or comma-separated)"},
-				{Flag: "order-field", Legacy: "orderField", Usage: "sort by createTime (default) or subnetName"},
-				vpcOrderDirection,
 				{Flag: "get-acl-id", Legacy: "getAclIdFlag", Usage: "1: include each subnet's network ACL (networkAclId)"},
 			},
 			List: &List{V3Rows: "SubnetSet", LegacyRows: "data", V3Total: "TotalCount", LegacyTotal: "totalCount"},
@@ -365,8 +359,6 @@ The legacy API filters with its own flags instead (--vpc-id, --lan-ip, …).`,
 				{Flag: "vpc-id", Legacy: "vpcId", Usage: "only links of this VPC"},
 				{Flag: "classic-link-id", Legacy: "classicLinkId", Shape: "vcx", Usage: "only this link, e.g. vcx-opgnzgo9"},
 				{Flag: "lan-ip", Legacy: "lanIp", Usage: "only the instance with this private IP"},
-				{Flag: "order-field", Legacy: "orderField", Usage: "createTime: sort by creation time"},
-				vpcOrderDirection,
 			},
 			List: &List{V3Rows: "ClassicLinkInstanceSet", LegacyRows: "data", V3Total: "TotalCount", LegacyTotal: "totalCount"},
 			V3View: View{Rows: "ClassicLinkInstanceSet", Columns: []output.Column{
@@ -374,7 +366,7 @@ The legacy API filters with its own flags instead (--vpc-id, --lan-ip, …).`,
 			}},
 			LegacyView: View{Rows: "data", Columns: []output.Column{
 				{Header: "ID", Path: "classicLinkId"}, {Header: "INSTANCE", Path: "instanceId"}, {Header: "NAME", Path: "instanceName"},
-				{Header: "LAN IP", Path: "lanIp"}, {Header: "VPC", Format: vpcFirstOf("unVpcId", "uniqVpcId")},
+				{Header: "LAN IP", Path: "lanIp"}, {Header: "VPC", Format: firstField("unVpcId", "uniqVpcId")},
 				{Header: "CREATED", Path: "createTime"},
 			}},
 		},
@@ -432,21 +424,6 @@ account has the classic network besides VPC (which decides what
 				{Header: "VALUES", Path: "data.supportedPlatforms"},
 			}},
 		},
-	}
-}
-
-// vpcFirstOf is a column (with an empty Path) showing the first of the
-// row's fields that is present, for replies whose documentation spells a
-// field two ways.
-func vpcFirstOf(fields ...string) func(any) string {
-	return func(row any) string {
-		m, _ := row.(map[string]any)
-		for _, f := range fields {
-			if v, ok := m[f]; ok && v != nil {
-				return vpcScalar(v)
-			}
-		}
-		return ""
 	}
 }
 

@@ -70,7 +70,6 @@ var (
 	legacyVpnGwID = Param{Flag: "vpn-gateway-id", Legacy: "vpnGwId", Usage: "ID of the VPN gateway of the tunnel"}
 	vpnCgwFlag    = Param{Flag: "customer-gateway-id", V3: "CustomerGatewayId", Legacy: "userGwId", Usage: "ID of the customer gateway at the other end"}
 	vpnCgwName    = Param{Flag: "name", V3: "CustomerGatewayName", Legacy: "userGwName", Usage: "name of the customer gateway (at most 60 characters)"}
-	vpnOrderDir   = Param{Flag: "order-direction", Legacy: "orderDirection", Usage: "sort direction: asc or desc (default desc)"}
 	vpnListVpcID  = Param{Flag: "vpc-id", Legacy: "vpcId", V3Filter: "vpc-id", Usage: "only those of this VPC"}
 	vpnListGwID   = Param{Flag: "vpn-gateway-id", V3: "VpnGatewayIds", Legacy: "vpnGwId", Usage: "only this VPN gateway"}
 	vpnListConnID = Param{Flag: "vpn-connection-id", V3: "VpnConnectionIds", Legacy: "vpnConnId", Usage: "only this tunnel"}
@@ -172,8 +171,6 @@ vpn-gateway-name, type, public-ip-address. With --legacy, use --vpc-id,
 				vpnListGwID, vpnListVpcID,
 				{Flag: "name", Legacy: "vpnGwName", V3Filter: "vpn-gateway-name", Usage: "only gateways whose name contains this"},
 				{Flag: "deal-id", Legacy: "dealId", Usage: "only the gateway bought with this order (see vpn gw purchase)"},
-				{Flag: "order-field", Legacy: "orderField", Usage: "sort by createTime (default) or vpnGwName"},
-				vpnOrderDir,
 			},
 			List:       &List{V3Rows: "VpnGatewaySet", LegacyRows: "data", V3Total: "TotalCount", LegacyTotal: "totalCount"},
 			V3View:     View{Rows: "VpnGatewaySet", Columns: vpnGwColumns},
@@ -358,8 +355,6 @@ customer-gateway-id, vpn-connection-name, vpn-connection-id. --vpc-id,
 				vpnListConnID, vpnListVpcID,
 				{Flag: "vpn-gateway-id", Legacy: "vpnGwId", V3Filter: "vpn-gateway-id", Usage: "only tunnels of this VPN gateway"},
 				{Flag: "name", Legacy: "vpnConnName", V3Filter: "vpn-connection-name", Usage: "only tunnels whose name contains this"},
-				{Flag: "order-field", Legacy: "orderField", Usage: "sort by createTime (default) or vpnConnName"},
-				vpnOrderDir,
 			},
 			List:       &List{V3Rows: "VpnConnectionSet", LegacyRows: "data", V3Total: "TotalCount", LegacyTotal: "totalCount"},
 			V3View:     View{Rows: "VpnConnectionSet", Columns: vpnConnColumns},
@@ -528,8 +523,6 @@ customer-gateway-name, ip-address. With --legacy, use --name instead.`,
 			Params: []Param{
 				vpnListCgwID,
 				{Flag: "name", Legacy: "userGwName", Usage: "only customer gateways of this name"},
-				{Flag: "order-field", Legacy: "orderField", Usage: "sort by createTime (default) or userGwName"},
-				vpnOrderDir,
 			},
 			List:       &List{V3Rows: "CustomerGatewaySet", LegacyRows: "data", V3Total: "TotalCount", LegacyTotal: "totalCount"},
 			V3View:     View{Rows: "CustomerGatewaySet", Columns: cgwColumns},
