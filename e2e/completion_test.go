@@ -200,3 +200,57 @@ func TestFishCompletionInRealFish(t *testing.T) {
 		t.Errorf("flag: %q", got)
 	}
 }
+
+// The zsh script runs in a real zsh: it asks tcvpc, parses the answer and
+// hands zsh's _describe the "word:description" pairs. Only that last step,
+// which needs an interactive line editor, is replaced by a function that
+// prints the pairs.
+const zshHarness = `
+compdef() { :; }
+_describe() { print -rl -- "${completions[@]}"; return 0 }
+compadd() { print -r -- "compadd $*"; }
+source "$SCRIPT"
+words=(${=LINE})
+[[ $LINE == *' ' ]] && words+=('')
+CURRENT=${#words}
+_tcvpc
+`
+
+func zshComplete(t *testing.T, c *cloud, line string) []string {
+	t.Helper()
+	script, err := filepath.Abs(filepath.Join("..", "completions", "_tcvpc"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("zsh", "-f", "-c", zshHarness)
+	cmd.Env = append(shellEnv(c), "SCRIPT="+script, "LINE="+line)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("zsh completing %q: %v", line, err)
+	}
+	return lines(string(out))
+}
+
+func TestZshCompletionInRealZsh(t *testing.T) {
+	needShell(t, "zsh")
+	c := startEmulator(t)
+	vpc := c.text("vpc", "create", "--name", "web", "--cidr-block", "10.0.0.0/16", "--query", "Vpc.VpcId")
+	desc := descriptions(c, "vp")
+	for _, tc := range []struct {
+		what, line string
+		want       []string
+	}{
+		{"group", "tcvpc vp", []string{"vpc:" + desc["vpc"], "vpn:" + desc["vpn"]}},
+		{"verb", "tcvpc vpn conn re", []string{"reset:" + descriptions(c, "vpn", "conn", "re")["reset"]}},
+		{"enum value", "tcvpc vpc list -o ", outputFormats(c)},
+		{"ID served by the emulator", "tcvpc vpc show ", []string{vpc + ":web"}},
+	} {
+		if got := zshComplete(t, c, tc.line); !slices.Equal(got, tc.want) {
+			t.Errorf("%s: %q completes to %q, want %q", tc.what, tc.line, got, tc.want)
+		}
+	}
+	got := zshComplete(t, c, "tcvpc vpc create --ci")
+	if len(got) != 1 || !strings.HasPrefix(got[0], "--cidr-block:") {
+		t.Errorf("flag: %q", got)
+	}
+}
