@@ -75,6 +75,9 @@ func TestBulkDeleteFromStdinJSON(t *testing.T) {
 	if res.code != 1 || res.stdout != want {
 		t.Fatalf("exit %d\n%s", res.code, res.stdout)
 	}
+	if wantErr := `{"Error":{"Code":"BatchFailed","Message":"1 of 3 failed; each item's result is on stdout"},"RequestId":"","ExitCode":1}` + "\n"; res.err != wantErr {
+		t.Fatalf("stderr %q, want %q", res.err, wantErr)
+	}
 	if len(sentIDs(t, srv)) != 3 {
 		t.Fatal("not every ID was sent")
 	}
@@ -126,5 +129,33 @@ func TestBulkUsageErrorsSendNothing(t *testing.T) {
 	}
 	if n := len(srv.Calls()); n != 0 {
 		t.Fatalf("%d requests sent for invalid input", n)
+	}
+}
+
+// --wait follows every item of the batch until it is gone.
+func TestBulkDeleteWaitsForAll(t *testing.T) {
+	match := func(k, v, body string) testserver.Reply {
+		return testserver.Reply{Match: map[string]string{k: v}, Body: `{"Response":{` + body + `"RequestId":"r"}}`}
+	}
+	srv := testserver.New(t,
+		match("VpnGatewayId", "vpngw-aaaaaaa1", ""),
+		match("VpnGatewayId", "vpngw-aaaaaaa2", ""),
+		match("VpnGatewayIds.0", "vpngw-aaaaaaa1", `"TotalCount":1,"VpnGatewaySet":[{"VpnGatewayId":"vpngw-aaaaaaa1","State":"DELETING"}],`),
+		match("VpnGatewayIds.0", "vpngw-aaaaaaa1", `"TotalCount":0,"VpnGatewaySet":[],`),
+		match("VpnGatewayIds.0", "vpngw-aaaaaaa2", `"TotalCount":1,"VpnGatewaySet":[{"VpnGatewayId":"vpngw-aaaaaaa2","State":"FAILED"}],`),
+	)
+	res := run{env: envFor(srv)}.exec(t, "vpn", "gw", "delete", "vpngw-aaaaaaa1", "vpngw-aaaaaaa2", "-y", "--wait")
+	lines := strings.Split(res.stdout, "\n")
+	if res.code != 1 || len(lines) != 3 || lines[0] != "vpngw-aaaaaaa1\tdeleted" || !strings.HasPrefix(lines[1], "vpngw-aaaaaaa2\tTaskFailed: ") {
+		t.Fatalf("exit %d\nstdout %q\nstderr %q", res.code, res.stdout, res.err)
+	}
+	describes := 0
+	for _, c := range srv.Calls() {
+		if c.Action == "DescribeVpnGateways" {
+			describes++
+		}
+	}
+	if describes != 3 {
+		t.Fatalf("%d polls, want 3 (two for the first gateway, one for the second)", describes)
 	}
 }

@@ -63,6 +63,7 @@ func classify(err error) (int, string) {
 		failed  *wait.FailedError
 		intr    *interruptedError
 		unknown *api.UnknownOutcomeError
+		batch   *batchFailedError
 	)
 	switch {
 	case err == nil:
@@ -86,6 +87,8 @@ func classify(err error) (int, string) {
 		return ExitAPI, name
 	case errors.As(err, &netErr):
 		return ExitNetwork, "NetworkError"
+	case errors.As(err, &batch):
+		return ExitAPI, "BatchFailed"
 	case errors.As(err, &timeout):
 		return ExitWait, "WaitTimeout"
 	case errors.As(err, &failed):

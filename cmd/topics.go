@@ -37,6 +37,7 @@ CodeDesc), or one of tcvpc's:
   HTTPError       1    an HTTP error status without an API envelope
   WaitTimeout     5    a --wait timed out
   TaskFailed      5    the task a --wait followed failed
+  BatchFailed     1    some items of a batch (delete ID ID …) failed; stdout has each result
   Interrupted     130  Ctrl-C
 `},
 	{"output", "Output formats, --query and what goes to stdout", `-o/--output chooses the format (default table; env TCVPC_OUTPUT or the profile's output):
