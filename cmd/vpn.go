@@ -403,7 +403,7 @@ prints the task ID, and --wait polls until the task has succeeded or failed.`,
 			Params: append([]Param{
 				{Flag: "vpc-id", V3: "VpcId", Legacy: "vpcId", Usage: "ID of the VPC of the VPN gateway"},
 				vpnGwFlag, vpnCgwFlag, vpnConnName, vpnPreSharedKey,
-				{Flag: "spd-acl", Legacy: "spdAcl", Usage: `legacy spdAcl as JSON instead of --local-cidr/--remote-cidr: {"LOCAL_CIDR":["REMOTE_CIDR",…]}`, Check: vpnCheckSpdACL},
+				{Flag: "spd-acl", Legacy: "spdAcl", Usage: `spdAcl as sent, instead of --local-cidr/--remote-cidr: {"LOCAL_CIDR":["REMOTE_CIDR",…]}`, Check: vpnCheckSpdACL},
 				vpnIKE, vpnIPsec,
 			}, vpnTunnelOptions...),
 			Hide:  vpnSPDHide,
@@ -433,7 +433,7 @@ same flags as 'vpn conn create'). The legacy API also needs --vpc-id and
 			Arg: vpnConnArg,
 			Params: append([]Param{
 				vpnConnName, vpnPreSharedKey,
-				{Flag: "spd-acl", Legacy: "spdAcl", Usage: "legacy spdAcl entries as sent, instead of --local-cidr/--remote-cidr (repeatable)", Whole: true},
+				{Flag: "spd-acl", Legacy: "spdAcl", Usage: "spdAcl entries as sent, instead of --local-cidr/--remote-cidr (repeatable)", Whole: true},
 				vpnIKE, vpnIPsec, legacyVpcID, legacyVpnGwID,
 			}, vpnTunnelOptions...),
 			Hide:  vpnSPDHide,
