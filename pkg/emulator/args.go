@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/tcvpc/tcvpc/pkg/api/model"
 )
 
 // Parameter accessors. A tree from a JSON body holds typed values, one from
@@ -84,6 +86,25 @@ func (c *call) invalid(name, format string, args ...any) *apiError {
 		return lerrf(4000, "InvalidParameterValue", "%s", msg)
 	}
 	return errf("InvalidParameterValue", "%s", msg)
+}
+
+// ruled returns the operation's parameter name when the model states a
+// value rule for it: dispatch has enforced that rule already, with the
+// service's error code, and the hand-written check below is for
+// parameters the pages leave without one.
+func (c *call) ruled(name string) *model.Param {
+	if c.op == nil {
+		return nil
+	}
+	if p, ok := c.op.Param(name); ok && p.HasRule() {
+		return p
+	}
+	return nil
+}
+
+func (c *call) hasRange(name string) bool {
+	p := c.ruled(name)
+	return p != nil && p.Range != nil
 }
 
 // intParam reads an integer parameter, def when absent.
@@ -211,7 +232,7 @@ func (c *call) v3Query(idsParam string, known ...string) (*query, *apiError) {
 	if len(q.ids) > 0 && len(f) > 0 {
 		return nil, errf("InvalidParameter.Coexist", "The parameters `%s` and `Filters` cannot be specified at the same time.", idsParam)
 	}
-	if len(q.ids) > 100 {
+	if p := c.ruled(idsParam); (p == nil || p.MaxItems == 0) && len(q.ids) > 100 {
 		return nil, errf("InvalidParameterValue.LimitExceeded", "At most 100 values of `%s` are allowed.", idsParam)
 	}
 	for name := range f {
@@ -231,10 +252,10 @@ func (c *call) v3Query(idsParam string, known ...string) (*query, *apiError) {
 	if q.limit, err = c.intParam("Limit", 20); err != nil {
 		return nil, err
 	}
-	if q.offset < 0 {
+	if !c.hasRange("Offset") && q.offset < 0 {
 		return nil, c.invalid("Offset", "must not be negative")
 	}
-	if q.limit < 0 || q.limit > 100 {
+	if !c.hasRange("Limit") && (q.limit < 0 || q.limit > 100) {
 		return nil, errf("InvalidParameterValue.Range", "Parameter `Limit` must be between 0 and 100.")
 	}
 	return q, nil
@@ -313,14 +334,15 @@ func (c *call) legacyPage(max int, fields ...string) (*legacyQuery, *apiError) {
 	if q.limit, err = c.intParam("limit", 20); err != nil {
 		return nil, err
 	}
-	if q.offset < 0 {
+	if !c.hasRange("offset") && q.offset < 0 {
 		return nil, c.invalid("offset", "must not be negative")
 	}
-	if q.limit < 0 || q.limit > max {
+	if !c.hasRange("limit") && (q.limit < 0 || q.limit > max) {
 		return nil, c.invalid("limit", "must be between 0 and %d", max)
 	}
 	if f := c.str("orderField"); f != "" {
-		ok := f == "createTime"
+		// Where the page lists the fields, the model has checked it.
+		ok := f == "createTime" || c.ruled("orderField") != nil
 		for _, k := range fields {
 			if k == f {
 				ok = true
@@ -336,7 +358,9 @@ func (c *call) legacyPage(max int, fields ...string) (*legacyQuery, *apiError) {
 	case "asc":
 		q.desc = false
 	default:
-		return nil, c.invalid("orderDirection", "must be asc or desc")
+		if c.ruled("orderDirection") == nil {
+			return nil, c.invalid("orderDirection", "must be asc or desc")
+		}
 	}
 	return q, nil
 }
