@@ -103,8 +103,8 @@ func TestBulkOneConfirmation(t *testing.T) {
 	}
 	// Declined: nothing is sent.
 	srv = testserver.New(t)
-	run{env: envFor(srv), tty: true, stdin: "n\n"}.exec(t, "eip", "release", "eip-aaaaaaa1", "eip-aaaaaaa2").expect(t, 2, "",
-		"Release 2 EIPs (eip-aaaaaaa1, eip-aaaaaaa2)? [y/N] Error: cancelled: nothing was changed\n")
+	run{env: envFor(srv), tty: true, stdin: "n\n"}.exec(t, "eip", "release", "eip-aaaaaaa1", "eip-aaaaaaa2").expect(t, ExitCancelled, "",
+		"Release 2 EIPs (eip-aaaaaaa1, eip-aaaaaaa2)? [y/N] Cancelled: nothing was changed.\n")
 }
 
 func TestBulkUsageErrorsSendNothing(t *testing.T) {

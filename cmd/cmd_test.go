@@ -201,7 +201,7 @@ func TestConfirmOnTerminal(t *testing.T) {
 	srv := testserver.New(t, testserver.V3OK(""))
 	args := []string{"vpn", "conn", "reset", "vpnx-f29e6u0z", "--vpn-gateway-id", "vpngw-kjllnkew"}
 	r := run{env: envFor(srv), tty: true, stdin: "n\n"}
-	r.exec(t, args...).expect(t, 2, "", "Reset VPN connection vpnx-f29e6u0z? [y/N] Error: cancelled: nothing was changed\n")
+	r.exec(t, args...).expect(t, ExitCancelled, "", "Reset VPN connection vpnx-f29e6u0z? [y/N] Cancelled: nothing was changed.\n")
 	r.stdin = "y\n"
 	r.exec(t, args...).expect(t, 0, "Reset VPN connection vpnx-f29e6u0z\n", "Reset VPN connection vpnx-f29e6u0z? [y/N] ")
 }

@@ -16,7 +16,9 @@ func (a *app) configureCmd() *cobra.Command {
 		Short: "Set up credentials and defaults in a profile",
 		Long: `Without a subcommand, ask for the SecretId, SecretKey, region and output format of
 a profile (--profile, default "default") and save them under ~/.tcvpc/ (mode 0600).
-Secrets are read without echo; press Enter to keep the current value.`,
+Secrets are read without echo; press Enter to keep the current value. The
+answers are saved once, after the last question; Ctrl-C at any prompt exits 130
+and saves nothing.`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error { return a.configureInteractive(cmd) },
 	}
@@ -183,6 +185,7 @@ func (a *app) configureInteractive(cmd *cobra.Command) error {
 		return err
 	}
 	in := bufio.NewReader(io.In)
+	answers := map[string]string{}
 	fmt.Fprintf(io.ErrOut, "Configuring profile %q (saved in ~/.tcvpc/, mode 0600)\n", profile)
 	type q struct {
 		key, label string
@@ -201,10 +204,16 @@ func (a *app) configureInteractive(cmd *cobra.Command) error {
 		fmt.Fprintf(io.ErrOut, "%s [%s]: ", item.label, shown)
 		var val string
 		if item.secret {
-			val, err = io.ReadSecret()
+			val, err = a.answer(io.ReadSecret)
+			if _, intr := err.(*interruptedError); intr {
+				return err
+			}
 			fmt.Fprintln(io.ErrOut)
 		} else {
-			val, err = in.ReadString('\n')
+			val, err = a.answer(func() (string, error) { return in.ReadString('\n') })
+			if _, intr := err.(*interruptedError); intr {
+				return err
+			}
 		}
 		val = strings.TrimSpace(val)
 		if err != nil && val == "" {
@@ -213,14 +222,14 @@ func (a *app) configureInteractive(cmd *cobra.Command) error {
 		if val == "" {
 			continue
 		}
-		if item.key == config.KeyOutput {
-			if _, err := output.ParseFormat(val); err != nil {
-				return usagef("%v", err)
-			}
+		if err := checkSetting(item.key, val); err != nil {
+			return usagef("%v; nothing was saved", err)
 		}
-		if err := l.Set(profile, item.key, val); err != nil {
-			return err
-		}
+		answers[item.key] = val
+	}
+	// One write at the end: an interrupted or failed session saves nothing.
+	if err := l.SetMany(profile, answers); err != nil {
+		return err
 	}
 	fmt.Fprintf(io.ErrOut, "Saved profile %q.\n", profile)
 	return nil

@@ -332,7 +332,7 @@ func TestDcgConfirmOnTerminal(t *testing.T) {
 	srv := testserver.New(t, testserver.Reply{Body: dcgOK})
 	args := []string{"dcg", "acl-rule", "local-ip", "delete", dcgTestID, "--vpc-id", dcgTestVpc, "--original-ip", "10.0.0.5", "--translation-ip", "138.0.0.11", "--rule-id", "25"}
 	r := run{env: envFor(srv), tty: true, stdin: "n\n"}
-	r.exec(t, args...).expect(t, 2, "", "Delete local IP translation ACL rules on dcg-mm01ughx? [y/N] Error: cancelled: nothing was changed\n")
+	r.exec(t, args...).expect(t, ExitCancelled, "", "Delete local IP translation ACL rules on dcg-mm01ughx? [y/N] Cancelled: nothing was changed.\n")
 	r.stdin = "y\n"
 	r.exec(t, args...).expect(t, 0, "Deleted local IP translation ACL rules on dcg-mm01ughx\n", "Delete local IP translation ACL rules on dcg-mm01ughx? [y/N] ")
 }

@@ -174,7 +174,7 @@ func TestEIPUsageErrors(t *testing.T) {
 func TestEIPReleaseConfirmOnTerminal(t *testing.T) {
 	srv := testserver.New(t, testserver.V3OK(""))
 	r := run{env: envFor(srv), tty: true, stdin: "n\n"}
-	r.exec(t, "eip", "release", "eip-gzc5rgr2").expect(t, 2, "", "Release EIP eip-gzc5rgr2? [y/N] Error: cancelled: nothing was changed\n")
+	r.exec(t, "eip", "release", "eip-gzc5rgr2").expect(t, ExitCancelled, "", "Release EIP eip-gzc5rgr2? [y/N] Cancelled: nothing was changed.\n")
 	r.stdin = "yes\n"
 	r.exec(t, "eip", "release", "eip-gzc5rgr2").expect(t, 0, "Released EIP eip-gzc5rgr2\n", "Release EIP eip-gzc5rgr2? [y/N] ")
 }

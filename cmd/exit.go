@@ -17,6 +17,7 @@ const (
 	ExitCredentials = 3
 	ExitNetwork     = 4
 	ExitWait        = 5
+	ExitCancelled   = 6 // "no" at a confirmation prompt
 	ExitInterrupted = 130
 )
 

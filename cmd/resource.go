@@ -1,7 +1,6 @@
 package cmd
 
 import (
-	"bufio"
 	"context"
 	"encoding/json"
 	"errors"
@@ -1025,23 +1024,6 @@ func (a *app) success(format string, args ...any) {
 
 func (a *app) warnf(format string, args ...any) {
 	fmt.Fprintf(a.f.IO.ErrOut, "Warning: "+format+"\n", args...)
-}
-
-// confirm asks on a terminal; without one it needs --yes.
-func (a *app) confirm(verb, target string) error {
-	if a.g.yes {
-		return nil
-	}
-	if !a.f.IO.StdinTTY {
-		return usagef("refusing to %s %s without confirmation: pass --yes (-y) when stdin is not a terminal", verb, target)
-	}
-	fmt.Fprintf(a.f.IO.ErrOut, "%s %s? [y/N] ", capitalize(verb), target)
-	line, _ := bufio.NewReader(a.f.IO.In).ReadString('\n')
-	switch strings.ToLower(strings.TrimSpace(line)) {
-	case "y", "yes":
-		return nil
-	}
-	return &UsageError{msg: "cancelled: nothing was changed"}
 }
 
 func capitalize(s string) string {

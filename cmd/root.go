@@ -42,6 +42,7 @@ type app struct {
 	whole  bool
 	groups map[groupKey]*cobra.Command
 	args   []string // the command line
+	ctx    context.Context
 	// repeated names the scalar flags given more than once.
 	repeated []string
 	// outputDefaulted: the format is JSON by the command's default (tcvpc
@@ -54,7 +55,7 @@ type app struct {
 
 // Main runs tcvpc with args and returns the exit code.
 func Main(ctx context.Context, f *Factory, args []string) int {
-	a := &app{f: f}
+	a := &app{f: f, ctx: ctx}
 	args = flattenedFlags(args)
 	if args == nil {
 		args = []string{} // a command line, if empty: nil builds the whole tree
@@ -83,9 +84,15 @@ func Main(ctx context.Context, f *Factory, args []string) int {
 			err = &UsageError{msg: err.Error()}
 		}
 	}
+	var cancelled *cancelledError
+	if errors.As(err, &cancelled) {
+		fmt.Fprintln(f.IO.ErrOut, err.Error())
+		return ExitCancelled
+	}
 	code := exitCode(err)
 	msg := err.Error()
-	if code == ExitInterrupted && !strings.Contains(msg, "tcvpc") {
+	var intr *interruptedError
+	if code == ExitInterrupted && !errors.As(err, &intr) {
 		msg = "interrupted"
 	}
 	switch a.errorFormat() {

@@ -227,7 +227,7 @@ func TestRouteTableConfirmOnTerminal(t *testing.T) {
 	srv := testserver.New(t, testserver.V3OK(""))
 	args := []string{"rtb", "reset", "rtb-n0yejvje", "--name", "prod", "--routes", rtbV3Route}
 	r := run{env: envFor(srv), tty: true, stdin: "\n"}
-	r.exec(t, args...).expect(t, 2, "", "Reset route table rtb-n0yejvje? [y/N] Error: cancelled: nothing was changed\n")
+	r.exec(t, args...).expect(t, ExitCancelled, "", "Reset route table rtb-n0yejvje? [y/N] Cancelled: nothing was changed.\n")
 	r.stdin = "y\n"
 	r.exec(t, args...).expect(t, 0, "Reset route table rtb-n0yejvje\n", "Reset route table rtb-n0yejvje? [y/N] ")
 }

@@ -146,7 +146,7 @@ func TestSGRuleSetConfirmOnTerminal(t *testing.T) {
 	srv := testserver.New(t)
 	r := run{env: envFor(srv), tty: true, stdin: "\n"}
 	r.exec(t, "sg", "rule", "set", "sg-ohuuioma", "--policies-json", `{"Ingress":[],"Egress":[]}`).
-		expect(t, 2, "", "Replace every rule of security group sg-ohuuioma? [y/N] Error: cancelled: nothing was changed\n")
+		expect(t, ExitCancelled, "", "Replace every rule of security group sg-ohuuioma? [y/N] Cancelled: nothing was changed.\n")
 }
 
 func TestSGUsageErrors(t *testing.T) {

@@ -19,7 +19,12 @@ var helpTopics = []struct{ name, short, text string }{
        dropped or timed out, the write is not repeated and the message ends
        "the request may have been carried out; check with: tcvpc … list|show …"
   5    a --wait timed out, or the task it waited on failed
-  130  interrupted (Ctrl-C); work already started continues on the server
+  6    cancelled: "no" at a confirmation prompt ("Cancelled: nothing was changed."
+       on stderr); nothing was sent
+  130  interrupted (Ctrl-C), at once, also at a prompt (nothing is saved or sent
+       then); work already started continues on the server, and the message
+       names the command that resumes or checks it: "tcvpc task wait ID" for a
+       legacy task or NAT order, "tcvpc NOUN show ID" for an API 3.0 resource
 
 With -o json or -o yaml (the flag, TCVPC_OUTPUT, or the profile's output once
 it is read), stdout holds data or nothing and an error is written to stderr as
@@ -39,6 +44,7 @@ CodeDesc), or one of tcvpc's:
   TaskFailed      5    the task a --wait followed failed
   BatchFailed     1    some items of a batch (delete ID ID …) failed; stdout has each result
   Interrupted     130  Ctrl-C
+("no" at a confirmation prints its line, not an object, and exits 6.)
 `},
 	{"output", "Output formats, --query and what goes to stdout", `-o/--output chooses the format (default table; env TCVPC_OUTPUT or the profile's output):
 

@@ -450,7 +450,7 @@ func TestVPCConfirmOnTerminal(t *testing.T) {
 	srv := testserver.New(t, testserver.V3OK(""))
 	args := []string{"classiclink", "detach", "vpc-gjui0b5t", "--instance-ids", "ins-0x5msjda"}
 	r := run{env: envFor(srv), tty: true, stdin: "n\n"}
-	r.exec(t, args...).expect(t, 2, "", "Detach instances from VPC vpc-gjui0b5t? [y/N] Error: cancelled: nothing was changed\n")
+	r.exec(t, args...).expect(t, ExitCancelled, "", "Detach instances from VPC vpc-gjui0b5t? [y/N] Cancelled: nothing was changed.\n")
 	r.stdin = "yes\n"
 	r.exec(t, args...).expect(t, 0, "Detached instances from VPC vpc-gjui0b5t\n", "Detach instances from VPC vpc-gjui0b5t? [y/N] ")
 }

@@ -30,6 +30,9 @@ type IOStreams struct {
 
 	// ReadSecret reads a line without echo (a terminal's password mode).
 	ReadSecret func() (string, error)
+	// SaveTerminal, when stdin is a terminal, records its state and
+	// returns what puts it back (after an interrupted secret prompt).
+	SaveTerminal func() (restore func())
 }
 
 // System returns the process's real streams.
@@ -51,6 +54,16 @@ func System(getenv func(string) string) *IOStreams {
 	s.ReadSecret = func() (string, error) {
 		b, err := term.ReadPassword(int(os.Stdin.Fd()))
 		return string(b), err
+	}
+	if s.StdinTTY {
+		s.SaveTerminal = func() func() {
+			fd := int(os.Stdin.Fd())
+			st, err := term.GetState(fd)
+			if err != nil {
+				return func() {}
+			}
+			return func() { _ = term.Restore(fd, st) }
+		}
 	}
 	return s
 }
