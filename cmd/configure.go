@@ -222,13 +222,13 @@ func (a *app) configureInteractive(cmd *cobra.Command) error {
 		if val == "" {
 			continue
 		}
-		if err := checkSetting(item.key, val); err != nil {
+		if _, err := config.Normalize(item.key, val); err != nil {
 			return usagef("%v; nothing was saved", err)
 		}
 		answers[item.key] = val
 	}
 	// One write at the end: an interrupted or failed session saves nothing.
-	if err := l.SetMany(profile, answers); err != nil {
+	if err := l.SetValues(profile, answers); err != nil {
 		return err
 	}
 	fmt.Fprintf(io.ErrOut, "Saved profile %q.\n", profile)

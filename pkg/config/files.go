@@ -165,51 +165,6 @@ func (l *Loader) Set(profile, key, value string) error {
 	return l.SetValues(profile, map[string]string{key: value})
 }
 
-// SetMany writes several keys of one profile, each file once (nothing is
-// written when values is empty). Empty values are skipped.
-func (l *Loader) SetMany(profile string, values map[string]string) error {
-	if err := checkProfile(profile); err != nil {
-		return err
-	}
-	byFile := map[string]map[string]string{}
-	for key, value := range values {
-		k, err := ParseKey(key)
-		if err != nil {
-			return err
-		}
-		value = strings.TrimSpace(value)
-		if value == "" {
-			continue
-		}
-		if strings.ContainsAny(value, "\r\n") {
-			return fmt.Errorf("invalid value for %s: it must be on one line", k)
-		}
-		path := l.pathFor(k)
-		if byFile[path] == nil {
-			byFile[path] = map[string]string{}
-		}
-		byFile[path][k] = value
-	}
-	for path, kv := range byFile {
-		err := l.update(path, func(doc map[string]any) bool {
-			table, ok := doc[profile].(map[string]any)
-			if !ok {
-				table = map[string]any{}
-				doc[profile] = table
-			}
-			for k, v := range kv {
-				removeSpellings(table, k)
-				table[k] = v
-			}
-			return true
-		})
-		if err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // Unset removes one key from a tcvpc profile. The profile's table stays,
 // even empty, so that the profile keeps hiding tccli's one of the same name.
 // Nothing is written when there is nothing to remove.
