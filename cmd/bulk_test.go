@@ -159,3 +159,13 @@ func TestBulkDeleteWaitsForAll(t *testing.T) {
 		t.Fatalf("%d polls, want 3 (two for the first gateway, one for the second)", describes)
 	}
 }
+
+// -o jsonl is a data format like json: the reply on one line rather than
+// a human line on a terminal, and an error is one JSON object on stderr.
+func TestJSONLinesIsData(t *testing.T) {
+	srv := testserver.New(t, subnetDeleted("subnet-aaaaaaa1"), subnetMissing("subnet-aaaaaaa2"))
+	r := run{env: envFor(srv), tty: true}
+	r.exec(t, "subnet", "delete", "subnet-aaaaaaa1", "-y", "-o", "jsonl").expect(t, 0, `{"RequestId":"74883e1b-5901-46de-ae1e-d6e2cf591c5b"}`+"\n", "")
+	r.exec(t, "subnet", "delete", "subnet-aaaaaaa2", "-y", "-o", "jsonl").expect(t, 1, "",
+		`{"Error":{"Code":"ResourceNotFound","Message":"The subnet subnet-aaaaaaa2 does not exist."},"RequestId":"74883e1b-5901-46de-ae1e-d6e2cf591c5b","ExitCode":1}`+"\n")
+}

@@ -931,7 +931,7 @@ func (a *app) waitForState(cmd *cobra.Command, s *session, b *built, wo *waitOpt
 		return err
 	}
 	if st.Gone {
-		if s.format == output.JSON || s.format == output.YAML || s.query != nil {
+		if s.format == output.JSON || s.format == output.YAML || s.format == output.JSONL || s.query != nil {
 			return a.render(s, reply.Data, View{})
 		}
 		a.success("%s %s", b.Done, target)
@@ -946,7 +946,7 @@ func (a *app) waitForState(cmd *cobra.Command, s *session, b *built, wo *waitOpt
 			return a.render(s, reply.Data, view)
 		}
 	}
-	if s.format == output.JSON || s.format == output.YAML || s.query != nil {
+	if s.format == output.JSON || s.format == output.YAML || s.format == output.JSONL || s.query != nil {
 		return a.render(s, obs.Data, View{})
 	}
 	return a.render(s, obs.Data, View{Rows: st.Rows, Columns: view.Columns})
@@ -1016,7 +1016,7 @@ func (a *app) render(s *session, data map[string]any, v View) error {
 // success prints a human line on stdout, only on a terminal and never
 // with -o json|yaml.
 func (a *app) success(format string, args ...any) {
-	if !a.f.IO.StdoutTTY || a.format == output.JSON || a.format == output.YAML {
+	if !a.f.IO.StdoutTTY || a.format == output.JSON || a.format == output.YAML || a.format == output.JSONL {
 		return
 	}
 	fmt.Fprintf(a.f.IO.Out, format+"\n", args...)

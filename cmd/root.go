@@ -132,6 +132,9 @@ func (a *app) errorFormat() string {
 		f = a.f.Getenv("TCVPC_OUTPUT")
 	}
 	f, _ = output.ParseFormat(f)
+	if f == output.JSONL {
+		f = output.JSON // the error object is one line already
+	}
 	return f
 }
 
