@@ -3,8 +3,8 @@ package cmd
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/tcvpc/tcvpc/pkg/api/model"
 	"io"
-	"net/netip"
 	"strconv"
 	"strings"
 
@@ -464,7 +464,7 @@ func (in *sgRuleInput) oneRule(cmdPath string) (map[string]any, error) {
 	case in.cidr != "" && in.sourceSG != "":
 		return nil, usagef("--cidr and --source-sg cannot be combined: a rule has one peer")
 	case in.cidr != "":
-		if err := sgCheckCIDR("--cidr", in.cidr); err != nil {
+		if err := sgCIDRCheck("--cidr", in.cidr); err != nil {
 			return nil, err
 		}
 		rule["CidrBlock"] = in.cidr
@@ -503,6 +503,10 @@ func sgDirection(cmdPath, v string, given bool) (string, error) {
 	return "", usagef("invalid value %q for --direction: expected ingress or egress", v)
 }
 
+// sgCIDRCheck: a rule's peer is a CIDR block or a single address (the
+// model's form of SecurityGroupPolicy.CidrBlock).
+var sgCIDRCheck = formatCheck(model.FormatIPv4OrCIDR)
+
 // sgProjectCheck: ProjectId is documented as a String holding a number.
 var sgProjectCheck = wholeNumberCheck(true, "a project ID such as 0 or 1079263")
 
@@ -540,17 +544,6 @@ func sgPort(flag, v string) (string, error) {
 		}
 	}
 	return v, nil
-}
-
-// sgCheckCIDR: the API takes a CIDR block or a single IP address.
-func sgCheckCIDR(flag, v string) error {
-	if p, err := netip.ParsePrefix(v); err == nil && p.Masked() == p {
-		return nil
-	}
-	if _, err := netip.ParseAddr(v); err == nil {
-		return nil
-	}
-	return usagef("invalid value %q for %s: expected a CIDR block such as 10.0.0.0/8 or an IP address such as 10.0.0.5", v, flag)
 }
 
 // sgReadPolicies reads --policies-json: inline JSON, @FILE (JSON or YAML)
@@ -615,7 +608,7 @@ func sgCheckRules(flag string, set map[string]any) error {
 				return usagef("invalid value for %s: CidrBlock, SecurityGroupId and AddressTemplate cannot be combined", at)
 			}
 			if _, ok := rule["CidrBlock"]; ok {
-				if err := sgCheckCIDR(at+".CidrBlock", str("CidrBlock")); err != nil {
+				if err := sgCIDRCheck(at+".CidrBlock", str("CidrBlock")); err != nil {
 					return err
 				}
 			}

@@ -172,7 +172,7 @@ func TestSGUsageErrors(t *testing.T) {
 		{[]string{"sg", "rule", "add", "sg-ohuuioma", "--policies-json", `{"Ingress":[{"Protocol":"SCTP","CidrBlock":"10.0.0.0/8","Action":"ACCEPT"}]}`}, `invalid value "SCTP" for --policies-json Ingress.0.Protocol: expected TCP, UDP, ICMP, GRE or ALL`},
 		{[]string{"sg", "rule", "add", "sg-ohuuioma", "--policies-json", `{"Ingress":[{"Protocol":"ICMP","Port":"8","CidrBlock":"10.0.0.0/8","Action":"ACCEPT"}]}`}, `invalid value "8" for --policies-json Ingress.0.Port: only TCP and UDP rules take a port`},
 		{[]string{"sg", "rule", "add", "sg-ohuuioma", "--policies-json", `{"Egress":[{"Protocol":"TCP","Port":"80-70","CidrBlock":"10.0.0.0/8","Action":"ACCEPT"}]}`}, `invalid value "80-70" for --policies-json Egress.0.Port: expected a port (80), a range (8000-8010), a list (80,443) or ALL`},
-		{[]string{"sg", "rule", "add", "sg-ohuuioma", "--policies-json", `{"Egress":[{"Protocol":"ALL","CidrBlock":"10.0.0.0/33","Action":"ACCEPT"}]}`}, `invalid value "10.0.0.0/33" for --policies-json Egress.0.CidrBlock: expected a CIDR block such as 10.0.0.0/8 or an IP address such as 10.0.0.5`},
+		{[]string{"sg", "rule", "add", "sg-ohuuioma", "--policies-json", `{"Egress":[{"Protocol":"ALL","CidrBlock":"10.0.0.0/33","Action":"ACCEPT"}]}`}, `invalid value "10.0.0.0/33" for --policies-json Egress.0.CidrBlock: expected an IPv4 address or CIDR block such as 10.0.0.5 or 10.0.0.0/24`},
 		{[]string{"sg", "rule", "add", "sg-ohuuioma", "--policies-json", `{"Egress":[{"Protocol":"ALL","CidrBlock":"10.0.0.0/8","SecurityGroupId":"sg-05bb4upy","Action":"ACCEPT"}]}`}, "invalid value for --policies-json Egress.0: CidrBlock, SecurityGroupId and AddressTemplate cannot be combined"},
 		{[]string{"sg", "rule", "add", "sg-ohuuioma", "--policies-json", `{"Egress":[{"Protocol":"ALL","SecurityGroupId":"sg-05bb4up","Action":"ACCEPT"}]}`}, `invalid value "sg-05bb4up" for --policies-json Egress.0.SecurityGroupId: expected an ID like sg-xxxxxxxx (8 lowercase letters or digits)`},
 		{[]string{"sg", "rule", "add", "sg-ohuuioma", "--policies-json", `{"Egress":[{"Protocol":"ALL","CidrBlock":"0.0.0.0/0","Action":"ALLOW"}]}`}, `invalid value "ALLOW" for --policies-json Egress.0.Action: expected ACCEPT or DROP`},
@@ -208,8 +208,8 @@ func TestSGRuleInputPolicySet(t *testing.T) {
 			"", `{"Ingress":[{"Action":"ACCEPT","CidrBlock":"0.0.0.0/0","Port":"80,443,8000-8010","Protocol":"TCP"}]}`},
 		{sgAdd, []string{"--direction", "ingress", "--rule", "ICMP", "--cidr", "10.0.0.5", "--action", "ACCEPT"},
 			"", `{"Ingress":[{"Action":"ACCEPT","CidrBlock":"10.0.0.5","Protocol":"ICMP"}]}`},
-		{sgAdd, []string{"--direction", "ingress", "--protocol", "TCP", "--port", "all", "--cidr", "2001:db8::/32", "--action", "ACCEPT"},
-			"", `{"Ingress":[{"Action":"ACCEPT","CidrBlock":"2001:db8::/32","Port":"ALL","Protocol":"TCP"}]}`},
+		{sgAdd, []string{"--direction", "ingress", "--protocol", "TCP", "--port", "all", "--cidr", "172.16.0.0/12", "--action", "ACCEPT"},
+			"", `{"Ingress":[{"Action":"ACCEPT","CidrBlock":"172.16.0.0/12","Port":"ALL","Protocol":"TCP"}]}`},
 		{sgDelete, []string{"--direction", "egress", "--index", "0", "--index", "1", "--version", "40"},
 			"", `{"Egress":[{"PolicyIndex":0},{"PolicyIndex":1}],"Version":"40"}`},
 		{sgDelete, []string{"--direction", "ingress", "--rule", "ALL", "--cidr", "10.0.0.0/8", "--action", "DROP"},
@@ -267,8 +267,9 @@ func TestSGRuleInputErrors(t *testing.T) {
 		{sgAdd, with("--rule", "HTTP:80"), `invalid value "HTTP:80" for --rule: expected PROTOCOL[:PORT] (PROTOCOL one of TCP, UDP, ICMP, GRE, ALL), e.g. TCP:80, UDP:53-60, TCP:80,443, ICMP`},
 		{sgAdd, with("--rule", "TCP:80-"), `invalid value "TCP:80-" for --rule: expected PROTOCOL[:PORT] with PORT a port (80), a range (8000-8010), a list (80,443) or ALL`},
 		{sgAdd, with("--rule", "TCP:80", "--port", "81"), "--rule cannot be combined with --protocol or --port: it sets both"},
-		{sgAdd, []string{"--direction", "ingress", "--rule", "TCP:80", "--cidr", "10.0.0.1/8", "--action", "ACCEPT"}, `invalid value "10.0.0.1/8" for --cidr: expected a CIDR block such as 10.0.0.0/8 or an IP address such as 10.0.0.5`},
-		{sgAdd, []string{"--direction", "ingress", "--rule", "TCP:80", "--cidr", "any", "--action", "ACCEPT"}, `invalid value "any" for --cidr: expected a CIDR block such as 10.0.0.0/8 or an IP address such as 10.0.0.5`},
+		{sgAdd, []string{"--direction", "ingress", "--rule", "TCP:80", "--cidr", "10.0.0.1/8", "--action", "ACCEPT"}, `invalid value "10.0.0.1/8" for --cidr: expected an IPv4 address or CIDR block such as 10.0.0.5 or 10.0.0.0/24`},
+		{sgAdd, []string{"--direction", "ingress", "--rule", "TCP:80", "--cidr", "any", "--action", "ACCEPT"}, `invalid value "any" for --cidr: expected an IPv4 address or CIDR block such as 10.0.0.5 or 10.0.0.0/24`},
+		{sgAdd, []string{"--direction", "ingress", "--rule", "TCP:80", "--cidr", "2001:db8::/32", "--action", "ACCEPT"}, `invalid value "2001:db8::/32" for --cidr: expected an IPv4 address or CIDR block such as 10.0.0.5 or 10.0.0.0/24`},
 		{sgAdd, []string{"--direction", "ingress", "--rule", "TCP:80", "--source-sg", "sg-1", "--action", "ACCEPT"}, `invalid value "sg-1" for --source-sg: expected an ID like sg-xxxxxxxx (8 lowercase letters or digits)`},
 		{sgAdd, with("--rule", "TCP:80", "--source-sg", "sg-05bb4upy"), "--cidr and --source-sg cannot be combined: a rule has one peer"},
 		{sgAdd, []string{"--direction", "ingress", "--rule", "TCP:80", "--action", "ACCEPT"}, "tcvpc sg rule add needs --cidr (e.g. 10.0.0.0/8, 0.0.0.0/0) or --source-sg sg-xxxxxxxx"},
@@ -354,7 +355,7 @@ func TestSGRulePoliciesFromFile(t *testing.T) {
 	r := run{env: envFor(srv)}
 	r.exec(t, "sg", "rule", "add", "sg-ohuuioma", "--policies-json", "@"+good).expect(t, 0, "", "")
 	r.exec(t, "sg", "rule", "add", "sg-ohuuioma", "--policies-json", "@"+bad).
-		expect(t, 2, "", "Error: invalid value \"10.0.0.2/8\" for --policies-json Ingress.0.CidrBlock: expected a CIDR block such as 10.0.0.0/8 or an IP address such as 10.0.0.5\n")
+		expect(t, 2, "", "Error: invalid value \"10.0.0.2/8\" for --policies-json Ingress.0.CidrBlock: expected an IPv4 address or CIDR block such as 10.0.0.5 or 10.0.0.0/24\n")
 	calls := srv.Calls()
 	want := map[string]string{"SecurityGroupId": "sg-ohuuioma", "SecurityGroupPolicySet.Version": "21",
 		"SecurityGroupPolicySet.Ingress.0.Protocol": "UDP", "SecurityGroupPolicySet.Ingress.0.Port": "53",
