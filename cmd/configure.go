@@ -201,16 +201,18 @@ func (a *app) configureInteractive(cmd *cobra.Command) error {
 		if item.secret {
 			shown = config.Mask(shown)
 		}
-		fmt.Fprintf(io.ErrOut, "%s [%s]: ", item.label, shown)
+		prompt := fmt.Sprintf("%s [%s]: ", item.label, shown)
+		readLine := func() (string, error) { return in.ReadString('\n') }
 		var val string
 		if item.secret {
-			val, err = a.answer(io.ReadSecret)
+			val, err = a.askSecret(prompt, readLine)
 			if _, intr := err.(*interruptedError); intr {
 				return err
 			}
 			fmt.Fprintln(io.ErrOut)
 		} else {
-			val, err = a.answer(func() (string, error) { return in.ReadString('\n') })
+			fmt.Fprint(io.ErrOut, prompt)
+			val, err = a.answer(readLine)
 			if _, intr := err.(*interruptedError); intr {
 				return err
 			}

@@ -44,6 +44,11 @@ func (a *app) answer(read func() (string, error)) (string, error) {
 	if ctx == nil {
 		ctx = context.Background()
 	}
+	if ctx.Err() != nil {
+		// Ctrl-C came before the prompt: do not take an answer typed ahead.
+		fmt.Fprintln(a.f.IO.ErrOut)
+		return "", &interruptedError{hint: "interrupted: nothing was changed"}
+	}
 	restore := func() {}
 	if a.f.IO.SaveTerminal != nil {
 		restore = a.f.IO.SaveTerminal()
@@ -65,4 +70,23 @@ func (a *app) answer(read func() (string, error)) (string, error) {
 		fmt.Fprintln(a.f.IO.ErrOut)
 		return "", &interruptedError{hint: "interrupted: nothing was changed"}
 	}
+}
+
+// askSecret shows prompt and reads an answer without echo. Where the
+// terminal allows, echo goes off before the prompt is shown and back on
+// before this returns, in this goroutine: neither typing ahead of the
+// prompt nor Ctrl-C can leave the terminal without echo, as a read in
+// term.ReadPassword still pending after Ctrl-C could. readLine reads one
+// line of stdin.
+func (a *app) askSecret(prompt string, readLine func() (string, error)) (string, error) {
+	io := a.f.IO
+	if io.EchoOff != nil {
+		if restore, err := io.EchoOff(); err == nil {
+			defer restore()
+			fmt.Fprint(io.ErrOut, prompt)
+			return a.answer(readLine)
+		}
+	}
+	fmt.Fprint(io.ErrOut, prompt)
+	return a.answer(io.ReadSecret)
 }

@@ -33,6 +33,9 @@ type IOStreams struct {
 	// SaveTerminal, when stdin is a terminal, records its state and
 	// returns what puts it back (after an interrupted secret prompt).
 	SaveTerminal func() (restore func())
+	// EchoOff, when stdin is a terminal where it can be done, stops the
+	// echo of what is typed (line editing and Ctrl-C stay) until restore.
+	EchoOff func() (restore func(), err error)
 }
 
 // System returns the process's real streams.
@@ -64,6 +67,7 @@ func System(getenv func(string) string) *IOStreams {
 			}
 			return func() { _ = term.Restore(fd, st) }
 		}
+		s.EchoOff = func() (func(), error) { return echoOff(int(os.Stdin.Fd())) }
 	}
 	return s
 }
