@@ -1,6 +1,8 @@
 package cmd
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/tcvpc/tcvpc/internal/testserver"
@@ -51,5 +53,30 @@ func TestListLimitAcrossPagesWire(t *testing.T) {
 		expect(t, 0, "\"subnet-aaaaaaa3\"\n\"subnet-aaaaaaa4\"\n\"subnet-aaaaaaa5\"\n\"subnet-aaaaaaa6\"\n\"subnet-aaaaaaa7\"\n", "")
 	if n := len(srv.Calls()); n != 2 {
 		t.Fatalf("%d requests", n)
+	}
+}
+
+// ID completion reads every page, not the first 100.
+func TestCompletionSeesEveryPage(t *testing.T) {
+	rows := func(from, to int) string {
+		s := ""
+		for i := from; i < to; i++ {
+			if i > from {
+				s += ","
+			}
+			s += fmt.Sprintf(`{"SubnetId":"subnet-%08d","SubnetName":"n%d"}`, i, i)
+		}
+		return s
+	}
+	first := testserver.V3OK(`"TotalCount":150,"SubnetSet":[` + rows(0, 100) + `]`)
+	first.Match = map[string]string{"Limit": "100"}
+	second := testserver.V3OK(`"TotalCount":150,"SubnetSet":[` + rows(100, 150) + `]`)
+	second.Match = map[string]string{"Offset": "100", "Limit": "50"}
+	srv := testserver.New(t, first, second)
+	res := run{env: envFor(srv)}.exec(t, "__complete", "subnet", "delete", "")
+	lines := strings.Split(strings.TrimSuffix(res.stdout, "\n"), "\n")
+	// 150 IDs with their names, then cobra's directive line.
+	if res.code != 0 || len(lines) != 151 || lines[0] != "subnet-00000000\tn0" || lines[149] != "subnet-00000149\tn149" {
+		t.Fatalf("exit %d, %d lines: %q … %q", res.code, len(lines), lines[0], lines[len(lines)-2])
 	}
 }
