@@ -15,7 +15,8 @@ import (
 // fromBuildInfo fills what the linker flags did not set from the build
 // information Go records in every binary: the module version of `go
 // install …@v1.2.3`, else the VCS revision and time of a build in a
-// checkout (a modified tree is marked "-dirty").
+// checkout (a modified tree is marked "+dirty", as Go marks the pseudo-versions
+// it records).
 func fromBuildInfo(version, commit, date string, info *debug.BuildInfo) (string, string, string) {
 	if info == nil {
 		return version, commit, date
@@ -45,15 +46,20 @@ func fromBuildInfo(version, commit, date string, info *debug.BuildInfo) (string,
 		case rev != "":
 			version = "dev-" + rev[:min(12, len(rev))]
 			if dirty {
-				version += "-dirty"
+				version += "+dirty"
 			}
 		}
 	}
 	return version, commit, date
 }
 
-// buildVersion resolves the version of the running binary.
+// buildVersion resolves the version of the running binary. A release
+// build sets all three with the linker and never reads the build
+// information (it costs every start).
 func buildVersion() (string, string, string) {
+	if Version != "" && Version != "dev" && Commit != "" && Date != "" {
+		return Version, Commit, Date
+	}
 	info, _ := debug.ReadBuildInfo()
 	return fromBuildInfo(Version, Commit, Date, info)
 }
@@ -73,7 +79,11 @@ func (a *app) versionCmd() *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			v := versionInfo{Version: a.f.Version, Commit: a.f.Commit, Date: a.f.Date, Go: runtime.Version()}
 			format := output.Table
-			if o := a.g.output; o != "" {
+			o := a.g.output
+			if o == "" {
+				o = a.f.Getenv("TCVPC_OUTPUT")
+			}
+			if o != "" {
 				f, err := output.ParseFormat(o)
 				if err != nil {
 					return usagef("%v", err)
@@ -91,6 +101,9 @@ func (a *app) versionCmd() *cobra.Command {
 			case output.YAML:
 				b, _ := yaml.Marshal(v)
 				_, err := a.f.IO.Out.Write(b)
+				return err
+			case output.Text:
+				_, err := fmt.Fprintf(a.f.IO.Out, "%s\t%s\t%s\t%s\n", v.Version, v.Commit, v.Date, v.Go)
 				return err
 			}
 			fmt.Fprintf(a.f.IO.Out, "tcvpc %s\n", v.Version)
