@@ -15,7 +15,7 @@ func (*cancelledError) Error() string { return "Cancelled: nothing was changed."
 
 // confirm asks on a terminal; without one it needs --yes.
 func (a *app) confirm(verb, target string) error {
-	if a.g.yes {
+	if a.g.yes || a.g.dryRun {
 		return nil
 	}
 	if !a.f.IO.StdinTTY {

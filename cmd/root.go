@@ -20,7 +20,7 @@ import (
 type globals struct {
 	profile, region, endpoint, caFile, site, sigMethod, language string
 	output, query                                                string
-	legacy, debug, yes, noHeader, quiet, showSecrets             bool
+	legacy, debug, yes, noHeader, quiet, showSecrets, dryRun     bool
 	timeout                                                      time.Duration
 	maxRetries                                                   int
 	rate                                                         int
@@ -83,6 +83,9 @@ func Main(ctx context.Context, f *Factory, args []string) int {
 		if !errors.As(err, &u) {
 			err = &UsageError{msg: err.Error()}
 		}
+	}
+	if errors.Is(err, api.ErrDryRun) {
+		return ExitOK
 	}
 	var cancelled *cancelledError
 	if errors.As(err, &cancelled) {
@@ -242,6 +245,7 @@ then a tcvpc profile (tcvpc configure), then tccli's and the SDKs' files.`,
 	pf.IntVar(&g.maxRetries, "max-retries", 3, "retries of throttled, failed or dropped requests")
 	pf.IntVar(&g.rate, "rate", api.DefaultRate, "requests per second for each Action, 1 to 100 (the service's limit)")
 	pf.BoolVar(&g.debug, "debug", false, "print each HTTP exchange to stderr (secrets redacted)")
+	pf.BoolVar(&g.dryRun, "dry-run", false, "check everything, print the request that would be sent (style, endpoint, Action, parameters as JSON, signature method; no secret, no signature) and exit 0 without sending it")
 	pf.BoolVar(&g.showSecrets, "show-secrets", false, "print values the API model marks secret (pre-shared keys) in this command's output; --debug still hides them")
 	pf.BoolVarP(&g.yes, "yes", "y", false, "do not ask for confirmation")
 	pf.BoolVarP(&g.quiet, "quiet", "q", false, "no progress output on stderr")

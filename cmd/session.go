@@ -114,7 +114,7 @@ func (a *app) newSession(cmd *cobra.Command, style api.Style, needRegion bool) (
 		return nil, usagef("no region: pass --region (e.g. --region ap-guangzhou), set TENCENTCLOUD_REGION, or run `tcvpc configure set region REGION`")
 	}
 	id, key := s.Get(config.KeySecretID), s.Get(config.KeySecretKey)
-	if id == "" || key == "" {
+	if (id == "" || key == "") && !a.g.dryRun {
 		return nil, &credentialsError{err: api.ErrNoCredentials}
 	}
 	cfg := api.Config{
@@ -127,6 +127,9 @@ func (a *app) newSession(cmd *cobra.Command, style api.Style, needRegion bool) (
 	}
 	if a.g.debug {
 		cfg.Debug = a.f.IO.ErrOut
+	}
+	if a.g.dryRun {
+		cfg.DryRun = a.f.IO.Out
 	}
 	return &session{settings: s, client: api.New(cfg), format: format, query: q, region: region}, nil
 }

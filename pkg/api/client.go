@@ -102,6 +102,9 @@ type Config struct {
 	Burst     int
 	UserAgent string
 	Debug     io.Writer
+	// DryRun, when set, receives a description of each request instead
+	// of the request being sent; Do then returns ErrDryRun.
+	DryRun io.Writer
 
 	// RootCAs, when set, are the only authorities trusted for https (a
 	// private CA such as the emulator's, see LoadCAFile).
@@ -173,11 +176,14 @@ func sleepCtx(ctx context.Context, d time.Duration) error {
 
 // Do sends req, retrying what is safe to retry, and decodes the reply.
 func (c *Client) Do(ctx context.Context, req Request) (*Reply, error) {
-	if c.cfg.SecretID == "" || c.cfg.SecretKey == "" {
-		return nil, ErrNoCredentials
-	}
 	if req.Params == nil {
 		req.Params = params.Tree{}
+	}
+	if c.cfg.DryRun != nil {
+		return nil, c.dryRun(req)
+	}
+	if c.cfg.SecretID == "" || c.cfg.SecretKey == "" {
+		return nil, ErrNoCredentials
 	}
 	var body []byte
 	if req.Style != Legacy && c.cfg.SignatureMethod == sign.TC3 {
