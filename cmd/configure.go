@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -99,7 +100,12 @@ func (a *app) configureSet(cmd *cobra.Command, values map[string]string) error {
 			return usagef("%v", err)
 		}
 	}
-	return a.loader(cmd).SetValues(profile, values)
+	err := a.loader(cmd).SetValues(profile, values)
+	var ve *config.ValueError
+	if errors.As(err, &ve) { // what only writing checks, such as a ca-file's contents
+		return usagef("%v", err)
+	}
+	return err
 }
 
 // configureLoad reads the settings for the configure commands, which go on

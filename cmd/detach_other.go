@@ -1,7 +1,12 @@
-//go:build !unix
+//go:build !unix && !windows
 
 package cmd
 
-import "syscall"
+import (
+	"os"
+	"syscall"
+)
 
 func detachedAttr() *syscall.SysProcAttr { return nil }
+
+func releaseStdout(string) error { return os.Stdout.Close() }

@@ -3,7 +3,6 @@ package cmd
 import (
 	"errors"
 	"net"
-	"os"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -29,20 +28,27 @@ your own scripts at it to create and tear down networks without an account.
 
 The first line of output is "listening http://HOST:PORT"; the export lines
 for a shell follow, the last one TENCENTCLOUD_REGION. It runs in the
-foreground until SIGINT or SIGTERM; --background starts it as a process of
-its own and returns once it listens, so that
-  eval "$(tcvpc emulator --background | sed -n '/^export /p')"
-sets the environment and leaves it running (TCVPC_EMULATOR_PID names it).
+foreground until SIGINT or SIGTERM. --background starts it as a process of
+its own and returns once it listens, printing the same banner as lines a
+shell can eval (all but the exports as comments), with TCVPC_EMULATOR_PID
+and the log its messages go to (removed when it stops cleanly), so that
+  eval "$(tcvpc emulator --background)"
+sets the environment and leaves it running; kill "$TCVPC_EMULATOR_PID"
+stops it. If it cannot start, its error and exit status are returned.
+
 Without --secret-id/--secret-key the emulator accepts the fixed demo
 credentials
   SecretId  ` + emulator.DemoSecretID + `
   SecretKey ` + emulator.DemoSecretKey + `
 
---tls serves https with a certificate for localhost, 127.0.0.1 and the
---addr host, signed by a CA the emulator makes and keeps beside --state (or
-in a temporary directory); its path is printed, with the exports tcvpc
-(TCVPC_CA_FILE), Go programs (SSL_CERT_FILE) and Python ones
-(REQUESTS_CA_BUNDLE) need to trust it.
+--tls serves https with a certificate for localhost, 127.0.0.1, ::1 and the
+--addr host, signed by a CA of the emulator's own (ECDSA P-256, valid only
+for those names). With --state the files live in FILE.tls (keys mode 0600)
+and are reused on restart while still valid, so clients trusting the CA
+keep working; without it in a temporary directory removed at exit. The CA's
+path is printed, with the exports tcvpc (TCVPC_CA_FILE), Go programs
+(SSL_CERT_FILE), Python ones such as tccli (REQUESTS_CA_BUNDLE) and
+Node.js (NODE_EXTRA_CA_CERTS) need to trust it.
 
 --faults injects failures: comma-separated key=value pairs,
   5xx=P             HTTP 500/502/503 without an envelope, with probability P
@@ -70,11 +76,11 @@ at start. It stops cleanly on SIGINT or SIGTERM.
 --populate VPCSxSUBNETS starts with that many VPCs and subnets made at once
 (VPC i is 10.i.0.0/16, its subnet j 10.i.j.0/24), for tests at scale.`,
 		Example: `  tcvpc emulator --addr 127.0.0.1:8080 --state ./cloud.json
-  eval "$(tcvpc emulator --background | sed -n '/^export /p')"   # returns; then:
+  eval "$(tcvpc emulator --background)"   # returns once it listens; then:
   tcvpc vpc list && kill "$TCVPC_EMULATOR_PID"
   tcvpc emulator --tls --faults internal-after=0.1 --seed 7`,
 		Args: noArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
+		RunE: func(cmd *cobra.Command, args []string) (err error) {
 			if (opts.SecretID == "") != (opts.SecretKey == "") {
 				return usagef("--secret-id and --secret-key go together: give both or neither")
 			}
@@ -99,15 +105,21 @@ at start. It stops cleanly on SIGINT or SIGTERM.
 			opts.Seed = seed
 			if bg {
 				// The usage errors above are found here, before detaching.
-				return detachEmulator(a.args, a.f.IO.Out)
+				return detachEmulator(cmd.Context(), a.args, a.f.IO.Out)
 			}
-			if a.f.Getenv(envDetached) != "" {
-				opts.PID = os.Getpid()
+			if logPath := a.f.Getenv(envDetached); logPath != "" {
+				var done func(error)
+				opts.PID, opts.Ready, done = detachedChild(logPath)
+				defer func() { done(err) }()
 			}
-			err := emulator.Serve(cmd.Context(), opts, a.f.IO.Out)
+			err = emulator.Serve(cmd.Context(), opts, a.f.IO.Out)
 			var se *emulator.StateError
 			if errors.As(err, &se) {
 				return usagef("--state %s: %v", opts.StateFile, se.Err)
+			}
+			var te *emulator.TLSError
+			if errors.As(err, &te) {
+				return usagef("--tls: %v", te.Err)
 			}
 			return err
 		},
@@ -120,7 +132,7 @@ at start. It stops cleanly on SIGINT or SIGTERM.
 	f.StringVar(&opts.StateFile, "state", "", "keep the cloud in this file (and FILE.journal), reloaded on start")
 	takesFile(f, "state", "path")
 	f.StringVar(&opts.Faults, "faults", "", "inject faults, e.g. 5xx=0.1,internal-after=0.05,drop=0.02,latency=50ms")
-	f.BoolVar(&opts.TLS, "tls", false, "serve https with a certificate of the emulator's own CA (kept beside --state, else in a temporary directory)")
+	f.BoolVar(&opts.TLS, "tls", false, "serve https with a certificate of the emulator's own CA (kept in FILE.tls beside --state, else in a temporary directory)")
 	f.BoolVar(&bg, "background", false, "start in the background and return once it listens, printing its export lines (with TCVPC_EMULATOR_PID)")
 	f.StringVar(&opts.Populate, "populate", "", "start with VPCSxSUBNETS made at once, e.g. 200x100 (VPC i is 10.i.0.0/16, subnet j 10.i.j.0/24)")
 	f.Uint64Var(&seed, "seed", 0, "seed for faults and generated IDs (0: random)")

@@ -228,7 +228,7 @@ then a tcvpc profile (tcvpc configure), then tccli's and the SDKs' files.`,
 	pf.StringVar(&g.profile, "profile", "", "named profile to use (env TCVPC_PROFILE)")
 	pf.StringVar(&g.region, "region", "", "region, e.g. ap-guangzhou (env TENCENTCLOUD_REGION)")
 	pf.StringVar(&g.endpoint, "endpoint", "", "scheme://host[:port] replacing the service endpoints (env TCVPC_ENDPOINT)")
-	pf.StringVar(&g.caFile, "ca-file", "", "PEM file of the authorities to trust for https instead of the system's, e.g. the emulator's (env TCVPC_CA_FILE)")
+	pf.StringVar(&g.caFile, "ca-file", "", "PEM file of CA certificates trusted for https besides the system's, e.g. tcvpc emulator --tls's (env TCVPC_CA_FILE)")
 	takesFile(pf, "ca-file", "path")
 	pf.StringVar(&g.site, "site", "", "API site: cn or intl (env TCVPC_SITE)")
 	pf.StringVar(&g.sigMethod, "signature-method", "", "TC3-HMAC-SHA256 (default), HmacSHA256 or HmacSHA1")

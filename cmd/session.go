@@ -1,7 +1,6 @@
 package cmd
 
 import (
-	"crypto/x509"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -103,12 +102,6 @@ func (a *app) newSession(cmd *cobra.Command, style api.Style, needRegion bool) (
 		site = ""
 	}
 	endpoint, lang := s.Get(config.KeyEndpoint), s.Get(config.KeyLanguage)
-	var roots *x509.CertPool
-	if path := s.Get(config.KeyCAFile); path != "" {
-		if roots, err = api.LoadCAFile(path); err != nil {
-			return nil, usageFrom(errorf("invalid value %q for --ca-file: expected a PEM file of CA certificates (%v)", path, err), config.KeyCAFile, s.Values[config.KeyCAFile])
-		}
-	}
 	region := s.Get(config.KeyRegion)
 	if region == "" && (needRegion || style == api.Legacy) {
 		return nil, usagef("no region: pass --region (e.g. --region ap-guangzhou), set TENCENTCLOUD_REGION, or run `tcvpc configure set region REGION`")
@@ -123,7 +116,8 @@ func (a *app) newSession(cmd *cobra.Command, style api.Style, needRegion bool) (
 		Endpoint: endpoint, Site: site, SignatureMethod: method, Language: lang,
 		Timeout: a.g.timeout, MaxRetries: a.g.maxRetries, Rate: float64(a.g.rate),
 		UserAgent: "tcvpc/" + a.f.Version,
-		Transport: a.f.Transport, Now: a.f.Now, Sleep: a.f.Sleep, RootCAs: roots,
+		Transport: a.f.Transport, Now: a.f.Now, Sleep: a.f.Sleep,
+		RootCAs: caFileRoots(s.Values[config.KeyCAFile]),
 	}
 	if a.g.debug {
 		cfg.Debug = a.f.IO.ErrOut

@@ -97,6 +97,8 @@ the table header.
   TENCENTCLOUD_CREDENTIALS_FILE  the SDKs' credentials file (default ~/.tencentcloud/credentials)
   TCVPC_PROFILE                  profile name (default "default")
   TCVPC_ENDPOINT                 scheme://host[:port] replacing both API endpoints
+  TCVPC_CA_FILE                  PEM file of CA certificates trusted for https besides
+                                 the system's (--ca-file), e.g. tcvpc emulator --tls's
   TCVPC_OUTPUT                   table, json, jsonl, yaml or text
   TCVPC_SITE                     cn or intl
   TCVPC_SIGNATURE_METHOD         TC3-HMAC-SHA256, HmacSHA256 or HmacSHA1

@@ -3,6 +3,7 @@ package e2e
 import (
 	"fmt"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -59,7 +60,12 @@ func TestParallelConfigureSetLosesNothing(t *testing.T) {
 		var sameProfile, manyProfiles []entry
 		for i := range procs {
 			key := keys[i%len(keys)]
-			sameProfile = append(sameProfile, entry{fmt.Sprintf("keys-%d-%d", round, i/len(keys)), key, settingValue(key, round)})
+			value := settingValue(key, round)
+			if key == config.KeyCAFile { // it must be a readable PEM file
+				value = filepath.Join(home, value+".pem")
+				writeCA(t, value)
+			}
+			sameProfile = append(sameProfile, entry{fmt.Sprintf("keys-%d-%d", round, i/len(keys)), key, value})
 			manyProfiles = append(manyProfiles, entry{fmt.Sprintf("region-%d-%d", round, i), config.KeyRegion, settingValue(config.KeyRegion, round+i)})
 		}
 		run(sameProfile)

@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -35,8 +36,9 @@ func TestMain(m *testing.M) {
 
 // cloud is a running emulator and the environment that points tcvpc at it.
 type cloud struct {
-	t   *testing.T
-	env []string
+	t    *testing.T
+	env  []string
+	stop func() // stops the emulator (again at the test's end: a no-op)
 }
 
 func startEmulator(t *testing.T, args ...string) *cloud {
@@ -50,7 +52,7 @@ func startEmulator(t *testing.T, args ...string) *cloud {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() {
+	stop := sync.OnceFunc(func() {
 		cmd.Process.Signal(os.Interrupt)
 		done := make(chan struct{})
 		go func() { cmd.Wait(); close(done) }()
@@ -60,11 +62,12 @@ func startEmulator(t *testing.T, args ...string) *cloud {
 			cmd.Process.Kill()
 		}
 	})
+	t.Cleanup(stop)
 	sc := bufio.NewScanner(out)
 	if !sc.Scan() || !strings.HasPrefix(sc.Text(), "listening http") || !strings.Contains(sc.Text(), "://127.0.0.1:") {
 		t.Fatalf("first line of the emulator: %q", sc.Text())
 	}
-	c := &cloud{t: t, env: []string{"HOME=" + t.TempDir(), "PATH=" + os.Getenv("PATH")}}
+	c := &cloud{t: t, env: []string{"HOME=" + t.TempDir(), "PATH=" + os.Getenv("PATH")}, stop: stop}
 	for sc.Scan() {
 		line := sc.Text()
 		if kv, ok := strings.CutPrefix(line, "export "); ok {

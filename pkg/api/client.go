@@ -7,7 +7,6 @@ import (
 	"bytes"
 	"context"
 	"crypto/rand"
-	"crypto/tls"
 	"crypto/x509"
 	"encoding/binary"
 	"encoding/json"
@@ -21,7 +20,6 @@ import (
 	"net/http"
 	"net/http/httptrace"
 	"net/url"
-	"os"
 	"sort"
 	"strconv"
 	"strings"
@@ -106,9 +104,9 @@ type Config struct {
 	// of the request being sent; Do then returns ErrDryRun.
 	DryRun io.Writer
 
-	// RootCAs, when set, are the only authorities trusted for https (a
-	// private CA such as the emulator's, see LoadCAFile).
-	RootCAs *x509.CertPool
+	// RootCAs, when set, gives the authorities https trusts (the system's
+	// and --ca-file's); it is called once, before the first request.
+	RootCAs func() (*x509.CertPool, error)
 
 	Transport http.RoundTripper
 	Now       func() time.Time
@@ -120,6 +118,7 @@ type Client struct {
 	cfg  Config
 	http *http.Client
 	pace *limiters
+	lazy lazyHTTP
 }
 
 // New builds a client from cfg.
@@ -140,27 +139,10 @@ func New(cfg Config) *Client {
 		cfg.UserAgent = "tcvpc"
 	}
 	tr := cfg.Transport
-	if tr == nil && cfg.RootCAs != nil {
-		t := http.DefaultTransport.(*http.Transport).Clone()
-		t.TLSClientConfig = &tls.Config{RootCAs: cfg.RootCAs, MinVersion: tls.VersionTLS12}
-		tr = t
-	} else if tr == nil {
-		tr = http.DefaultTransport
+	if tr == nil {
+		tr = certErrors{http.DefaultTransport}
 	}
 	return &Client{cfg: cfg, http: &http.Client{Transport: tr}, pace: newLimiters(cfg.Rate, cfg.Burst, cfg.Now, cfg.Sleep)}
-}
-
-// LoadCAFile reads PEM certificates to trust (--ca-file).
-func LoadCAFile(path string) (*x509.CertPool, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	pool := x509.NewCertPool()
-	if !pool.AppendCertsFromPEM(b) {
-		return nil, fmt.Errorf("%s holds no PEM certificate", path)
-	}
-	return pool, nil
 }
 
 func sleepCtx(ctx context.Context, d time.Duration) error {
@@ -178,6 +160,10 @@ func sleepCtx(ctx context.Context, d time.Duration) error {
 func (c *Client) Do(ctx context.Context, req Request) (*Reply, error) {
 	if req.Params == nil {
 		req.Params = params.Tree{}
+	}
+	// Before a dry run too: it checks everything, the CA file included.
+	if err := c.prepare(); err != nil {
+		return nil, err
 	}
 	if c.cfg.DryRun != nil {
 		return nil, c.dryRun(req)
@@ -243,7 +229,7 @@ func mayHaveRun(err error) bool {
 // any failure of a read, throttling, or a write that never left the
 // machine.
 func (c *Client) shouldRetry(req Request, err error, attempt int) (bool, time.Duration) {
-	if attempt >= c.cfg.MaxRetries {
+	if attempt >= c.cfg.MaxRetries || isCertificateError(err) {
 		return false, 0
 	}
 	base := 200 * time.Millisecond

@@ -195,6 +195,11 @@ func (l *Loader) SetValues(profile string, values map[string]string) error {
 			if value, err = Normalize(k, value); err != nil {
 				return err
 			}
+			if k == KeyCAFile {
+				if value, err = checkCAFile(value); err != nil {
+					return err
+				}
+			}
 		}
 		path := l.pathFor(k)
 		if changes[path] == nil {

@@ -50,7 +50,8 @@ type Options struct {
 	// StateFile persists the store: loaded by New, saved by Serve.
 	StateFile string
 	// TLS serves https with a certificate signed by the emulator's own CA,
-	// kept in TLSDir, else beside StateFile, else in a temporary directory.
+	// kept in TLSDir, else in FILE.tls beside StateFile, else in a
+	// temporary directory (see tls.go).
 	TLS    bool
 	TLSDir string
 	// PID, when set, is printed as TCVPC_EMULATOR_PID (a detached
@@ -70,6 +71,9 @@ type Options struct {
 	// default 5 minutes.
 	MaxSkew time.Duration
 	Clock   Clock
+	// Ready, when set, is called once Serve listens and has written its
+	// banner.
+	Ready func()
 	// Debug, when set, receives details of internal failures.
 	Debug io.Writer
 }

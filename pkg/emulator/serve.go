@@ -2,15 +2,13 @@ package emulator
 
 import (
 	"context"
-	"crypto/tls"
 	"errors"
 	"fmt"
 	"io"
 	"log"
 	"net"
 	"net/http"
-	"os"
-	"path/filepath"
+	"strings"
 	"time"
 )
 
@@ -34,43 +32,19 @@ func Serve(ctx context.Context, opts Options, stdout io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("emulator: %w", err)
 	}
-	scheme, caFile := "http", ""
-	if opts.TLS {
-		dir := opts.TLSDir
-		if dir == "" && opts.StateFile != "" {
-			dir = filepath.Dir(opts.StateFile)
-		}
-		if dir == "" {
-			if dir, err = os.MkdirTemp("", "tcvpc-emulator-tls"); err != nil {
-				return fmt.Errorf("emulator: %w", err)
-			}
-			defer os.RemoveAll(dir)
-		}
-		host, _, _ := net.SplitHostPort(addr)
-		var cfg *tls.Config
-		if caFile, cfg, err = serverTLS(dir, host, time.Now()); err != nil {
-			ln.Close()
-			return fmt.Errorf("emulator: TLS: %w", err)
-		}
-		if caFile, err = filepath.Abs(caFile); err != nil {
-			return err
-		}
-		ln, scheme = tls.NewListener(ln, cfg), "https"
+	ln, tlsSet, err := listenTLS(ln, opts, time.Now())
+	if err != nil {
+		return err
 	}
-	hostPort := ln.Addr().String()
-	endpoint := scheme + "://" + hostPort
+	defer tlsSet.close()
+	endpoint := tlsSet.endpoint(ln.Addr())
+	hostPort := endpoint[strings.Index(endpoint, "://")+3:]
 	fmt.Fprintf(stdout, "listening %s\n", endpoint)
 	fmt.Fprintf(stdout, "SecretId:  %s\nSecretKey: %s\n", opts.SecretID, opts.SecretKey)
-	if caFile != "" {
-		fmt.Fprintf(stdout, "CA certificate: %s\n", caFile)
-	}
+	tlsSet.printCA(stdout)
 	fmt.Fprintf(stdout, "# to use it from a shell (SDKs and tccli take the endpoint %s):\n", hostPort)
 	fmt.Fprintf(stdout, "export TCVPC_ENDPOINT=%s\n", endpoint)
-	if caFile != "" {
-		fmt.Fprintf(stdout, "export TCVPC_CA_FILE=%s\n", caFile)
-		fmt.Fprintf(stdout, "export SSL_CERT_FILE=%s\n", caFile)
-		fmt.Fprintf(stdout, "export REQUESTS_CA_BUNDLE=%s\n", caFile)
-	}
+	tlsSet.printExports(stdout)
 	if opts.PID != 0 {
 		fmt.Fprintf(stdout, "export TCVPC_EMULATOR_PID=%d\n", opts.PID)
 	}
@@ -79,6 +53,9 @@ func Serve(ctx context.Context, opts Options, stdout io.Writer) error {
 	fmt.Fprintf(stdout, "export TENCENTCLOUD_REGION=%s\n", DefaultRegion)
 	if f, ok := stdout.(interface{ Sync() error }); ok {
 		_ = f.Sync()
+	}
+	if opts.Ready != nil {
+		opts.Ready()
 	}
 
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second, ErrorLog: log.New(io.Discard, "", 0)}
