@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
+	"github.com/tcvpc/tcvpc/internal/suggest"
 	"github.com/tcvpc/tcvpc/pkg/api"
 	"github.com/tcvpc/tcvpc/pkg/api/model"
 	"github.com/tcvpc/tcvpc/pkg/input"
@@ -499,7 +500,18 @@ func groupRun(cmd *cobra.Command, args []string) error { return cmd.Help() }
 // groupArgs rejects unknown subcommands of a group with a usage error.
 func groupArgs(cmd *cobra.Command, args []string) error {
 	if len(args) > 0 {
-		return usagef("unknown command %q for %q; see '%s --help'", args[0], cmd.CommandPath(), cmd.CommandPath())
+		var names []string
+		for _, c := range cmd.Commands() {
+			if c.IsAvailableCommand() {
+				names = append(names, c.Name())
+				names = append(names, c.Aliases...)
+			}
+		}
+		hint := ""
+		if best := suggest.Closest(args[0], names, len(args[0])/3+1); best != "" {
+			hint = " (did you mean " + best + "?)"
+		}
+		return usagef("unknown command %q for %q%s; see '%s --help'", args[0], cmd.CommandPath(), hint, cmd.CommandPath())
 	}
 	return nil
 }

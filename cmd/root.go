@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+	"github.com/tcvpc/tcvpc/internal/suggest"
 	"github.com/tcvpc/tcvpc/pkg/api"
 	"github.com/tcvpc/tcvpc/pkg/output"
 	"go.yaml.in/yaml/v3"
@@ -221,7 +223,7 @@ then a tcvpc profile (tcvpc configure), then tccli's and the SDKs' files.`,
 	root.SetHelpTemplate(root.HelpTemplate() + `{{if not .HasParent}}
 ` + guidesFooter + `{{end}}`)
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
-		return &UsageError{msg: cleanFlagError(err.Error())}
+		return &UsageError{msg: cleanFlagError(err.Error()) + suggestFlag(cmd, err.Error())}
 	})
 	pf := root.PersistentFlags()
 	g := &a.g
@@ -349,4 +351,19 @@ func commandFor(c *cobra.Command, action string) *cobra.Command {
 		}
 	}
 	return nil
+}
+
+// suggestFlag offers the closest flag of cmd for an unknown one.
+func suggestFlag(cmd *cobra.Command, msg string) string {
+	name, ok := strings.CutPrefix(msg, "unknown flag: --")
+	if !ok {
+		return ""
+	}
+	var names []string
+	cmd.Flags().VisitAll(func(f *pflag.Flag) { names = append(names, f.Name) })
+	cmd.InheritedFlags().VisitAll(func(f *pflag.Flag) { names = append(names, f.Name) })
+	if best := suggest.Closest(name, names, len(name)/3+1); best != "" {
+		return " (did you mean --" + best + "?)"
+	}
+	return ""
 }
