@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"runtime"
 	"sort"
 	"strings"
@@ -20,13 +19,26 @@ const (
 	credentialsFileName = "credentials.toml"
 )
 
-// profileName keeps profile names usable as tccli file names and TOML table
-// names without quoting, and out of path tricks such as "../x".
-var profileName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_.-]*$`)
+// validProfileName keeps profile names usable as tccli file names and TOML
+// table names without quoting, and out of path tricks such as "../x":
+// letters, digits, '-', '_' and '.', starting with a letter or digit. (A
+// loop, not a regexp: every run checks the profile at start-up.)
+func validProfileName(name string) bool {
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9':
+		case i > 0 && (c == '-' || c == '_' || c == '.'):
+		default:
+			return false
+		}
+	}
+	return name != ""
+}
 
 // CheckProfile reports whether name can be a profile's name.
 func CheckProfile(name string) error {
-	if !profileName.MatchString(name) {
+	if !validProfileName(name) {
 		return fmt.Errorf("invalid profile name %q: use letters, digits, '-', '_' and '.', starting with a letter or digit", name)
 	}
 	return nil
