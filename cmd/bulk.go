@@ -143,6 +143,15 @@ func (a *app) runBulk(cmd *cobra.Command, b *built, style api.Style, args []stri
 		done = "done"
 	}
 	ctx := cmd.Context()
+	if a.g.dryRun {
+		// Each item's request, in order; nothing is sent.
+		for i := range ids {
+			if _, err := s.client.Do(ctx, reqs[i]); !errors.Is(err, api.ErrDryRun) {
+				return err
+			}
+		}
+		return api.ErrDryRun
+	}
 	results := make([]chan bulkResult, len(ids))
 	for i := range results {
 		results[i] = make(chan bulkResult, 1)

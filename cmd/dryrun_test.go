@@ -63,6 +63,12 @@ func TestDryRun(t *testing.T) {
 	if res.code != 0 || json.Unmarshal([]byte(res.stdout), &d) != nil || d.Action != "DescribeVpcs" || d.Params["Limit"] != "5" {
 		t.Fatalf("api --dry-run: %+v", res)
 	}
+	// A bulk verb prints each item's request, in order.
+	res = r.exec(t, "eip", "release", "eip-aaaaaaa1", "eip-aaaaaaa2", "--dry-run")
+	if res.code != 0 || res.err != "" || strings.Count(res.stdout, `"Action": "ReleaseAddresses"`) != 2 ||
+		strings.Index(res.stdout, "eip-aaaaaaa1") > strings.Index(res.stdout, "eip-aaaaaaa2") {
+		t.Fatalf("bulk --dry-run: %+v", res)
+	}
 	// Every show command, in each style it has.
 	for _, c := range showCommands(t) {
 		args := append(strings.Fields(strings.TrimPrefix(c.CommandPath(), "tcvpc ")), unknownIDs[c.CommandPath()]...)
