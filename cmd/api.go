@@ -342,7 +342,7 @@ func (a *app) readInput(name string) (params.Tree, error) {
 	var v any
 	var err error
 	if t := strings.TrimSpace(name); strings.HasPrefix(t, "{") {
-		v, err = input.Value(flag, t, nil)
+		v, err = input.Decode(flag, []byte(t))
 	} else {
 		var data []byte
 		if data, err = input.Read(flag, strings.TrimPrefix(name, "@"), a.f.IO.In); err == nil {
