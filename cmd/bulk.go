@@ -167,7 +167,7 @@ func (a *app) runBulk(cmd *cobra.Command, b *built, style api.Style, args []stri
 			}(i)
 		}
 	}()
-	out := &bulkWriter{w: a.f.IO.Out, format: s.format}
+	out := &bulkWriter{w: a.f.IO.Out, format: s.format, query: s.query}
 	failed := 0
 	for i := range ids {
 		r := <-results[i]
@@ -235,11 +235,17 @@ func itemResult(id, done string, err error) bulkResult {
 type bulkWriter struct {
 	w      io.Writer
 	format string
+	query  *output.Query // with --query the array is rendered once, at the end
 	n      int
-	all    []bulkResult // yaml only
+	all    []bulkResult // yaml and --query only
 }
 
 func (o *bulkWriter) write(r bulkResult) error {
+	if o.query != nil {
+		o.all = append(o.all, r)
+		o.n++
+		return nil
+	}
 	var err error
 	switch o.format {
 	case output.JSON:
@@ -270,6 +276,21 @@ func (o *bulkWriter) write(r bulkResult) error {
 }
 
 func (o *bulkWriter) end() error {
+	if o.query != nil {
+		// The query sees the array json prints: [{"Id","Result","Error"}].
+		b, err := json.Marshal(o.all)
+		if err != nil {
+			return err
+		}
+		var doc any
+		if err := json.Unmarshal(b, &doc); err != nil {
+			return err
+		}
+		if doc == nil {
+			doc = []any{}
+		}
+		return output.Render(o.w, doc, output.Options{Format: o.format, Query: o.query})
+	}
 	switch o.format {
 	case output.JSON:
 		if o.n == 0 {

@@ -169,3 +169,16 @@ func TestJSONLinesIsData(t *testing.T) {
 	r.exec(t, "subnet", "delete", "subnet-aaaaaaa2", "-y", "-o", "jsonl").expect(t, 1, "",
 		`{"Error":{"Code":"ResourceNotFound","Message":"The subnet subnet-aaaaaaa2 does not exist."},"RequestId":"74883e1b-5901-46de-ae1e-d6e2cf591c5b","ExitCode":1}`+"\n")
 }
+
+// --query applies to the batch's result array, in the order given.
+func TestBulkDeleteQuery(t *testing.T) {
+	srv := testserver.New(t, subnetDeleted("subnet-aaaaaaa1"), subnetMissing("subnet-aaaaaaa2"), subnetDeleted("subnet-aaaaaaa3"))
+	r := run{env: envFor(srv)}
+	r.exec(t, "subnet", "delete", "subnet-aaaaaaa1", "subnet-aaaaaaa2", "subnet-aaaaaaa3", "-y",
+		"-o", "text", "--query", "[?Result=='failed'].[Id, Error.Code]").expect(t, 1,
+		"subnet-aaaaaaa2\tResourceNotFound\n",
+		"Error: 1 of 3 failed; each item's result is on stdout\n")
+	srv = testserver.New(t, subnetDeleted("subnet-aaaaaaa1"), subnetDeleted("subnet-aaaaaaa2"))
+	run{env: envFor(srv)}.exec(t, "subnet", "delete", "subnet-aaaaaaa1", "subnet-aaaaaaa2", "-y",
+		"-o", "json", "--query", "[].Id").expect(t, 0, "[\n  \"subnet-aaaaaaa1\",\n  \"subnet-aaaaaaa2\"\n]\n", "")
+}

@@ -5,10 +5,19 @@ import "github.com/tcvpc/tcvpc/pkg/api/model"
 // hidden replaces a secret value in output.
 const hidden = "[hidden: --show-secrets shows it]"
 
+// configWithKey names the reply fields that embed a tunnel's pre-shared
+// key in a longer text: the device configuration of DownloadCustomerGatewayConfiguration
+// (API 3.0) and GetVpnConnConfig (legacy). The whole text is hidden.
+var configWithKey = [...]string{"CustomerGatewayConfiguration", "configFileInfo"}
+
 // secretNames is every parameter name the API model marks secret, in any
-// operation of either style: replies carry them under the same names.
+// operation of either style (replies carry them under the same names), and
+// the reply fields that embed one.
 func secretNames() map[string]bool {
 	names := map[string]bool{}
+	for _, n := range configWithKey {
+		names[n] = true
+	}
 	var walk func(ps []model.Param)
 	walk = func(ps []model.Param) {
 		for i := range ps {

@@ -482,13 +482,15 @@ DescribeVpcTaskResult until the task has succeeded or failed.`,
 			Short: "Print the customer gateway device configuration for a tunnel",
 			Long: `Print the configuration to load into the customer gateway device at the
 other end of a tunnel, for its vendor, platform and software version (see
-'tcvpc vpn cgw vendors'). The configuration contains the pre-shared key.
+'tcvpc vpn cgw vendors'). The configuration contains the tunnel's
+pre-shared key, so it is printed as "[hidden: --show-secrets shows it]"
+unless --show-secrets is given (--debug hides it either way).
 
 Table and text output keep the configuration on one line; to save it as
-a file use: -o json | jq -r .CustomerGatewayConfiguration (legacy:
-.data.configFileInfo).`,
+a file use: --show-secrets -o json | jq -r .CustomerGatewayConfiguration
+(legacy: .data.configFileInfo).`,
 			Example: `  tcvpc vpn conn config vpnx-5p7vkch8 --vpn-gateway-id vpngw-p4lmqawn --interface-name eth0 \
-    --vendor-name h3c --platform comware --software V1.0
+    --vendor-name h3c --platform comware --software V1.0 --show-secrets -o json | jq -r .CustomerGatewayConfiguration
   tcvpc vpn conn config vpnx-ol6bcqp0 --legacy --vendor-name cisco --platform ios --software V15.4 --interface-name eth0`,
 			V3: "DownloadCustomerGatewayConfiguration", Legacy: "GetVpnConnConfig",
 			Arg: vpnConnArg,

@@ -21,7 +21,7 @@ var secretName = sync.OnceValue(func() *regexp.Regexp {
 
 // secretJSONField finds such fields in JSON bodies (requests and replies).
 var secretJSONField = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`(?i)("[A-Za-z_]*(?:secretkey|token|password|presharekey|presharedkey|psk)"\s*:\s*)"(?:[^"\\]|\\.)*"`)
+	return regexp.MustCompile(`(?i)("[A-Za-z_]*(?:secretkey|token|password|presharekey|presharedkey|psk|customergatewayconfiguration|configfileinfo)"\s*:\s*)"(?:[^"\\]|\\.)*"`)
 })
 
 // Redact hides secrets in a JSON or text body.

@@ -53,7 +53,11 @@ type TimeoutError struct {
 }
 
 func (e *TimeoutError) Error() string {
-	s := fmt.Sprintf("timed out after %s waiting for %s (last state: %s)", e.Waited.Round(time.Second), e.What, e.LastState)
+	waited := e.Waited.Round(time.Second)
+	if e.Waited < time.Second { // --wait-timeout 100ms: not "after 0s"
+		waited = e.Waited.Round(time.Millisecond)
+	}
+	s := fmt.Sprintf("timed out after %s waiting for %s (last state: %s)", waited, e.What, e.LastState)
 	if e.Resume != "" {
 		s += "; resume with: " + e.Resume
 	}

@@ -272,3 +272,14 @@ func TestStateWaitTimeoutAndCancel(t *testing.T) {
 		t.Fatalf("cancel: %v after %d polls", err, len(c.reqs))
 	}
 }
+
+func TestTimeoutErrorShortWaits(t *testing.T) {
+	for waited, want := range map[time.Duration]string{
+		100 * time.Millisecond:  "timed out after 100ms waiting for task 1 (last state: running)",
+		1400 * time.Millisecond: "timed out after 1s waiting for task 1 (last state: running)",
+	} {
+		if got := (&TimeoutError{What: "task 1", LastState: "running", Waited: waited}).Error(); got != want {
+			t.Errorf("%v: %q, want %q", waited, got, want)
+		}
+	}
+}
