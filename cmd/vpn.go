@@ -490,7 +490,7 @@ Table and text output keep the configuration on one line; to save it as
 a file use: --show-secrets -o json | jq -r .CustomerGatewayConfiguration
 (legacy: .data.configFileInfo).`,
 			Example: `  tcvpc vpn conn config vpnx-5p7vkch8 --vpn-gateway-id vpngw-p4lmqawn --interface-name eth0 \
-    --vendor-name h3c --platform comware --software V1.0 --show-secrets -o json | jq -r .CustomerGatewayConfiguration
+    --vendor-name h3c --platform comware --software V1.0 --show-secrets -o json
   tcvpc vpn conn config vpnx-ol6bcqp0 --legacy --vendor-name cisco --platform ios --software V15.4 --interface-name eth0`,
 			V3: "DownloadCustomerGatewayConfiguration", Legacy: "GetVpnConnConfig",
 			Arg: vpnConnArg,

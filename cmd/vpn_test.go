@@ -303,7 +303,7 @@ func TestVpnOutputs(t *testing.T) {
 			"--name", "test", "--pre-shared-key", vpnTestPSK, "--remote-cidr", "10.56.20.0/24"},
 			vpnLegacy(`{"code":0,"message":"","data":{"vpnGwId":"vpngw-dystbrkv","userGwId":"cgw-e098slul","vpnConnId":0,"taskId":12613,"vpnConnStatus":0,"preSharedKey":"` + vpnTestPSK + `","userGwSubnetList":["10.56.20.0/24"]}}`), "TASK ID\n12613\n"},
 		{"conn config text", []string{"vpn", "conn", "config", "vpnx-5p7vkch8", "--vpn-gateway-id", "vpngw-p4lmqawn", "--interface-name", "eth0",
-			"--vendor", `{"Platform":"comware","SoftwareVersion":"V1.0","VendorName":"h3c"}`, "-o", "text"},
+			"--vendor", `{"Platform":"comware","SoftwareVersion":"V1.0","VendorName":"h3c"}`, "-o", "text", "--show-secrets"},
 			testserver.V3OK(`"CustomerGatewayConfiguration":"# VPC utilizes unique identifiers\r\n# a VPN Connection\r\n"`), "# VPC utilizes unique identifiers  # a VPN Connection  \n"},
 		{"cgw list", []string{"vpn", "cgw", "list"}, testserver.V3OK(cgwListReply), "ID             NAME       IP ADDRESS    CREATED\ncgw-mgp33pll   test-cgw   58.211.1.12   2018-03-25 17:52:39\n"},
 		{"cgw list text", []string{"vpn", "cgw", "list", "-o", "text"}, testserver.V3OK(cgwListReply), "cgw-mgp33pll\ttest-cgw\t58.211.1.12\t2018-03-25 17:52:39\n"},
