@@ -2,7 +2,6 @@ package cmd
 
 import (
 	"fmt"
-	"sort"
 
 	"github.com/tcvpc/tcvpc/pkg/output"
 	"github.com/tcvpc/tcvpc/pkg/params"
@@ -647,18 +646,6 @@ func dcgType(v any) string {
 		return "NAT"
 	}
 	return params.Scalar(v)
-}
-
-// dcgFieldChecks check the fields of the rule objects in --rules.
-type dcgFieldChecks map[string]func(flag, v string) error
-
-func dcgSortedKeys(m map[string]any) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 // dcgWith returns base followed by more, in a new slice.

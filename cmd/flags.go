@@ -53,8 +53,6 @@ type flagDef struct {
 	filter          string // API 3.0 filter name the value goes to
 }
 
-func (d *flagDef) wireFor(s api.Style) string { return d.wire[s] }
-
 func (d *flagDef) required(s api.Style) bool {
 	p := d.params[s]
 	if p != nil && strings.Contains(d.wire[s], ".") {

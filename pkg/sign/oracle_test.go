@@ -1,3 +1,5 @@
+//lint:file-ignore SA5008 omitnil is the SDK's own tag option, mimicked on purpose
+
 package sign
 
 // Oracle tests: let the official SDK sign real requests, capture them at

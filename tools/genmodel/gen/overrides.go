@@ -211,7 +211,7 @@ func applyOpOverride(o *override, op *Op, structs map[string]*structDef) error {
 				}
 			}
 			if !done {
-				op.Example = append(op.Example, KV{kv.Key, kv.Value})
+				op.Example = append(op.Example, KV(kv))
 			}
 		}
 	}
