@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -130,7 +131,7 @@ func (a *app) setupAPIAction(cmd *cobra.Command, action string) {
 			if len(ops) > 1 {
 				usage += ", " + op.Style.String()
 			}
-			fs.String(p.Name, "", oneLine(p.Description)+" ("+usage+")")
+			fs.String(p.Name, "", strings.Join(strings.Fields(p.Description), " ")+" ("+usage+")")
 			if len(p.Enum) > 0 {
 				enum := p.Enum
 				_ = cmd.RegisterFlagCompletionFunc(p.Name, func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
@@ -512,8 +513,34 @@ func opDoc(op *model.Operation) map[string]any {
 		"Outputs": outs, "Errors": errs, "Source": op.Source}
 }
 
+// describeWidth is where api describe wraps a description, under its column.
+const describeWidth = 110
+
+// hang writes the columns, then text wrapped at describeWidth with each
+// further line indented under its first word: descriptions are never cut.
+func hang(w io.Writer, columns, text string) {
+	words := strings.Fields(text)
+	if len(words) == 0 {
+		fmt.Fprintln(w, strings.TrimRight(columns, " "))
+		return
+	}
+	indent := strings.Repeat(" ", utf8.RuneCountInString(columns))
+	line, n := columns+words[0], utf8.RuneCountInString(columns)+utf8.RuneCountInString(words[0])
+	for _, word := range words[1:] {
+		if l := utf8.RuneCountInString(word); n+1+l > describeWidth {
+			fmt.Fprintln(w, line)
+			line, n = indent+word, len(indent)+l
+		} else {
+			line, n = line+" "+word, n+1+l
+		}
+	}
+	fmt.Fprintln(w, line)
+}
+
 func describeText(w io.Writer, op *model.Operation) {
-	fmt.Fprintf(w, "%s (%s, group %s, %s)\n%s\n%s\n\nParameters:\n", op.Action, op.Style, op.Group, op.Async, op.Title, oneLine(op.Description))
+	fmt.Fprintf(w, "%s (%s, group %s, %s)\n%s\n", op.Action, op.Style, op.Group, op.Async, op.Title)
+	hang(w, "", op.Description)
+	fmt.Fprint(w, "\nParameters:\n")
 	doc := opDoc(op)
 	for _, p := range doc["Parameters"].([]any) {
 		m := p.(map[string]any)
@@ -525,23 +552,23 @@ func describeText(w io.Writer, op *model.Operation) {
 		if m["Array"].(bool) {
 			typ = "array of " + typ
 		}
-		line := fmt.Sprintf("  %-32s %-20s %-8s %s", m["Name"], typ, req, oneLine(m["Description"].(string)))
+		text := m["Description"].(string)
 		if e, _ := m["Enum"].([]string); len(e) > 0 {
-			line += " [" + strings.Join(e, "|") + "]"
+			text += " [" + strings.Join(e, "|") + "]"
 		}
-		fmt.Fprintln(w, strings.TrimRight(line, " "))
+		hang(w, fmt.Sprintf("  %-32s %-20s %-8s ", m["Name"], typ, req), text)
 	}
 	if len(op.Params) == 0 {
 		fmt.Fprintln(w, "  (none)")
 	}
 	fmt.Fprintln(w, "\nOutputs:")
 	for _, f := range op.Outputs {
-		fmt.Fprintln(w, strings.TrimRight(fmt.Sprintf("  %-32s %-20s %s", f.Name, f.Type, oneLine(f.Description)), " "))
+		hang(w, fmt.Sprintf("  %-32s %-20s ", f.Name, f.Type), f.Description)
 	}
 	if len(op.Errors) > 0 {
 		fmt.Fprintln(w, "\nErrors:")
 		for _, e := range op.Errors {
-			fmt.Fprintln(w, strings.TrimRight(fmt.Sprintf("  %-44s %s", e.Code, oneLine(e.Description)), " "))
+			hang(w, fmt.Sprintf("  %-44s ", e.Code), e.Description)
 		}
 	}
 }

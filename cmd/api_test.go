@@ -6,8 +6,10 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/tcvpc/tcvpc/internal/testserver"
+	"github.com/tcvpc/tcvpc/pkg/api/model"
 )
 
 // tcvpc api sends any operation with its documented names, typed and
@@ -138,5 +140,30 @@ func TestAPICompletion(t *testing.T) {
 	res = run{}.exec(t, "__complete", "api", "CreateVpnConnection", "--IKEOptionsSpecification")
 	if !strings.Contains(res.stdout, "--IKEOptionsSpecification\t") {
 		t.Fatalf("parameter completion: %q", res.stdout)
+	}
+}
+
+// api describe wraps long descriptions under their column: every word of
+// the model's text is printed, no line is cut.
+func TestAPIDescribeWrapsLongTexts(t *testing.T) {
+	op, _ := model.Find("DescribeVpcLimit", model.Legacy)
+	p, _ := op.Param("type")
+	res := run{}.exec(t, "api", "describe", "DescribeVpcLimit", "--legacy")
+	if res.code != 0 || strings.Contains(res.stdout, "…") {
+		t.Fatalf("exit %d, output cut:\n%s", res.code, res.stdout)
+	}
+	var words []string
+	for _, line := range strings.Split(res.stdout, "\n") {
+		if utf8.RuneCountInString(line) > describeWidth && strings.Contains(strings.TrimSpace(line), " ") {
+			t.Errorf("line longer than %d: %q", describeWidth, line)
+		}
+		if strings.HasPrefix(line, "  type.N ") || (len(words) > 0 && strings.HasPrefix(line, strings.Repeat(" ", 60))) {
+			words = append(words, strings.Fields(line)...)
+		} else if len(words) > 0 {
+			break
+		}
+	}
+	if got := strings.Join(words, " "); !strings.Contains(got, p.Description) {
+		t.Fatalf("type.N reads %q, want it to hold %q", got, p.Description)
 	}
 }
