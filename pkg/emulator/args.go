@@ -292,16 +292,30 @@ func (q *query) match(id string, get func(name string) []string) bool {
 	return true
 }
 
-// describe answers an API 3.0 query over t: candidates from the index (the
-// IDs asked for, or the children of the parents named by parentFilter),
-// kept when they pass the filters (get returns a resource's values for a
-// filter name), rows built for the page alone.
-func describe[P record](q *query, t *table[P], parentFilter string, get func(P, string) []string, row func(P) any) (int, []any) {
+// filterFuncs maps each filter name of a Describe to a resource's value.
+type filterFuncs[P any] map[string]func(P) string
+
+// listV3 answers an API 3.0 Describe over t: idsParam names the IDs
+// parameter ("" for none), set the reply's list, parent the filter naming
+// a parent the table indexes by ("" for none). Candidates come from the
+// index (the IDs asked for, or the named parents' children), are kept when
+// they pass the filters, and rows are built for the page alone.
+func listV3[P record](c *call, t *table[P], idsParam, set, parent string, f filterFuncs[P], row func(P) any) (map[string]any, *apiError) {
+	known := make([]string, 0, len(f))
+	for name := range f {
+		known = append(known, name)
+	}
+	sort.Strings(known)
+	q, err := c.v3Query(idsParam, known...)
+	if err != nil {
+		return nil, err
+	}
 	var keep func(P) bool
 	if len(q.ids) > 0 || len(q.filters) > 0 {
-		keep = func(v P) bool { return q.match(v.key(), func(name string) []string { return get(v, name) }) }
+		keep = func(v P) bool { return q.match(v.key(), func(name string) []string { return []string{f[name](v)} }) }
 	}
-	return pageRows(t.pick(q.ids, q.filters[parentFilter]), keep, q.offset, q.limit, row)
+	total, rows := pageRows(t.pick(q.ids, q.filters[parent]), keep, q.offset, q.limit, row)
+	return map[string]any{"TotalCount": total, set: rows}, nil
 }
 
 // pageOf cuts items to the requested page.

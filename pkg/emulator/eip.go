@@ -169,38 +169,16 @@ func v3DisassociateAddress(c *call, st *Store) (map[string]any, *apiError) {
 }
 
 func v3DescribeAddresses(c *call, st *Store) (map[string]any, *apiError) {
-	q, err := c.v3Query("AddressIds", "address-id", "address-name", "address-ip", "address-status", "instance-id", "private-ip-address", "network-interface-id", "is-arrears")
-	if err != nil {
-		return nil, err
-	}
-	var rows []any
-	for _, a := range st.EIPs.all() {
-		ok := q.match(a.ID, func(name string) []string {
-			switch name {
-			case "address-id":
-				return []string{a.ID}
-			case "address-name":
-				return []string{a.Name}
-			case "address-ip":
-				return []string{a.IP}
-			case "address-status":
-				return []string{a.shownStatus(st)}
-			case "instance-id":
-				return []string{a.InstanceID}
-			case "private-ip-address":
-				return []string{a.PrivateIP}
-			case "network-interface-id":
-				return []string{a.ENIID}
-			case "is-arrears":
-				return []string{"false"}
-			}
-			return nil
-		})
-		if ok {
-			rows = append(rows, a.v3(st))
-		}
-	}
-	return map[string]any{"TotalCount": len(rows), "AddressSet": pageOf(nonNil(rows), q.offset, q.limit)}, nil
+	return listV3(c, &st.EIPs, "AddressIds", "AddressSet", "", filterFuncs[*EIP]{
+		"address-id":           func(a *EIP) string { return a.ID },
+		"address-name":         func(a *EIP) string { return a.Name },
+		"address-ip":           func(a *EIP) string { return a.IP },
+		"address-status":       func(a *EIP) string { return a.shownStatus(st) },
+		"instance-id":          func(a *EIP) string { return a.InstanceID },
+		"private-ip-address":   func(a *EIP) string { return a.PrivateIP },
+		"network-interface-id": func(a *EIP) string { return a.ENIID },
+		"is-arrears":           func(a *EIP) string { return "false" },
+	}, func(a *EIP) any { return a.v3(st) })
 }
 
 func v3DescribeAddressQuota(c *call, st *Store) (map[string]any, *apiError) {

@@ -356,28 +356,10 @@ func v3ReplaceRouteTableAssociation(c *call, st *Store) (map[string]any, *apiErr
 }
 
 func v3DescribeRouteTables(c *call, st *Store) (map[string]any, *apiError) {
-	q, err := c.v3Query("RouteTableIds", "route-table-id", "route-table-name", "vpc-id", "association.main")
-	if err != nil {
-		return nil, err
-	}
-	var rows []any
-	for _, rt := range st.RouteTables.all() {
-		ok := q.match(rt.ID, func(name string) []string {
-			switch name {
-			case "route-table-id":
-				return []string{rt.ID}
-			case "route-table-name":
-				return []string{rt.Name}
-			case "vpc-id":
-				return []string{rt.VpcID}
-			case "association.main":
-				return []string{boolStr(rt.Main)}
-			}
-			return nil
-		})
-		if ok {
-			rows = append(rows, st.routeTableV3(rt))
-		}
-	}
-	return map[string]any{"TotalCount": len(rows), "RouteTableSet": pageOf(nonNil(rows), q.offset, q.limit)}, nil
+	return listV3(c, &st.RouteTables, "RouteTableIds", "RouteTableSet", "vpc-id", filterFuncs[*RouteTable]{
+		"route-table-id":   func(rt *RouteTable) string { return rt.ID },
+		"route-table-name": func(rt *RouteTable) string { return rt.Name },
+		"vpc-id":           func(rt *RouteTable) string { return rt.VpcID },
+		"association.main": func(rt *RouteTable) string { return boolStr(rt.Main) },
+	}, func(rt *RouteTable) any { return st.routeTableV3(rt) })
 }

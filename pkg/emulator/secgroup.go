@@ -118,28 +118,11 @@ func v3ModifySecurityGroupAttribute(c *call, st *Store) (map[string]any, *apiErr
 }
 
 func v3DescribeSecurityGroups(c *call, st *Store) (map[string]any, *apiError) {
-	q, err := c.v3Query("SecurityGroupIds", "security-group-id", "project-id", "security-group-name")
-	if err != nil {
-		return nil, err
-	}
-	var rows []any
-	for _, g := range st.SecurityGroups.all() {
-		ok := q.match(g.ID, func(name string) []string {
-			switch name {
-			case "security-group-id":
-				return []string{g.ID}
-			case "project-id":
-				return []string{g.ProjectID}
-			case "security-group-name":
-				return []string{g.Name}
-			}
-			return nil
-		})
-		if ok {
-			rows = append(rows, g.v3())
-		}
-	}
-	return map[string]any{"TotalCount": len(rows), "SecurityGroupSet": pageOf(nonNil(rows), q.offset, q.limit)}, nil
+	return listV3(c, &st.SecurityGroups, "SecurityGroupIds", "SecurityGroupSet", "", filterFuncs[*SecurityGroup]{
+		"security-group-id":   func(g *SecurityGroup) string { return g.ID },
+		"project-id":          func(g *SecurityGroup) string { return g.ProjectID },
+		"security-group-name": func(g *SecurityGroup) string { return g.Name },
+	}, func(g *SecurityGroup) any { return g.v3() })
 }
 
 // readPolicies reads one direction of SecurityGroupPolicySet, checking

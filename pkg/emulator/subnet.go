@@ -182,30 +182,15 @@ func v3ModifySubnetAttribute(c *call, st *Store) (map[string]any, *apiError) {
 }
 
 func v3DescribeSubnets(c *call, st *Store) (map[string]any, *apiError) {
-	q, err := c.v3Query("SubnetIds", "subnet-id", "vpc-id", "cidr-block", "is-default", "subnet-name", "zone", "route-table-id")
-	if err != nil {
-		return nil, err
-	}
-	total, rows := describe(q, &st.Subnets, "vpc-id", func(s *Subnet, name string) []string {
-		switch name {
-		case "subnet-id":
-			return []string{s.ID}
-		case "vpc-id":
-			return []string{s.VpcID}
-		case "cidr-block":
-			return []string{s.CIDR}
-		case "is-default":
-			return []string{boolStr(s.IsDefault)}
-		case "subnet-name":
-			return []string{s.Name}
-		case "zone":
-			return []string{s.Zone}
-		case "route-table-id":
-			return []string{s.RouteTableID}
-		}
-		return nil
+	return listV3(c, &st.Subnets, "SubnetIds", "SubnetSet", "vpc-id", filterFuncs[*Subnet]{
+		"subnet-id":      func(s *Subnet) string { return s.ID },
+		"vpc-id":         func(s *Subnet) string { return s.VpcID },
+		"cidr-block":     func(s *Subnet) string { return s.CIDR },
+		"is-default":     func(s *Subnet) string { return boolStr(s.IsDefault) },
+		"subnet-name":    func(s *Subnet) string { return s.Name },
+		"zone":           func(s *Subnet) string { return s.Zone },
+		"route-table-id": func(s *Subnet) string { return s.RouteTableID },
 	}, func(s *Subnet) any { return st.subnetV3(s) })
-	return map[string]any{"TotalCount": total, "SubnetSet": rows}, nil
 }
 
 // Legacy API.

@@ -236,24 +236,12 @@ func v3ModifyVpcAttribute(c *call, st *Store) (map[string]any, *apiError) {
 }
 
 func v3DescribeVpcs(c *call, st *Store) (map[string]any, *apiError) {
-	q, err := c.v3Query("VpcIds", "vpc-name", "is-default", "vpc-id", "cidr-block")
-	if err != nil {
-		return nil, err
-	}
-	total, rows := describe(q, &st.VPCs, "", func(v *VPC, name string) []string {
-		switch name {
-		case "vpc-name":
-			return []string{v.Name}
-		case "is-default":
-			return []string{boolStr(v.IsDefault)}
-		case "vpc-id":
-			return []string{v.ID}
-		case "cidr-block":
-			return []string{v.CIDR}
-		}
-		return nil
+	return listV3(c, &st.VPCs, "VpcIds", "VpcSet", "", filterFuncs[*VPC]{
+		"vpc-name":   func(v *VPC) string { return v.Name },
+		"is-default": func(v *VPC) string { return boolStr(v.IsDefault) },
+		"vpc-id":     func(v *VPC) string { return v.ID },
+		"cidr-block": func(v *VPC) string { return v.CIDR },
 	}, func(v *VPC) any { return v.v3() })
-	return map[string]any{"TotalCount": total, "VpcSet": rows}, nil
 }
 
 func boolStr(b bool) string {

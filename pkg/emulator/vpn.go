@@ -336,34 +336,15 @@ func v3RenewVpnGateway(c *call, st *Store) (map[string]any, *apiError) {
 }
 
 func v3DescribeVpnGateways(c *call, st *Store) (map[string]any, *apiError) {
-	q, err := c.v3Query("VpnGatewayIds", "vpc-id", "vpn-gateway-id", "vpn-gateway-name", "type", "public-ip-address", "renew-flag", "zone")
-	if err != nil {
-		return nil, err
-	}
-	var rows []any
-	for _, g := range st.VpnGateways.all() {
-		ok := q.match(g.ID, func(name string) []string {
-			switch name {
-			case "vpc-id":
-				return []string{g.VpcID}
-			case "vpn-gateway-id":
-				return []string{g.ID}
-			case "vpn-gateway-name":
-				return []string{g.Name}
-			case "type":
-				return []string{"IPSEC"}
-			case "public-ip-address":
-				return []string{g.PublicIP}
-			case "renew-flag":
-				return []string{g.RenewFlag}
-			}
-			return nil
-		})
-		if ok {
-			rows = append(rows, g.v3())
-		}
-	}
-	return map[string]any{"TotalCount": len(rows), "VpnGatewaySet": pageOf(nonNil(rows), q.offset, q.limit)}, nil
+	return listV3(c, &st.VpnGateways, "VpnGatewayIds", "VpnGatewaySet", "vpc-id", filterFuncs[*VpnGateway]{
+		"vpc-id":            func(g *VpnGateway) string { return g.VpcID },
+		"vpn-gateway-id":    func(g *VpnGateway) string { return g.ID },
+		"vpn-gateway-name":  func(g *VpnGateway) string { return g.Name },
+		"type":              func(g *VpnGateway) string { return "IPSEC" },
+		"public-ip-address": func(g *VpnGateway) string { return g.PublicIP },
+		"renew-flag":        func(g *VpnGateway) string { return g.RenewFlag },
+		"zone":              func(g *VpnGateway) string { return "" },
+	}, func(g *VpnGateway) any { return g.v3() })
 }
 
 // Customer gateways.
@@ -438,28 +419,11 @@ func v3ModifyCustomerGatewayAttribute(c *call, st *Store) (map[string]any, *apiE
 }
 
 func v3DescribeCustomerGateways(c *call, st *Store) (map[string]any, *apiError) {
-	q, err := c.v3Query("CustomerGatewayIds", "customer-gateway-id", "customer-gateway-name", "ip-address")
-	if err != nil {
-		return nil, err
-	}
-	var rows []any
-	for _, g := range st.CustomerGateways.all() {
-		ok := q.match(g.ID, func(name string) []string {
-			switch name {
-			case "customer-gateway-id":
-				return []string{g.ID}
-			case "customer-gateway-name":
-				return []string{g.Name}
-			case "ip-address":
-				return []string{g.IP}
-			}
-			return nil
-		})
-		if ok {
-			rows = append(rows, g.v3())
-		}
-	}
-	return map[string]any{"TotalCount": len(rows), "CustomerGatewaySet": pageOf(nonNil(rows), q.offset, q.limit)}, nil
+	return listV3(c, &st.CustomerGateways, "CustomerGatewayIds", "CustomerGatewaySet", "", filterFuncs[*CustomerGateway]{
+		"customer-gateway-id":   func(g *CustomerGateway) string { return g.ID },
+		"customer-gateway-name": func(g *CustomerGateway) string { return g.Name },
+		"ip-address":            func(g *CustomerGateway) string { return g.IP },
+	}, func(g *CustomerGateway) any { return g.v3() })
 }
 
 // vendors are the customer-gateway devices the manual's examples name.
@@ -706,32 +670,13 @@ func v3ModifyVpnConnectionAttribute(c *call, st *Store) (map[string]any, *apiErr
 }
 
 func v3DescribeVpnConnections(c *call, st *Store) (map[string]any, *apiError) {
-	q, err := c.v3Query("VpnConnectionIds", "vpc-id", "vpn-gateway-id", "customer-gateway-id", "vpn-connection-name", "vpn-connection-id")
-	if err != nil {
-		return nil, err
-	}
-	var rows []any
-	for _, x := range st.VpnConns.all() {
-		ok := q.match(x.ID, func(name string) []string {
-			switch name {
-			case "vpc-id":
-				return []string{x.VpcID}
-			case "vpn-gateway-id":
-				return []string{x.GatewayID}
-			case "customer-gateway-id":
-				return []string{x.CgwID}
-			case "vpn-connection-name":
-				return []string{x.Name}
-			case "vpn-connection-id":
-				return []string{x.ID}
-			}
-			return nil
-		})
-		if ok {
-			rows = append(rows, x.v3())
-		}
-	}
-	return map[string]any{"TotalCount": len(rows), "VpnConnectionSet": pageOf(nonNil(rows), q.offset, q.limit)}, nil
+	return listV3(c, &st.VpnConns, "VpnConnectionIds", "VpnConnectionSet", "", filterFuncs[*VpnConn]{
+		"vpc-id":              func(x *VpnConn) string { return x.VpcID },
+		"vpn-gateway-id":      func(x *VpnConn) string { return x.GatewayID },
+		"customer-gateway-id": func(x *VpnConn) string { return x.CgwID },
+		"vpn-connection-name": func(x *VpnConn) string { return x.Name },
+		"vpn-connection-id":   func(x *VpnConn) string { return x.ID },
+	}, func(x *VpnConn) any { return x.v3() })
 }
 
 // tunnelConfig renders a device configuration for a tunnel; the service
