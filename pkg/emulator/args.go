@@ -64,15 +64,6 @@ func (c *call) str(name string) string {
 	return scalarString(v)
 }
 
-// need returns a required string parameter or MissingParameter.
-func (c *call) need(name string) (string, *apiError) {
-	v := strings.TrimSpace(c.str(name))
-	if v == "" {
-		return "", c.missing(name)
-	}
-	return v, nil
-}
-
 func (c *call) missing(name string) *apiError {
 	if c.style == Legacy {
 		return lerrf(4000, "MissingParameter", "The request is missing a required parameter `%s`.", name)

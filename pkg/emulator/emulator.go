@@ -10,7 +10,6 @@ import (
 	"io"
 	"net/http"
 	"os"
-	"sync"
 	"time"
 )
 
@@ -109,9 +108,6 @@ type Server struct {
 	limiter   *limiter
 	replay    *replayCache
 	ids       *idSource
-
-	reqMu  sync.Mutex
-	reqSeq uint64
 }
 
 // New builds a Server, loading opts.StateFile when it exists.

@@ -1,7 +1,6 @@
 package emulator
 
 import (
-	"sort"
 	"strings"
 	"time"
 )
@@ -106,16 +105,6 @@ func (s *Store) nextNum() int64 {
 	s.cl.Seq++
 	s.dirty = true
 	return s.cl.Seq
-}
-
-// sortedByNum returns a map's values in creation order.
-func sortedByNum[T any](m map[string]*T, num func(*T) int64) []*T {
-	out := make([]*T, 0, len(m))
-	for _, v := range m {
-		out = append(out, v)
-	}
-	sort.Slice(out, func(i, j int) bool { return num(out[i]) < num(out[j]) })
-	return out
 }
 
 // Task is a legacy asynchronous task (taskId), a template task or a NAT
