@@ -85,6 +85,9 @@ func (s *Server) dispatch(c *call) (rep reply) {
 		return reply{err: errf("InternalError", "The change was made but could not be saved to the state file.")}
 	}
 	if aerr != nil {
+		if observeError != nil {
+			observeError(c.style, c.action, aerr.Code)
+		}
 		return reply{err: aerr}
 	}
 	if data == nil {
@@ -92,6 +95,10 @@ func (s *Server) dispatch(c *call) (rep reply) {
 	}
 	return reply{data: data}
 }
+
+// observeError, when set (by tests), sees the code of every error a
+// handler answers.
+var observeError func(style Style, action, code string)
 
 // run carries out the call with the cloud locked and appends it to the
 // journal when it changed something.
