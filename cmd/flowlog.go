@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"github.com/tcvpc/tcvpc/pkg/output"
+	"github.com/tcvpc/tcvpc/pkg/pager"
 	"github.com/tcvpc/tcvpc/pkg/params"
 )
 
@@ -148,7 +149,7 @@ func flowLogField(name string) func(any) string {
 				if n == "" {
 					continue
 				}
-				if v := lookupPath(m, prefix+n); v != nil {
+				if v := pager.Lookup(m, prefix+n); v != nil {
 					if _, nested := v.(map[string]any); !nested {
 						return params.Scalar(v)
 					}

@@ -16,6 +16,7 @@ import (
 	"github.com/tcvpc/tcvpc/pkg/api/model"
 	"github.com/tcvpc/tcvpc/pkg/input"
 	"github.com/tcvpc/tcvpc/pkg/output"
+	"github.com/tcvpc/tcvpc/pkg/pager"
 	"github.com/tcvpc/tcvpc/pkg/params"
 	"github.com/tcvpc/tcvpc/pkg/wait"
 )
@@ -878,12 +879,12 @@ func (a *app) runCommand(cmd *cobra.Command, b *built, args []string, lo *listOp
 		if list == "" {
 			list = view.Rows
 		}
-		if rows, _ := lookupPath(reply.Data, list).([]any); len(rows) == 0 {
+		if rows, _ := pager.Lookup(reply.Data, list).([]any); len(rows) == 0 {
 			return &api.Error{Style: style, Code: "ResourceNotFound", Message: fmt.Sprintf("%s not found", target), RequestID: reply.RequestID}
 		}
 	}
 	if view.Single && s.query == nil && (s.format == output.Table || s.format == output.Text) {
-		rows, _ := lookupPath(reply.Data, view.Rows).([]any)
+		rows, _ := pager.Lookup(reply.Data, view.Rows).([]any)
 		row, _ := rows[0].(map[string]any)
 		if len(view.Columns) > 0 {
 			return a.render(s, map[string]any{"Rows": []any{row}}, View{Rows: "Rows", Columns: view.Columns})
@@ -911,7 +912,7 @@ func (a *app) waitForState(cmd *cobra.Command, s *session, b *built, wo *waitOpt
 	st := b.State
 	id := ""
 	if st.IDPath != "" {
-		id = params.Scalar(lookupPath(reply.Data, st.IDPath))
+		id = params.Scalar(pager.Lookup(reply.Data, st.IDPath))
 	} else if len(args) > 0 {
 		id = args[0]
 	}
@@ -1004,7 +1005,7 @@ func taskID(data map[string]any, kind wait.Kind) string {
 
 func firstOf(data map[string]any, paths ...string) any {
 	for _, p := range paths {
-		if v := lookupPath(data, p); v != nil {
+		if v := pager.Lookup(data, p); v != nil {
 			return v
 		}
 	}
@@ -1043,19 +1044,6 @@ func capitalize(s string) string {
 		return s
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
-}
-
-// lookupPath reads a dotted path from a decoded reply.
-func lookupPath(data map[string]any, path string) any {
-	var cur any = data
-	for _, seg := range strings.Split(path, ".") {
-		m, ok := cur.(map[string]any)
-		if !ok {
-			return nil
-		}
-		cur = m[seg]
-	}
-	return cur
 }
 
 func errorf(format string, args ...any) error { return fmt.Errorf(format, args...) }

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/pflag"
 	"github.com/tcvpc/tcvpc/pkg/api"
 	"github.com/tcvpc/tcvpc/pkg/output"
+	"github.com/tcvpc/tcvpc/pkg/pager"
 	"github.com/tcvpc/tcvpc/pkg/params"
 )
 
@@ -220,7 +221,7 @@ var sgRuleColumns = []output.Column{
 func sgRuleRows(data map[string]any) []any {
 	var rows []any
 	for _, d := range []string{"Ingress", "Egress"} {
-		list, _ := lookupPath(data, "SecurityGroupPolicySet."+d).([]any)
+		list, _ := pager.Lookup(data, "SecurityGroupPolicySet."+d).([]any)
 		for _, r := range list {
 			m, _ := r.(map[string]any)
 			rows = append(rows, sgRuleRow(m, strings.ToLower(d)))
@@ -233,7 +234,7 @@ func sgRuleRows(data map[string]any) []any {
 // PROTOCOL[:PORT] or a service template, the peer a CIDR block, a
 // security group or an address template.
 func sgRuleRow(m map[string]any, direction string) map[string]any {
-	str := func(path string) string { return params.Scalar(lookupPath(m, path)) }
+	str := func(path string) string { return params.Scalar(pager.Lookup(m, path)) }
 	service := strings.ToUpper(str("Protocol"))
 	if p := str("Port"); p != "" && service != "" {
 		service += ":" + strings.ToUpper(p)

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/tcvpc/tcvpc/pkg/output"
+	"github.com/tcvpc/tcvpc/pkg/pager"
 	"github.com/tcvpc/tcvpc/pkg/params"
 )
 
@@ -655,7 +656,7 @@ func vpnFirstOf(paths ...string) func(any) string {
 	return func(v any) string {
 		m, _ := v.(map[string]any)
 		for _, p := range paths {
-			if x := lookupPath(m, p); x != nil {
+			if x := pager.Lookup(m, p); x != nil {
 				return vpnIDs("")(x)
 			}
 		}

@@ -2,9 +2,10 @@ package emulator
 
 import (
 	"fmt"
-	"net/netip"
 	"strconv"
 	"strings"
+
+	"github.com/tcvpc/tcvpc/pkg/api/model"
 )
 
 // NetworkAcl is a subnet-level rule set of a VPC (legacy API only). The
@@ -192,30 +193,12 @@ func legacyModifyNetworkAcl(c *call, st *Store) (map[string]any, *apiError) {
 	return nil, nil
 }
 
-// portRangeOK accepts ALL, a port or a range lo-hi.
-func portRangeOK(s string) bool {
-	if strings.EqualFold(s, "all") {
-		return true
-	}
-	lo, hi, isRange := strings.Cut(s, "-")
-	if !isRange {
-		hi = lo
-	}
-	a, err1 := strconv.Atoi(lo)
-	b, err2 := strconv.Atoi(hi)
-	return err1 == nil && err2 == nil && a >= 0 && a <= b && b <= 65535
-}
+// portRangeOK accepts ALL, a port or a range lo-hi: the model's port form.
+func portRangeOK(s string) bool { return model.FormatPorts.Match(s, "", Legacy) }
 
-// cidrOrIPOK accepts an IPv4 address or CIDR block (not necessarily its
-// network address: the page's example 10.0.0.2/24 is not).
-func cidrOrIPOK(s string) bool {
-	if strings.Contains(s, "/") {
-		p, err := netip.ParsePrefix(s)
-		return err == nil && p.Addr().Is4()
-	}
-	a, err := netip.ParseAddr(s)
-	return err == nil && a.Is4()
-}
+// cidrOrIPOK accepts an IPv4 address or CIDR block, host bits allowed
+// (the page's example 10.0.0.2/24): the model's legacy form.
+func cidrOrIPOK(s string) bool { return model.FormatIPv4OrCIDR.Match(s, "", Legacy) }
 
 // legacyModifyNetworkAclEntry replaces the rule set of one direction.
 func legacyModifyNetworkAclEntry(c *call, st *Store) (map[string]any, *apiError) {

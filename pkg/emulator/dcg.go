@@ -5,6 +5,8 @@ import (
 	"net/netip"
 	"strconv"
 	"strings"
+
+	"github.com/tcvpc/tcvpc/pkg/api/model"
 )
 
 // DirectConnectGateway connects a VPC to a leased line (legacy API). A
@@ -247,10 +249,7 @@ func inVpc(v *VPC, ip string) bool {
 	return err == nil && p.Contains(a)
 }
 
-func ipv4OK(s string) bool {
-	a, err := netip.ParseAddr(s)
-	return err == nil && a.Is4()
-}
+func ipv4OK(s string) bool { return model.FormatIPv4.Match(s, "", Legacy) }
 
 // poolOK accepts an IP or a range a-b.
 func poolOK(s string) bool {
