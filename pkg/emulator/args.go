@@ -71,12 +71,24 @@ func (c *call) missing(name string) *apiError {
 	return errf("MissingParameter", "The request is missing a required parameter `%s`.", name)
 }
 
+// invalid refuses a parameter's value. The legacy pages name a code for
+// some parameters ("InvalidVpcName" for vpcName): it is answered where
+// the operation lists it.
 func (c *call) invalid(name, format string, args ...any) *apiError {
 	msg := fmt.Sprintf("Parameter `%s`: ", name) + fmt.Sprintf(format, args...)
 	if c.style == Legacy {
-		return lerrf(4000, "InvalidParameterValue", "%s", msg)
+		return lerrf(4000, c.paramCode(name), "%s", msg)
 	}
 	return errf("InvalidParameterValue", "%s", msg)
+}
+
+// paramCode is a legacy page's code for a bad value of the parameter,
+// InvalidParameterValue where it lists none.
+func (c *call) paramCode(name string) string {
+	if name == "" || strings.ContainsAny(name, ".?") {
+		return "InvalidParameterValue"
+	}
+	return c.pick("Invalid"+strings.ToUpper(name[:1])+name[1:], "InvalidParameterValue")
 }
 
 // ruled returns the operation's parameter name when the model states a

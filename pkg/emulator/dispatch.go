@@ -180,6 +180,9 @@ func validationError(c *call, err error) *apiError {
 		code = c.pick(ruleCodes[ve.Rule], "InvalidParameterValue")
 	}
 	if c.style == Legacy {
+		if code == "InvalidParameterValue" {
+			code = c.paramCode(ve.Param)
+		}
 		return lerrf(4000, code, "%s", msg)
 	}
 	return errf(code, "%s", msg)

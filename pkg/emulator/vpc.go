@@ -30,16 +30,37 @@ func (v *VPC) v3() map[string]any {
 	}
 }
 
+var vpcs = &kind[*VPC]{
+	noun: "VPC", prefix: "vpc-", rows: func(s *Store) *table[*VPC] { return &s.VPCs },
+	code: "InvalidVpcId", legacyCode: "InvalidVpc",
+	inUse: func(st *Store, v *VPC) string { return st.vpcInUse(v.ID) },
+	drop:  func(st *Store, v *VPC) { st.deleteVpc(v.ID) },
+
+	idsParam: "VpcIds", set: "VpcSet",
+	filters: []attr[*VPC]{
+		{"vpc-name", func(v *VPC) string { return v.Name }},
+		{"is-default", func(v *VPC) string { return boolStr(v.IsDefault) }},
+		{"vpc-id", func(v *VPC) string { return v.ID }},
+		{"cidr-block", func(v *VPC) string { return v.CIDR }},
+	},
+	v3Row: func(_ *Store, v *VPC) any { return v.v3() },
+	legacy: &legacyList[*VPC]{
+		max: 100, orderBy: []string{"vpcName"}, id: "vpcId",
+		substr: []attr[*VPC]{{"vpcName", func(v *VPC) string { return v.Name }}},
+		row:    legacyVpcRow,
+	},
+}
+
 func registerVPC(h map[string]handler) {
 	h["v3/CreateVpc"] = v3CreateVpc
-	h["v3/DeleteVpc"] = v3DeleteVpc
-	h["v3/DescribeVpcs"] = v3DescribeVpcs
-	h["v3/ModifyVpcAttribute"] = v3ModifyVpcAttribute
+	h["v3/DeleteVpc"] = vpcs.deleter("VpcId")
+	h["v3/DescribeVpcs"] = vpcs.describeV3
+	h["v3/ModifyVpcAttribute"] = modifyVpcAttribute
 	h["v3/CreateDefaultVpc"] = v3CreateDefaultVpc
 	h["legacy/CreateVpc"] = legacyCreateVpc
-	h["legacy/DeleteVpc"] = legacyDeleteVpc
-	h["legacy/DescribeVpcEx"] = legacyDescribeVpcEx
-	h["legacy/ModifyVpcAttribute"] = legacyModifyVpcAttribute
+	h["legacy/DeleteVpc"] = vpcs.deleter("vpcId")
+	h["legacy/DescribeVpcEx"] = vpcs.describeLegacy
+	h["legacy/ModifyVpcAttribute"] = modifyVpcAttribute
 }
 
 // nameOK is the manual's naming rule: 1 to 60 characters.
@@ -130,23 +151,16 @@ func (s *Store) deleteVpc(id string) {
 func v3CreateVpc(c *call, st *Store) (map[string]any, *apiError) {
 	name, cidr := c.str("VpcName"), c.str("CidrBlock")
 	if !nameOK(name) {
-		return nil, errf("InvalidParameterValue", "VpcName must be 1 to 60 characters.")
+		return nil, c.invalid("VpcName", "a name is 1 to 60 characters")
 	}
-	p, ok := parseCIDR(cidr)
-	if !ok {
-		return nil, errf("InvalidParameterValue.Malformed", "CidrBlock %q is not a CIDR block such as 10.0.0.0/16.", cidr)
-	}
-	if !vpcCIDROK(p) {
-		return nil, errf("InvalidParameterValue", "CidrBlock %s must lie in 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16 with a mask from /16 to /28.", cidr)
-	}
-	dns := c.strs("DnsServers")
-	if len(dns) > 4 {
-		return nil, errf("InvalidParameterValue", "At most 4 DnsServers are allowed.")
+	if p, _ := parseCIDR(cidr); !vpcCIDROK(p) {
+		return nil, c.invalid("CidrBlock", "%s must lie in 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16 with a mask from /16 to /28", cidr)
 	}
 	mc, _, err := c.boolParam("EnableMulticast")
 	if err != nil {
 		return nil, err
 	}
+	dns := c.strs("DnsServers")
 	v, _ := st.createVpc(c, name, cidr)
 	v.DNSServers, v.DomainName, v.EnableMulticast = dns, c.str("DomainName"), mc
 	return map[string]any{"Vpc": v.v3()}, nil
@@ -185,35 +199,18 @@ func v3CreateDefaultVpc(c *call, st *Store) (map[string]any, *apiError) {
 	return map[string]any{"Vpc": out}, nil
 }
 
-func v3DeleteVpc(c *call, st *Store) (map[string]any, *apiError) {
-	id := c.str("VpcId")
-	if err := c.checkID("VpcId", id, "vpc-"); err != nil {
+// modifyVpcAttribute is ModifyVpcAttribute in both styles; the legacy
+// page takes the name alone, and requires it.
+func modifyVpcAttribute(c *call, st *Store) (map[string]any, *apiError) {
+	v, err := vpcs.find(c, st, c.pickParam("VpcId", "vpcId"))
+	if err != nil {
 		return nil, err
 	}
-	if st.vpcByID(id) == nil {
-		return nil, errf("ResourceNotFound", "The VPC %s does not exist.", id)
-	}
-	if what := st.vpcInUse(id); what != "" {
-		return nil, errf("ResourceInUse", "The VPC %s cannot be deleted: %s is in it.", id, what)
-	}
-	st.deleteVpc(id)
-	return nil, nil
-}
-
-func v3ModifyVpcAttribute(c *call, st *Store) (map[string]any, *apiError) {
-	id := c.str("VpcId")
-	if err := c.checkID("VpcId", id, "vpc-"); err != nil {
-		return nil, err
-	}
-	v := st.vpcByID(id)
-	if v == nil {
-		return nil, errf("ResourceNotFound", "The VPC %s does not exist.", id)
-	}
-	if c.has("VpcName") {
-		if !nameOK(c.str("VpcName")) {
-			return nil, errf("InvalidParameterValue", "VpcName must be 1 to 60 characters.")
+	if name := c.pickParam("VpcName", "vpcName"); c.has(name) || c.style == Legacy {
+		if !nameOK(c.str(name)) {
+			return nil, c.invalid(name, "a name is 1 to 60 characters")
 		}
-		v.Name = c.str("VpcName")
+		v.Name = c.str(name)
 	}
 	mc, set, err := c.boolParam("EnableMulticast")
 	if err != nil {
@@ -223,9 +220,6 @@ func v3ModifyVpcAttribute(c *call, st *Store) (map[string]any, *apiError) {
 		v.EnableMulticast = mc
 	}
 	if dns := c.strs("DnsServers"); dns != nil {
-		if len(dns) > 4 {
-			return nil, errf("InvalidParameterValue", "At most 4 DnsServers are allowed.")
-		}
 		v.DNSServers = dns
 	}
 	if c.has("DomainName") {
@@ -233,15 +227,6 @@ func v3ModifyVpcAttribute(c *call, st *Store) (map[string]any, *apiError) {
 	}
 	st.dirty = true
 	return nil, nil
-}
-
-func v3DescribeVpcs(c *call, st *Store) (map[string]any, *apiError) {
-	return listV3(c, &st.VPCs, "VpcIds", "VpcSet", "", filterFuncs[*VPC]{
-		"vpc-name":   func(v *VPC) string { return v.Name },
-		"is-default": func(v *VPC) string { return boolStr(v.IsDefault) },
-		"vpc-id":     func(v *VPC) string { return v.ID },
-		"cidr-block": func(v *VPC) string { return v.CIDR },
-	}, func(v *VPC) any { return v.v3() })
 }
 
 func boolStr(b bool) string {
@@ -308,48 +293,6 @@ func legacyCreateVpc(c *call, st *Store) (map[string]any, *apiError) {
 		out["routeTableSet"] = []any{map[string]any{"routeTableId": rt.ID, "unRouteTableId": rt.ID, "routeTableType": 1, "routeTableName": rt.Name}}
 	}
 	return out, nil
-}
-
-func legacyDeleteVpc(c *call, st *Store) (map[string]any, *apiError) {
-	id := c.str("vpcId")
-	if st.vpcByID(id) == nil {
-		return nil, lerrf(5000, "InvalidVpc.NotFound", "The VPC %s does not exist.", id)
-	}
-	if what := st.vpcInUse(id); what != "" {
-		return nil, lerrf(5100, "InvalidVpc.CannotDelete", "The VPC %s cannot be deleted: %s is in it.", id, what)
-	}
-	st.deleteVpc(id)
-	return nil, nil
-}
-
-func legacyModifyVpcAttribute(c *call, st *Store) (map[string]any, *apiError) {
-	id := c.str("vpcId")
-	v := st.vpcByID(id)
-	if v == nil {
-		return nil, lerrf(5000, "InvalidVpc.NotFound", "The VPC %s does not exist.", id)
-	}
-	if !nameOK(c.str("vpcName")) {
-		return nil, lerrf(4000, "InvalidVpcName", "The VPC name must be 1 to 60 characters.")
-	}
-	v.Name = c.str("vpcName")
-	st.dirty = true
-	return nil, nil
-}
-
-func legacyDescribeVpcEx(c *call, st *Store) (map[string]any, *apiError) {
-	q, err := c.legacyPage(100, "vpcName")
-	if err != nil {
-		return nil, err
-	}
-	id, name := c.str("vpcId"), c.str("vpcName")
-	var matches []*VPC
-	for _, v := range st.VPCs.pick(nonEmpty(id), nil) {
-		if fuzzy(v.Name, name) {
-			matches = append(matches, v)
-		}
-	}
-	total, rows := legacyRows(q, matches, func(v *VPC) map[string]any { return legacyVpcRow(st, v) })
-	return map[string]any{"totalCount": total, "data": rows}, nil
 }
 
 // nonEmpty is s as a list of IDs: none when s is "".

@@ -1,0 +1,210 @@
+package emulator
+
+import (
+	"fmt"
+	"strings"
+)
+
+// kind describes one resource kind to the handlers every kind shares:
+// finding the resource a request names (its ID's shape, the codes its page
+// lists for a bad or unknown ID), deleting it, and listing it in either
+// style. A handler that is the same for every kind is a kind's method; a
+// kind's own behaviour is a field.
+type kind[P record] struct {
+	noun   string // in messages: "VPN gateway"
+	prefix string // the ID's prefix: "vpngw-"
+	rows   func(*Store) *table[P]
+	// code and legacyCode are the stems of the codes the pages give the
+	// kind ("InvalidVpnGatewayId" for InvalidVpnGatewayId.NotFound and
+	// .Malformed, "InvalidVpnGw" for the legacy InvalidVpnGw.NotFound):
+	// each is answered where the operation's page lists it, the common
+	// code (ResourceNotFound, ResourceInUse, InvalidParameterValue)
+	// where it does not.
+	code, legacyCode string
+	// inUse names what keeps a resource from being deleted, "" when
+	// nothing does; drop deletes it (by default, from its table).
+	inUse func(*Store, P) string
+	drop  func(*Store, P)
+
+	// The API 3.0 Describe: the IDs parameter ("" for none), the reply's
+	// list, the filter naming a parent the table indexes ("" for none),
+	// each filter's value, and a row.
+	idsParam, set, parent string
+	filters               []attr[P]
+	v3Row                 func(*Store, P) any
+
+	// The legacy Describe.
+	legacy *legacyList[P]
+}
+
+// legacyList is a legacy Describe: parameters matched exactly and by
+// substring against a resource's fields, and a row. The candidates are
+// those of the parameter naming an ID (id) or, through the table's index,
+// a parent (parent).
+type legacyList[P record] struct {
+	max        int       // the most rows a page may ask for
+	orderBy    []string  // fields besides createTime rows may be sorted on
+	id, parent string    // parameters
+	exact      []attr[P] // parameters a field must equal, when given
+	substr     []attr[P] // parameters a field must contain
+	// unsorted is for the pages that say rows are unsorted by default:
+	// they keep their creation order.
+	unsorted bool
+	row      func(*Store, P) map[string]any
+}
+
+// attr is a resource's value for a filter or a parameter. Kinds are
+// package variables; slices, not maps, keep them free at start-up.
+type attr[P any] struct {
+	name string
+	get  func(P) string
+}
+
+// stems returns the page codes built from stem, most specific first.
+func stems(stem string, suffixes ...string) []string {
+	if stem == "" {
+		return nil
+	}
+	out := make([]string, len(suffixes))
+	for i, s := range suffixes {
+		out[i] = stem + "." + s
+	}
+	return out
+}
+
+// fail is an error for the kind: the first of the page's codes the
+// operation lists, else fallback, with the legacy public code.
+func (k *kind[P]) fail(c *call, public int, fallback, suffix, format string, args ...any) *apiError {
+	if c.style == Legacy {
+		return lerrf(public, c.pick(append(stems(k.legacyCode, suffix), fallback)...), format, args...)
+	}
+	return errf(c.pick(append(stems(k.code, suffix), fallback)...), format, args...)
+}
+
+// find returns the resource the parameter names.
+func (k *kind[P]) find(c *call, st *Store, param string) (P, *apiError) {
+	return k.lookup(c, st, param, c.str(param))
+}
+
+// lookup returns the resource with id, which the parameter gave.
+func (k *kind[P]) lookup(c *call, st *Store, param, id string) (P, *apiError) {
+	var zero P
+	if c.style == V3 && (!strings.HasPrefix(id, k.prefix) || !idShape.MatchString(id)) {
+		return zero, k.fail(c, 4000, "InvalidParameterValue", "Malformed",
+			"Parameter `%s`: %q is not an ID of the form %sxxxxxxxx.", param, id, k.prefix)
+	}
+	v := k.rows(st).get(id)
+	if v == zero {
+		return zero, k.fail(c, 5000, "ResourceNotFound", "NotFound", "The %s %s does not exist.", k.noun, id)
+	}
+	return v, nil
+}
+
+// findIn is find for the legacy pages that name a resource with its
+// parent (a subnet with its VPC): one of another parent is not found.
+func (k *kind[P]) findIn(c *call, st *Store, param, parent string) (P, *apiError) {
+	v, err := k.find(c, st, param)
+	if err == nil && k.rows(st).parentOf(v) != parent {
+		var zero P
+		return zero, k.fail(c, 5000, "ResourceNotFound", "NotFound", "The %s %s does not exist in %s.", k.noun, v.key(), parent)
+	}
+	return v, err
+}
+
+// free refuses to delete a resource something else still uses.
+func (k *kind[P]) free(c *call, st *Store, v P) *apiError {
+	if k.inUse == nil {
+		return nil
+	}
+	what := k.inUse(st, v)
+	if what == "" {
+		return nil
+	}
+	msg := fmt.Sprintf("The %s %s cannot be deleted: %s is in it.", k.noun, v.key(), what)
+	if c.style == Legacy {
+		return lerrf(5100, c.pick(append(stems(k.legacyCode, "CannotDelete", "InUse"), "ResourceInUse")...), "%s", msg)
+	}
+	return errf(c.pick(append(stems(k.code, "InUse"), "ResourceInUse")...), "%s", msg)
+}
+
+// remove deletes a resource.
+func (k *kind[P]) remove(st *Store, v P) {
+	if k.drop != nil {
+		k.drop(st, v)
+	} else {
+		k.rows(st).del(v.key())
+	}
+	st.dirty = true
+}
+
+// deleter is the Delete handler of a resource the parameter names.
+func (k *kind[P]) deleter(param string) handler {
+	return func(c *call, st *Store) (map[string]any, *apiError) {
+		v, err := k.find(c, st, param)
+		if err == nil {
+			err = k.free(c, st, v)
+		}
+		if err != nil {
+			return nil, err
+		}
+		k.remove(st, v)
+		return nil, nil
+	}
+}
+
+// describeV3 is the kind's API 3.0 Describe.
+func (k *kind[P]) describeV3(c *call, st *Store) (map[string]any, *apiError) {
+	f := make(filterFuncs[P], len(k.filters))
+	for _, x := range k.filters {
+		f[x.name] = x.get
+	}
+	return listV3(c, k.rows(st), k.idsParam, k.set, k.parent, f, func(v P) any { return k.v3Row(st, v) })
+}
+
+// describeLegacy is the kind's legacy Describe.
+func (k *kind[P]) describeLegacy(c *call, st *Store) (map[string]any, *apiError) {
+	l := k.legacy
+	q, err := c.legacyPage(l.max, l.orderBy...)
+	if err != nil {
+		return nil, err
+	}
+	if l.unsorted {
+		q.unsortedByDefault(c)
+	}
+	var ids, parents []string
+	if l.id != "" {
+		ids = nonEmpty(c.str(l.id))
+	}
+	if l.parent != "" {
+		parents = nonEmpty(c.str(l.parent))
+	}
+	var matches []P
+	t := k.rows(st)
+	for _, v := range t.pick(ids, parents) {
+		if l.keeps(c, t, v) {
+			matches = append(matches, v)
+		}
+	}
+	total, rows := legacyRows(q, matches, func(v P) map[string]any { return l.row(st, v) })
+	return map[string]any{"totalCount": total, "data": rows}, nil
+}
+
+func (l *legacyList[P]) keeps(c *call, t *table[P], v P) bool {
+	if l.id != "" && c.has(l.id) && v.key() != c.str(l.id) {
+		return false
+	}
+	if l.parent != "" && c.has(l.parent) && t.parentOf(v) != c.str(l.parent) {
+		return false
+	}
+	for _, f := range l.exact {
+		if c.has(f.name) && f.get(v) != c.str(f.name) {
+			return false
+		}
+	}
+	for _, f := range l.substr {
+		if !fuzzy(f.get(v), c.str(f.name)) {
+			return false
+		}
+	}
+	return true
+}
