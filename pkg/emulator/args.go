@@ -246,7 +246,9 @@ func (c *call) v3Query(idsParam string, known ...string) (*query, *apiError) {
 			}
 		}
 		if !ok {
-			return nil, errf("InvalidParameter.FilterInvalidKey", "The filter `%s` is not supported; supported: %s.", name, strings.Join(known, ", "))
+			// Where no page lists a code for an unknown filter, the
+			// common InvalidParameter.
+			return nil, errf(c.pick("InvalidParameter.FilterInvalidKey", "InvalidParameter"), "The filter `%s` is not supported; supported: %s.", name, strings.Join(known, ", "))
 		}
 	}
 	if q.offset, err = c.intParam("Offset", 0); err != nil {

@@ -194,7 +194,7 @@ func TestUnknownActionAndParameters(t *testing.T) {
 		t.Fatalf("unknown parameter: %v", err)
 	}
 	_, err = e.do(api.V3, "DescribeVpcs", map[string]any{"Filters": []any{map[string]any{"Name": "colour", "Values": []any{"red"}}}})
-	if apiCode(t, err) != "InvalidParameter.FilterInvalidKey" {
+	if apiCode(t, err) != "InvalidParameter" || !strings.Contains(err.Error(), "The filter `colour` is not supported") {
 		t.Fatalf("unknown filter: %v", err)
 	}
 }

@@ -43,7 +43,6 @@ var offTable = map[string]bool{
 	"v3 AttachNetworkInterface UnsupportedOperation.AttachmentAlreadyExists": true,
 	"v3 CreateServiceTemplate InvalidParameterValue.Malformed":               true,
 	"v3 CreateVpnConnection UnsupportedOperation.InvalidState":               true,
-	"v3 DescribeVpcs InvalidParameter.FilterInvalidKey":                      true,
 	"v3 DetachNetworkInterface UnsupportedOperation.AttachmentNotFound":      true,
 	"v3 MigrateNetworkInterface UnsupportedOperation.AttachmentNotFound":     true,
 	"v3 UnassignPrivateIpAddresses UnauthorizedOperation.PrimaryIp":          true,
