@@ -1,12 +1,10 @@
 package emulator
 
 import (
-	"fmt"
 	"net/netip"
+	"slices"
 	"strconv"
 	"strings"
-
-	"github.com/tcvpc/tcvpc/pkg/api/model"
 )
 
 // DirectConnectGateway connects a VPC to a leased line (legacy API). A
@@ -20,38 +18,45 @@ import (
 // reports completion after the task delay.
 type DirectConnectGateway struct {
 	base
-	VpcID string     `json:"vpcId"`
-	Name  string     `json:"name"`
-	Type  int        `json:"type"`
-	SNAT  []DcgIPMap `json:"snat,omitempty"`
-	DNAT  []DcgIPMap `json:"dnat,omitempty"`
-	SNAPT []DcgPool  `json:"snapt,omitempty"`
-	DNAPT []DcgPort  `json:"dnapt,omitempty"`
+	VpcID string    `json:"vpcId"`
+	Name  string    `json:"name"`
+	Type  int       `json:"type"`
+	SNAT  []DcgRule `json:"snat,omitempty"`
+	DNAT  []DcgRule `json:"dnat,omitempty"`
+	SNAPT []DcgRule `json:"snapt,omitempty"`
+	DNAPT []DcgRule `json:"dnapt,omitempty"`
 }
 
-// DcgIPMap is an address translation, with its ACL rules (snat only).
-type DcgIPMap struct {
-	OriginalIP    string   `json:"originalIP"`
-	TranslationIP string   `json:"translationIP"`
-	Description   string   `json:"description,omitempty"`
-	Acls          []DcgAcl `json:"acls,omitempty"`
+// DcgRule is a translation rule: the fields of its kind (the keys of its
+// dcgRules), a description and, for snat and snapt, ACL rules.
+type DcgRule struct {
+	OriginalIP      string   `json:"originalIP,omitempty"`
+	OriginalPort    string   `json:"originalPort,omitempty"`
+	TranslationIP   string   `json:"translationIP,omitempty"`
+	TranslationPort string   `json:"translationPort,omitempty"`
+	Pool            string   `json:"translationIPPool,omitempty"`
+	Proto           string   `json:"proto,omitempty"`
+	Description     string   `json:"description,omitempty"`
+	Acls            []DcgAcl `json:"acls,omitempty"`
 }
 
-// DcgPool is a source IP:port translation into an address pool.
-type DcgPool struct {
-	Pool        string   `json:"translationIPPool"`
-	Description string   `json:"description,omitempty"`
-	Acls        []DcgAcl `json:"acls,omitempty"`
-}
-
-// DcgPort is a destination IP:port translation.
-type DcgPort struct {
-	OriginalIP      string `json:"originalIP"`
-	OriginalPort    string `json:"originalPort"`
-	TranslationIP   string `json:"translationIP"`
-	TranslationPort string `json:"translationPort"`
-	Proto           string `json:"proto"`
-	Description     string `json:"description,omitempty"`
+// at is the rule's field of a wire name.
+func (r *DcgRule) at(name string) *string {
+	switch name {
+	case "originalIP":
+		return &r.OriginalIP
+	case "originalPort":
+		return &r.OriginalPort
+	case "translationIP":
+		return &r.TranslationIP
+	case "translationPort":
+		return &r.TranslationPort
+	case "translationIPPool":
+		return &r.Pool
+	case "proto":
+		return &r.Proto
+	}
+	return &r.Description
 }
 
 // DcgAcl is an ACL rule of a translation; SourceCidr is for snapt only.
@@ -64,6 +69,21 @@ type DcgAcl struct {
 	DestinationPort string `json:"destinationPort"`
 }
 
+// at is the ACL rule's field of a wire name.
+func (a *DcgAcl) at(name string) *string {
+	switch name {
+	case "protocol":
+		return &a.Protocol
+	case "sourceCidr":
+		return &a.SourceCidr
+	case "sourcePort":
+		return &a.SourcePort
+	case "destinationCidr":
+		return &a.DestinationCidr
+	}
+	return &a.DestinationPort
+}
+
 // Limits from the direct connect pages' LimitExceeded codes, in round
 // figures.
 const (
@@ -71,37 +91,65 @@ const (
 	dcgAclLimit  = 20  // ACL rules of one translation
 )
 
+var dcgs = &kind[*DirectConnectGateway]{
+	noun: "direct connect gateway", prefix: "dcg-", rows: func(s *Store) *table[*DirectConnectGateway] { return &s.DirectConnectGateways },
+	legacyCode: "InvalidDirectConnectGateway", vpcParam: "vpcId",
+	drop: func(st *Store, g *DirectConnectGateway) {
+		st.DirectConnectGateways.del(g.ID)
+		st.dropRoutesTo("DIRECTCONNECT", g.ID)
+	},
+	legacy: &legacyList[*DirectConnectGateway]{
+		max: 50, orderBy: []string{"directConnectGatewayName"}, id: "directConnectGatewayId", parent: "vpcId", strict: true,
+		substr: []attr[*DirectConnectGateway]{{"directConnectGatewayName", func(g *DirectConnectGateway) string { return g.Name }}},
+		row:    legacyDcgRow,
+	},
+}
+
 func registerDcg(h map[string]handler) {
 	h["legacy/CreateDirectConnectGateway"] = legacyCreateDcg
-	h["legacy/DescribeDirectConnectGateway"] = legacyDescribeDcg
+	h["legacy/DescribeDirectConnectGateway"] = dcgs.describeLegacy
 	h["legacy/ModifyDirectConnectGateway"] = legacyModifyDcg
 	h["legacy/DeleteDirectConnectGateway"] = legacyDeleteDcg
 
-	h["legacy/CreateLocalIPTranslationNatRule"] = dcgAsync(dcgCreateSNAT)
-	h["legacy/ModifyLocalIPTranslationNatRule"] = dcgAsync(dcgModifySNAT)
-	h["legacy/DeleteLocalIPTranslationNatRule"] = dcgAsync(dcgDeleteSNAT)
-	h["legacy/DescribeLocalIPTranslationNatRule"] = dcgSync(dcgDescribeSNAT)
-	h["legacy/CreatePeerIPTranslationNatRule"] = dcgSync(dcgCreateDNAT)
-	h["legacy/ModifyPeerIPTranslationNatRule"] = dcgSync(dcgModifyDNAT)
-	h["legacy/DeletePeerIPTranslationNatRule"] = dcgSync(dcgDeleteDNAT)
-	h["legacy/DescribePeerIPTranslationNatRule"] = dcgSync(dcgDescribeDNAT)
-	h["legacy/CreateLocalSourceIPPortTranslationNatRule"] = dcgAsync(dcgCreateSNAPT)
-	h["legacy/ModifyLocalSourceIPPortTranslationNatRule"] = dcgAsync(dcgModifySNAPT)
-	h["legacy/DeleteLocalSourceIPPortTranslationNatRule"] = dcgAsync(dcgDeleteSNAPT)
-	h["legacy/DescribeLocalSourceIPPortTranslationNatRule"] = dcgSync(dcgDescribeSNAPT)
-	h["legacy/CreateLocalDestinationIPPortTranslationNatRule"] = dcgSync(dcgCreateDNAPT)
-	h["legacy/ModifyLocalDestinationIPPortTranslationNatRule"] = dcgSync(dcgModifyDNAPT)
-	h["legacy/DeleteLocalDestinationIPPortTranslationNatRule"] = dcgSync(dcgDeleteDNAPT)
-	h["legacy/DescribeLocalDestinationIPPortTranslationNatRule"] = dcgSync(dcgDescribeDNAPT)
+	// Two rules of a kind may not share an original IP, nor a translated one.
+	ipUnique := []dcgUnique{{[]string{"originalIP"}, "InvalidOriginalIP.Duplicate"}, {[]string{"translationIP"}, "InvalidTranslationIP.Duplicate"}}
+	snat := &dcgRules{
+		name: "LocalIPTranslation", keys: []string{"originalIP", "translationIP"}, async: true,
+		inside: "originalIP", outside: "translationIP", unique: ipUnique,
+		list: func(g *DirectConnectGateway) *[]DcgRule { return &g.SNAT },
+	}
+	snapt := &dcgRules{
+		name: "LocalSourceIPPortTranslation", keys: []string{"translationIPPool"}, async: true,
+		outside: "translationIPPool", unique: []dcgUnique{{[]string{"translationIPPool"}, "InvalidTranslationIP.Duplicate"}},
+		list: func(g *DirectConnectGateway) *[]DcgRule { return &g.SNAPT },
+	}
+	for _, s := range []*dcgRules{snat, snapt, {
+		name: "PeerIPTranslation", keys: []string{"originalIP", "translationIP"},
+		outside: "translationIP", unique: ipUnique,
+		list: func(g *DirectConnectGateway) *[]DcgRule { return &g.DNAT },
+	}, {
+		name: "LocalDestinationIPPortTranslation", keys: []string{"originalIP", "originalPort", "translationIP", "translationPort", "proto"},
+		inside: "originalIP", outside: "translationIP",
+		unique: []dcgUnique{{[]string{"translationIP", "translationPort", "proto"}, "InvalidTranslationIP.Duplicate"}},
+		list:   func(g *DirectConnectGateway) *[]DcgRule { return &g.DNAPT },
+	}} {
+		h["legacy/Create"+s.name+"NatRule"] = dcgRule(s.async, s.create)
+		h["legacy/Modify"+s.name+"NatRule"] = dcgRule(s.async, s.modify)
+		h["legacy/Delete"+s.name+"NatRule"] = dcgRule(s.async, s.remove)
+		h["legacy/Describe"+s.name+"NatRule"] = dcgRule(false, s.describe)
+	}
 
-	h["legacy/CreateLocalIPTranslationAclRule"] = dcgSync(dcgAclOp(false, "create"))
-	h["legacy/ModifyLocalIPTranslationAclRule"] = dcgSync(dcgAclOp(false, "modify"))
-	h["legacy/DeleteLocalIPTranslationAclRule"] = dcgSync(dcgAclOp(false, "delete"))
-	h["legacy/DescribeLocalIPTranslationAclRule"] = dcgSync(dcgAclOp(false, "describe"))
-	h["legacy/CreateLocalSourceIPPortTranslationAclRule"] = dcgSync(dcgAclOp(true, "create"))
-	h["legacy/ModifyLocalSourceIPPortTranslationAclRule"] = dcgSync(dcgAclOp(true, "modify"))
-	h["legacy/DeleteLocalSourceIPPortTranslationAclRule"] = dcgSync(dcgAclOp(true, "delete"))
-	h["legacy/DescribeLocalSourceIPPortTranslationAclRule"] = dcgSync(dcgAclOp(true, "describe"))
+	aclFields := []string{"protocol", "sourcePort", "destinationCidr", "destinationPort"}
+	for _, a := range []*dcgAcls{
+		{rules: snat, fields: aclFields},
+		// Traffic would match two pools carrying the same rule.
+		{rules: snapt, fields: append([]string{"sourceCidr"}, aclFields...), conflict: true},
+	} {
+		h["legacy/Create"+a.rules.name+"AclRule"] = dcgRule(false, a.put)
+		h["legacy/Modify"+a.rules.name+"AclRule"] = dcgRule(false, a.put)
+		h["legacy/Delete"+a.rules.name+"AclRule"] = dcgRule(false, a.remove)
+		h["legacy/Describe"+a.rules.name+"AclRule"] = dcgRule(false, a.describe)
+	}
 }
 
 // dcgIP is a gateway's address on the leased line, stable for its ID.
@@ -120,697 +168,363 @@ func legacyDcgRow(st *Store, g *DirectConnectGateway) map[string]any {
 }
 
 // legacyCreateDcg makes a gateway; a VPC has one gateway of each type at
-// most, as the page says.
+// most, as the page says. The model has checked the name and the type.
 func legacyCreateDcg(c *call, st *Store) (map[string]any, *apiError) {
-	v, err := legacyVpcOf(c, st)
+	v, err := vpcs.find(c, st, "vpcId")
 	if err != nil {
 		return nil, err
 	}
-	name := c.str("directConnectGatewayName")
-	if !nameOK(name) {
-		return nil, lerrf(4000, "InvalidDirectConnectGatewayName", "The direct connect gateway name must be 1 to 60 characters.")
-	}
-	typ, err := c.intParam("type", 0)
-	if err != nil {
-		return nil, err
-	}
-	if typ != 0 && typ != 1 {
-		return nil, c.invalid("type", "must be 0 (not NAT) or 1 (NAT)")
-	}
-	for _, g := range st.DirectConnectGateways.byID {
-		if g.VpcID == v.ID && g.Type == typ {
+	typ, _ := c.intParam("type", 0)
+	for _, g := range st.DirectConnectGateways.under(v.ID) {
+		if g.Type == typ {
 			return nil, lerrf(5100, "DirectConnectGatewayLimitExceeded", "The VPC %s has a direct connect gateway of type %d already: %s.", v.ID, typ, g.ID)
 		}
 	}
-	g := &DirectConnectGateway{base: st.newBase(c, "dcg-"), VpcID: v.ID, Name: name, Type: typ}
+	g := &DirectConnectGateway{base: st.newBase(c, "dcg-"), VpcID: v.ID, Name: c.str("directConnectGatewayName"), Type: typ}
 	st.DirectConnectGateways.put(g)
 	return map[string]any{"data": map[string]any{"directConnectGatewayId": g.ID}}, nil
 }
 
-func legacyDcgOf(c *call, st *Store) (*VPC, *DirectConnectGateway, *apiError) {
-	v, err := legacyVpcOf(c, st)
-	if err != nil {
-		return nil, nil, err
-	}
-	id := c.str("directConnectGatewayId")
-	g := st.DirectConnectGateways.get(id)
-	if g == nil || g.VpcID != v.ID {
-		return nil, nil, lerrf(5000, "InvalidDirectConnectGateway.NotFound", "The direct connect gateway %s does not exist in VPC %s.", id, v.ID)
-	}
-	return v, g, nil
-}
-
-func legacyDescribeDcg(c *call, st *Store) (map[string]any, *apiError) {
-	q, err := c.legacyPage(50, "directConnectGatewayName")
-	if err != nil {
-		return nil, err
-	}
-	vpcID, id, name := c.str("vpcId"), c.str("directConnectGatewayId"), c.str("directConnectGatewayName")
-	if vpcID != "" && st.VPCs.get(vpcID) == nil {
-		return nil, lerrf(5000, "InvalidVpc.NotFound", "The VPC %s does not exist.", vpcID)
-	}
-	if id != "" && st.DirectConnectGateways.get(id) == nil {
-		return nil, lerrf(5000, "InvalidDirectConnectGateway.NotFound", "The direct connect gateway %s does not exist.", id)
-	}
-	var rows []map[string]any
-	for _, g := range st.DirectConnectGateways.all() {
-		if (vpcID == "" || g.VpcID == vpcID) && (id == "" || g.ID == id) && fuzzy(g.Name, name) {
-			rows = append(rows, legacyDcgRow(st, g))
-		}
-	}
-	return map[string]any{"totalCount": len(rows), "data": rowsAny(q.apply(rows))}, nil
-}
-
 func legacyModifyDcg(c *call, st *Store) (map[string]any, *apiError) {
-	_, g, err := legacyDcgOf(c, st)
+	g, err := dcgs.find(c, st, "directConnectGatewayId")
 	if err != nil {
 		return nil, err
-	}
-	if !nameOK(c.str("directConnectGatewayName")) {
-		return nil, lerrf(4000, "InvalidDirectConnectGatewayName", "The direct connect gateway name must be 1 to 60 characters.")
 	}
 	g.Name = c.str("directConnectGatewayName")
-	st.dirty = true
 	return taskReply(st.newTask(c, "vpc", g.ID)), nil
 }
 
 func legacyDeleteDcg(c *call, st *Store) (map[string]any, *apiError) {
-	_, g, err := legacyDcgOf(c, st)
+	g, err := dcgs.find(c, st, "directConnectGatewayId")
 	if err != nil {
 		return nil, err
 	}
-	st.DirectConnectGateways.del(g.ID)
-	st.dropRoutesTo("DIRECTCONNECT", g.ID)
+	dcgs.remove(st, g)
 	return taskReply(st.newTask(c, "vpc", g.ID)), nil
 }
 
-// Translation rules. Each rule call finds the gateway, refuses a gateway
-// that is not of the NAT type, changes it and, for the calls documented
-// as asynchronous, answers with a task.
-
+// dcgRuleFunc is a rule call on a NAT-type gateway of the VPC v.
 type dcgRuleFunc func(c *call, st *Store, v *VPC, g *DirectConnectGateway) (map[string]any, *apiError)
 
-func dcgRule(c *call, st *Store, f dcgRuleFunc) (*DirectConnectGateway, map[string]any, *apiError) {
-	v, g, err := legacyDcgOf(c, st)
-	if err != nil {
-		return nil, nil, err
-	}
-	if g.Type != 1 {
-		return nil, nil, lerrf(5100, "UnsupportedOperation", "The direct connect gateway %s is not of the NAT type and keeps no translation rules.", g.ID)
-	}
-	out, err := f(c, st, v, g)
-	if err != nil {
-		return nil, nil, err
-	}
-	st.dirty = true
-	return g, out, nil
-}
-
-func dcgSync(f dcgRuleFunc) handler {
+// dcgRule is the handler of a rule call: it finds the gateway, refuses
+// one that is not of the NAT type and, for the calls documented as
+// asynchronous, answers with a task.
+func dcgRule(async bool, f dcgRuleFunc) handler {
 	return func(c *call, st *Store) (map[string]any, *apiError) {
-		_, out, err := dcgRule(c, st, f)
-		return out, err
-	}
-}
-
-func dcgAsync(f dcgRuleFunc) handler {
-	return func(c *call, st *Store) (map[string]any, *apiError) {
-		g, _, err := dcgRule(c, st, f)
+		g, err := dcgs.find(c, st, "directConnectGatewayId")
 		if err != nil {
 			return nil, err
+		}
+		if g.Type != 1 {
+			return nil, lerrf(5100, "UnsupportedOperation", "The direct connect gateway %s is not of the NAT type and keeps no translation rules.", g.ID)
+		}
+		out, err := f(c, st, st.VPCs.get(g.VpcID), g)
+		if err != nil || !async {
+			return out, err
 		}
 		return taskReply(st.newTask(c, "vpc", g.ID)), nil
 	}
 }
 
-func inVpc(v *VPC, ip string) bool {
-	a, err := netip.ParseAddr(ip)
-	p, _ := parseCIDR(v.CIDR)
-	return err == nil && p.Contains(a)
+// dcgRules is one kind of translation rule, named by the stem of its
+// calls (CreateLocalIPTranslationNatRule: LocalIPTranslation, whose list
+// parameter is localIPTranslation). A rule is its keys' values; Modify
+// names the rule it changes with "old" and each key (oldOriginalIP).
+type dcgRules struct {
+	name  string
+	keys  []string
+	async bool
+	// inside and outside are the fields (an IP, a range or a block) that
+	// must lie in the VPC and out of it; unique are fields two rules of
+	// the kind may not share.
+	inside, outside string
+	unique          []dcgUnique
+	list            func(*DirectConnectGateway) *[]DcgRule
 }
 
-func ipv4OK(s string) bool { return model.FormatIPv4.Match(s, "", Legacy) }
-
-// poolOK accepts an IP or a range a-b.
-func poolOK(s string) bool {
-	lo, hi, isRange := strings.Cut(s, "-")
-	if !isRange {
-		return ipv4OK(s)
-	}
-	a, err1 := netip.ParseAddr(lo)
-	b, err2 := netip.ParseAddr(hi)
-	return err1 == nil && err2 == nil && a.Is4() && b.Is4() && !b.Less(a)
+type dcgUnique struct {
+	fields []string
+	code   string
 }
 
-// poolInVpc reports whether any address of a pool lies in the VPC.
-func poolInVpc(v *VPC, pool string) bool {
-	lo, hi, isRange := strings.Cut(pool, "-")
-	if !isRange {
-		hi = lo
+func (s *dcgRules) param() string { return strings.ToLower(s.name[:1]) + s.name[1:] }
+
+// read is the rule whose fields get gives.
+func (s *dcgRules) read(get func(string) string) DcgRule {
+	r := DcgRule{Description: get("description")}
+	for _, k := range s.keys {
+		*r.at(k) = get(k)
 	}
-	a, _ := netip.ParseAddr(lo)
-	b, _ := netip.ParseAddr(hi)
-	p, _ := parseCIDR(v.CIDR)
-	first, last := p.Addr(), uintToIP(ipToUint(p.Addr())|(1<<(32-p.Bits())-1))
-	return !(b.Less(first) || last.Less(a))
+	r.Proto = strings.ToLower(r.Proto)
+	return r
 }
 
-// ipMapCheck checks a snat (local) or dnat (peer) translation against the
-// others of the gateway, skipping index skip (the rule being changed).
-// Local: the original IP is in the VPC; both: the translated IP is not,
-// and neither repeats.
-func ipMapCheck(c *call, v *VPC, list []DcgIPMap, m DcgIPMap, local bool, skip int) *apiError {
-	if !ipv4OK(m.OriginalIP) || !ipv4OK(m.TranslationIP) {
-		return c.invalid("originalIP", "%q and %q must be IPv4 addresses", m.OriginalIP, m.TranslationIP)
+func (s *dcgRules) index(list []DcgRule, r DcgRule) int {
+	return slices.IndexFunc(list, func(x DcgRule) bool {
+		for _, k := range s.keys {
+			if *x.at(k) != *r.at(k) {
+				return false
+			}
+		}
+		return true
+	})
+}
+
+func (s *dcgRules) notFound(c *call, r DcgRule) *apiError {
+	var named []string
+	for _, k := range s.keys {
+		named = append(named, k+"="+*r.at(k))
 	}
-	if local && !inVpc(v, m.OriginalIP) {
-		return lerrf(4000, "InvalidOriginalIP.NotInVpcCidr", "The original IP %s is not in the VPC's %s.", m.OriginalIP, v.CIDR)
+	code := c.pick("Invalid"+s.name+".NotFound", "Invalid"+upperFirst(s.keys[0])+".NotFound", "ResourceNotFound")
+	return lerrf(5000, code, "No rule has %s.", strings.Join(named, ", "))
+}
+
+// check refuses rule r among list, skipping index skip (the rule being
+// changed). For a pool inside the VPC the Create page names
+// InvalidTranslationIPPool.NotInVpcCidr and the Modify page
+// InvalidTranslationIPPool.InVpcCidr; the examples' pools all lie
+// outside, so both refuse the same pools, each with its page's code.
+func (s *dcgRules) check(c *call, v *VPC, list []DcgRule, r DcgRule, skip int) *apiError {
+	first, last := span(v.CIDR)
+	if f := s.inside; f != "" {
+		if lo, hi := span(*r.at(f)); lo.Less(first) || last.Less(hi) {
+			return lerrf(4000, c.pick("Invalid"+upperFirst(f)+".NotInVpcCidr", "InvalidParameterValue"), "The %s %s is not in the VPC's %s.", f, *r.at(f), v.CIDR)
+		}
 	}
-	if !local && inVpc(v, m.TranslationIP) {
-		return lerrf(4000, "InvalidTranslationIP.InVpcCidr", "The translated IP %s is in the VPC's %s.", m.TranslationIP, v.CIDR)
+	if f := s.outside; f != "" {
+		if lo, hi := span(*r.at(f)); !hi.Less(first) && !last.Less(lo) {
+			stem := "Invalid" + upperFirst(f)
+			return lerrf(4000, c.pick(stem+".InVpcCidr", stem+".NotInVpcCidr", "InvalidParameterValue"), "The %s %s overlaps the VPC's %s.", f, *r.at(f), v.CIDR)
+		}
 	}
 	for i, x := range list {
-		if i == skip {
-			continue
-		}
-		if x.OriginalIP == m.OriginalIP {
-			return lerrf(5100, "InvalidOriginalIP.Duplicate", "The original IP %s has a translation already.", m.OriginalIP)
-		}
-		if x.TranslationIP == m.TranslationIP {
-			return lerrf(5100, "InvalidTranslationIP.Duplicate", "The translated IP %s is used already.", m.TranslationIP)
+		for _, u := range s.unique {
+			if i != skip && !slices.ContainsFunc(u.fields, func(k string) bool { return *x.at(k) != *r.at(k) }) {
+				return lerrf(5100, c.pick(u.code, "InvalidParameterValue"), "Another rule has the same %s.", strings.Join(u.fields, ", "))
+			}
 		}
 	}
 	return nil
 }
 
-func readIPMaps(c *call, param string) ([]DcgIPMap, *apiError) {
-	var out []DcgIPMap
-	for _, m := range c.objs(param) {
-		out = append(out, DcgIPMap{OriginalIP: field(m, "originalIP"), TranslationIP: field(m, "translationIP"), Description: field(m, "description")})
+func (s *dcgRules) create(c *call, st *Store, v *VPC, g *DirectConnectGateway) (map[string]any, *apiError) {
+	list := s.list(g)
+	next := slices.Clone(*list)
+	for _, m := range c.objs(s.param()) {
+		r := s.read(func(k string) string { return field(m, k) })
+		if err := s.check(c, v, next, r, -1); err != nil {
+			return nil, err
+		}
+		next = append(next, r)
 	}
-	if len(out) == 0 {
-		return nil, c.missing(param)
+	if len(next) > dcgRuleLimit {
+		return nil, lerrf(5100, c.pick(s.name+"LimitExceeded", "LimitExceeded"), "A gateway keeps at most %d rules of this kind.", dcgRuleLimit)
 	}
-	return out, nil
+	*list = next
+	return nil, nil
 }
 
-func ipMapIndex(list []DcgIPMap, orig, trans string) int {
-	for i, x := range list {
-		if x.OriginalIP == orig && x.TranslationIP == trans {
-			return i
+func (s *dcgRules) modify(c *call, st *Store, v *VPC, g *DirectConnectGateway) (map[string]any, *apiError) {
+	list := *s.list(g)
+	old := s.read(func(k string) string { return c.str("old" + upperFirst(k)) })
+	i := s.index(list, old)
+	if i < 0 {
+		return nil, s.notFound(c, old)
+	}
+	r := list[i]
+	for _, k := range s.keys {
+		if c.has(k) {
+			*r.at(k) = c.str(k)
 		}
 	}
-	return -1
+	r.Proto = strings.ToLower(r.Proto)
+	if _, ok := c.raw("description"); ok {
+		r.Description = c.str("description")
+	}
+	if err := s.check(c, v, list, r, i); err != nil {
+		return nil, err
+	}
+	list[i] = r
+	return nil, nil
 }
 
-func ipMapRows(list []DcgIPMap, c *call) []any {
-	out := []any{}
-	for _, x := range list {
-		if (c.str("originalIP") == "" || x.OriginalIP == c.str("originalIP")) &&
-			(c.str("translationIP") == "" || x.TranslationIP == c.str("translationIP")) && fuzzy(x.Description, c.str("description")) {
-			out = append(out, map[string]any{"originalIP": x.OriginalIP, "translationIP": x.TranslationIP, "description": x.Description})
+func (s *dcgRules) remove(c *call, st *Store, v *VPC, g *DirectConnectGateway) (map[string]any, *apiError) {
+	list := s.list(g)
+	next := slices.Clone(*list)
+	for _, m := range c.objs(s.param()) {
+		r := s.read(func(k string) string { return field(m, k) })
+		i := s.index(next, r)
+		if i < 0 {
+			return nil, s.notFound(c, r)
+		}
+		next = slices.Delete(next, i, i+1)
+	}
+	*list = next
+	return nil, nil
+}
+
+// describe lists the rules whose keys equal those given (ignoring case)
+// and whose description contains the one given; a rule asked for by a
+// key that none has is not found.
+func (s *dcgRules) describe(c *call, st *Store, v *VPC, g *DirectConnectGateway) (map[string]any, *apiError) {
+	rows := []any{}
+	for _, r := range *s.list(g) {
+		keep := fuzzy(r.Description, c.str("description"))
+		row := map[string]any{"description": r.Description}
+		for _, k := range s.keys {
+			keep = keep && (c.str(k) == "" || strings.EqualFold(c.str(k), *r.at(k)))
+			row[k] = *r.at(k)
+		}
+		if keep {
+			rows = append(rows, row)
 		}
 	}
-	return out
+	if len(rows) == 0 && slices.ContainsFunc(s.keys, c.has) {
+		return nil, s.notFound(c, s.read(c.str))
+	}
+	return ruleRows(c, rows)
 }
 
 // ruleRows pages a rule listing; the pages show data alone, totalCount
 // is added for paging.
 func ruleRows(c *call, rows []any) (map[string]any, *apiError) {
-	offset, err := c.intParam("offset", 0)
-	if err != nil {
-		return nil, err
-	}
+	offset, _ := c.intParam("offset", 0)
 	limit, err := c.intParam("limit", 20)
 	if err != nil {
 		return nil, err
 	}
-	if offset < 0 || limit < 0 {
-		return nil, c.invalid("limit", "offset and limit must not be negative")
+	if limit < 0 {
+		return nil, c.invalid("limit", "must not be negative")
 	}
 	return map[string]any{"totalCount": len(rows), "data": pageOf(rows, offset, limit)}, nil
 }
 
-func addIPMaps(c *call, v *VPC, list *[]DcgIPMap, param string, local bool, limitCode string) *apiError {
-	add, err := readIPMaps(c, param)
-	if err != nil {
-		return err
+// span is the first and last address of an IP, a range lo-hi or a CIDR
+// block, as the model has checked them.
+func span(s string) (lo, hi netip.Addr) {
+	if a, b, isRange := strings.Cut(s, "-"); isRange {
+		lo, _ = netip.ParseAddr(a)
+		hi, _ = netip.ParseAddr(b)
+		return lo, hi
 	}
-	next := append([]DcgIPMap{}, *list...)
-	for _, m := range add {
-		if err := ipMapCheck(c, v, next, m, local, -1); err != nil {
-			return err
-		}
-		next = append(next, m)
+	if p, ok := parseCIDR(s); ok {
+		return p.Addr(), uintToIP(ipToUint(p.Addr()) | (1<<(32-p.Bits()) - 1))
 	}
-	if len(next) > dcgRuleLimit {
-		return lerrf(5100, limitCode, "A gateway keeps at most %d rules of this kind.", dcgRuleLimit)
-	}
-	*list = next
-	return nil
+	lo, _ = netip.ParseAddr(s)
+	return lo, lo
 }
 
-func deleteIPMaps(c *call, list *[]DcgIPMap, param, notFound string) *apiError {
-	del, err := readIPMaps(c, param)
-	if err != nil {
-		return err
-	}
-	next := append([]DcgIPMap{}, *list...)
-	for _, m := range del {
-		i := ipMapIndex(next, m.OriginalIP, m.TranslationIP)
-		if i < 0 {
-			return lerrf(5000, notFound, "No translation of %s to %s.", m.OriginalIP, m.TranslationIP)
-		}
-		next = append(next[:i], next[i+1:]...)
-	}
-	*list = next
-	return nil
+func upperFirst(s string) string { return strings.ToUpper(s[:1]) + s[1:] }
+
+// dcgAcls is the ACL rules of one kind of translation: the translation is
+// named by its keys as parameters (originalIP and translationIP), each
+// ACL rule of aclRules by its fields.
+type dcgAcls struct {
+	rules  *dcgRules
+	fields []string
+	// conflict refuses an ACL rule that another translation of the kind
+	// carries already.
+	conflict bool
 }
 
-func modifyIPMap(c *call, v *VPC, list []DcgIPMap, local bool, notFound string) *apiError {
-	i := ipMapIndex(list, c.str("oldOriginalIP"), c.str("oldTranslationIP"))
+// owner is the index of the translation the call names.
+func (a *dcgAcls) owner(c *call, list []DcgRule) (int, *apiError) {
+	i := a.rules.index(list, a.rules.read(c.str))
 	if i < 0 {
-		return lerrf(5000, notFound, "No translation of %s to %s.", c.str("oldOriginalIP"), c.str("oldTranslationIP"))
+		return 0, lerrf(5000, c.pick("Invalid"+a.rules.name+".NotFound", "ResourceNotFound"), "No %s rule is named by the call's %s.", a.rules.name, strings.Join(a.rules.keys, " and "))
 	}
-	m := list[i]
-	if c.has("originalIP") {
-		m.OriginalIP = c.str("originalIP")
-	}
-	if c.has("translationIP") {
-		m.TranslationIP = c.str("translationIP")
-	}
-	if _, ok := c.raw("description"); ok {
-		m.Description = c.str("description")
-	}
-	if err := ipMapCheck(c, v, list, m, local, i); err != nil {
-		return err
-	}
-	list[i] = m
-	return nil
+	return i, nil
 }
 
-func dcgCreateSNAT(c *call, st *Store, v *VPC, g *DirectConnectGateway) (map[string]any, *apiError) {
-	return nil, addIPMaps(c, v, &g.SNAT, "localIPTranslation", true, "LocalIPTranslationLimitExceeded")
-}
-
-func dcgModifySNAT(c *call, st *Store, v *VPC, g *DirectConnectGateway) (map[string]any, *apiError) {
-	return nil, modifyIPMap(c, v, g.SNAT, true, "InvalidLocalIPTranslation.NotFound")
-}
-
-func dcgDeleteSNAT(c *call, st *Store, v *VPC, g *DirectConnectGateway) (map[string]any, *apiError) {
-	return nil, deleteIPMaps(c, &g.SNAT, "localIPTranslation", "InvalidLocalIPTranslation.NotFound")
-}
-
-func dcgDescribeSNAT(c *call, st *Store, v *VPC, g *DirectConnectGateway) (map[string]any, *apiError) {
-	return ruleRows(c, ipMapRows(g.SNAT, c))
-}
-
-func dcgCreateDNAT(c *call, st *Store, v *VPC, g *DirectConnectGateway) (map[string]any, *apiError) {
-	return nil, addIPMaps(c, v, &g.DNAT, "peerIPTranslation", false, "PeerIPTranslationLimitExceeded")
-}
-
-func dcgModifyDNAT(c *call, st *Store, v *VPC, g *DirectConnectGateway) (map[string]any, *apiError) {
-	return nil, modifyIPMap(c, v, g.DNAT, false, "InvalidPeerIPTranslation.NotFound")
-}
-
-func dcgDeleteDNAT(c *call, st *Store, v *VPC, g *DirectConnectGateway) (map[string]any, *apiError) {
-	return nil, deleteIPMaps(c, &g.DNAT, "peerIPTranslation", "InvalidPeerIPTranslation.NotFound")
-}
-
-func dcgDescribeDNAT(c *call, st *Store, v *VPC, g *DirectConnectGateway) (map[string]any, *apiError) {
-	return ruleRows(c, ipMapRows(g.DNAT, c))
-}
-
-// poolCheck checks a snapt pool: an IP or range outside the VPC (the
-// Create page names a pool inside the VPC InvalidTranslationIPPool
-// .NotInVpcCidr, the Modify page InvalidTranslationIPPool.InVpcCidr; the
-// examples' pools all lie outside, so both refuse the same pools, each
-// with its page's code) and not used by another rule.
-func poolCheck(c *call, v *VPC, list []DcgPool, pool string, skip int) *apiError {
-	if !poolOK(pool) {
-		return c.invalid("translationIPPool", "%q is not an IP or a range such as 183.12.63.0-183.12.63.20", pool)
-	}
-	if poolInVpc(v, pool) {
-		return lerrf(4000, c.pick("InvalidTranslationIPPool.InVpcCidr", "InvalidTranslationIPPool.NotInVpcCidr"), "The pool %s overlaps the VPC's %s.", pool, v.CIDR)
-	}
-	for i, x := range list {
-		if i != skip && x.Pool == pool {
-			return lerrf(5100, "InvalidTranslationIP.Duplicate", "The pool %s has a rule already.", pool)
-		}
-	}
-	return nil
-}
-
-func poolIndex(list []DcgPool, pool string) int {
-	for i, x := range list {
-		if x.Pool == pool {
-			return i
-		}
-	}
-	return -1
-}
-
-func dcgCreateSNAPT(c *call, st *Store, v *VPC, g *DirectConnectGateway) (map[string]any, *apiError) {
-	objs := c.objs("localSourceIPPortTranslation")
-	if len(objs) == 0 {
-		return nil, c.missing("localSourceIPPortTranslation")
-	}
-	next := append([]DcgPool{}, g.SNAPT...)
-	for _, m := range objs {
-		p := DcgPool{Pool: field(m, "translationIPPool"), Description: field(m, "description")}
-		if err := poolCheck(c, v, next, p.Pool, -1); err != nil {
-			return nil, err
-		}
-		next = append(next, p)
-	}
-	if len(next) > dcgRuleLimit {
-		return nil, lerrf(5100, "LocalSourceIPPortTranslationLimitExceeded", "A gateway keeps at most %d rules of this kind.", dcgRuleLimit)
-	}
-	g.SNAPT = next
-	return nil, nil
-}
-
-func dcgModifySNAPT(c *call, st *Store, v *VPC, g *DirectConnectGateway) (map[string]any, *apiError) {
-	i := poolIndex(g.SNAPT, c.str("oldTranslationIPPool"))
-	if i < 0 {
-		return nil, lerrf(5000, "InvalidTranslationIPPool.NotFound", "No rule has the pool %s.", c.str("oldTranslationIPPool"))
-	}
-	p := g.SNAPT[i]
-	if c.has("translationIPPool") {
-		p.Pool = c.str("translationIPPool")
-		if err := poolCheck(c, v, g.SNAPT, p.Pool, i); err != nil {
-			return nil, err
-		}
-	}
-	if _, ok := c.raw("description"); ok {
-		p.Description = c.str("description")
-	}
-	g.SNAPT[i] = p
-	return nil, nil
-}
-
-func dcgDeleteSNAPT(c *call, st *Store, v *VPC, g *DirectConnectGateway) (map[string]any, *apiError) {
-	objs := c.objs("localSourceIPPortTranslation")
-	if len(objs) == 0 {
-		return nil, c.missing("localSourceIPPortTranslation")
-	}
-	next := append([]DcgPool{}, g.SNAPT...)
-	for _, m := range objs {
-		i := poolIndex(next, field(m, "translationIPPool"))
-		if i < 0 {
-			return nil, lerrf(5000, "InvalidTranslationIPPool.NotFound", "No rule has the pool %s.", field(m, "translationIPPool"))
-		}
-		next = append(next[:i], next[i+1:]...)
-	}
-	g.SNAPT = next
-	return nil, nil
-}
-
-func dcgDescribeSNAPT(c *call, st *Store, v *VPC, g *DirectConnectGateway) (map[string]any, *apiError) {
-	out := []any{}
-	for _, x := range g.SNAPT {
-		if fuzzy(x.Description, c.str("description")) {
-			out = append(out, map[string]any{"translationIPPool": x.Pool, "description": x.Description})
-		}
-	}
-	return ruleRows(c, out)
-}
-
-// dnaptCheck checks a destination IP:port translation: the original IP
-// in the VPC, the translated one outside it, and no translated IP, port
-// and protocol used twice.
-func dnaptCheck(c *call, v *VPC, list []DcgPort, p DcgPort, skip int) *apiError {
-	if !ipv4OK(p.OriginalIP) || !ipv4OK(p.TranslationIP) || !portRangeOK(p.OriginalPort) || !portRangeOK(p.TranslationPort) {
-		return c.invalid("localDestinationIPPortTranslation", "want IPv4 addresses and ports, got %s:%s -> %s:%s", p.OriginalIP, p.OriginalPort, p.TranslationIP, p.TranslationPort)
-	}
-	switch p.Proto {
-	case "tcp", "udp":
-	default:
-		return c.invalid("proto", "%q is not tcp or udp", p.Proto)
-	}
-	if !inVpc(v, p.OriginalIP) {
-		return lerrf(4000, "InvalidOriginalIP.NotInVpcCidr", "The original IP %s is not in the VPC's %s.", p.OriginalIP, v.CIDR)
-	}
-	if inVpc(v, p.TranslationIP) {
-		return lerrf(4000, "InvalidTranslationIP.InVpcCidr", "The translated IP %s is in the VPC's %s.", p.TranslationIP, v.CIDR)
-	}
-	for i, x := range list {
-		if i != skip && x.TranslationIP == p.TranslationIP && x.TranslationPort == p.TranslationPort && x.Proto == p.Proto {
-			return lerrf(5100, "InvalidTranslationIP.Duplicate", "%s %s:%s is translated to already.", p.Proto, p.TranslationIP, p.TranslationPort)
-		}
-	}
-	return nil
-}
-
-func readPort(m map[string]any, prefix string) DcgPort {
-	get := func(k string) string {
-		if prefix == "" {
-			return field(m, k)
-		}
-		return field(m, prefix+strings.ToUpper(k[:1])+k[1:])
-	}
-	return DcgPort{
-		OriginalIP: get("originalIP"), OriginalPort: get("originalPort"), TranslationIP: get("translationIP"),
-		TranslationPort: get("translationPort"), Proto: strings.ToLower(get("proto")),
-	}
-}
-
-func portIndex(list []DcgPort, p DcgPort) int {
-	for i, x := range list {
-		if x.OriginalIP == p.OriginalIP && x.OriginalPort == p.OriginalPort && x.TranslationIP == p.TranslationIP &&
-			x.TranslationPort == p.TranslationPort && x.Proto == p.Proto {
-			return i
-		}
-	}
-	return -1
-}
-
-func dcgCreateDNAPT(c *call, st *Store, v *VPC, g *DirectConnectGateway) (map[string]any, *apiError) {
-	objs := c.objs("localDestinationIPPortTranslation")
-	if len(objs) == 0 {
-		return nil, c.missing("localDestinationIPPortTranslation")
-	}
-	next := append([]DcgPort{}, g.DNAPT...)
-	for _, m := range objs {
-		p := readPort(m, "")
-		p.Description = field(m, "description")
-		if err := dnaptCheck(c, v, next, p, -1); err != nil {
-			return nil, err
-		}
-		next = append(next, p)
-	}
-	if len(next) > dcgRuleLimit {
-		return nil, lerrf(5100, "LocalDestinationIPPortTranslationLimitExceeded", "A gateway keeps at most %d rules of this kind.", dcgRuleLimit)
-	}
-	g.DNAPT = next
-	return nil, nil
-}
-
-func dcgModifyDNAPT(c *call, st *Store, v *VPC, g *DirectConnectGateway) (map[string]any, *apiError) {
-	old := readPort(map[string]any(c.params), "old")
-	i := portIndex(g.DNAPT, old)
-	if i < 0 {
-		return nil, lerrf(5000, "InvalidLocalDestinationIPPortTranslation.NotFound", "No translation of %s %s:%s to %s:%s.", old.Proto, old.OriginalIP, old.OriginalPort, old.TranslationIP, old.TranslationPort)
-	}
-	p := g.DNAPT[i]
-	for _, f := range []struct {
-		param string
-		dst   *string
-	}{{"originalIP", &p.OriginalIP}, {"originalPort", &p.OriginalPort}, {"translationIP", &p.TranslationIP}, {"translationPort", &p.TranslationPort}} {
-		if c.has(f.param) {
-			*f.dst = c.str(f.param)
-		}
-	}
-	if c.has("proto") {
-		p.Proto = strings.ToLower(c.str("proto"))
-	}
-	if _, ok := c.raw("description"); ok {
-		p.Description = c.str("description")
-	}
-	if err := dnaptCheck(c, v, g.DNAPT, p, i); err != nil {
-		return nil, err
-	}
-	g.DNAPT[i] = p
-	return nil, nil
-}
-
-func dcgDeleteDNAPT(c *call, st *Store, v *VPC, g *DirectConnectGateway) (map[string]any, *apiError) {
-	objs := c.objs("localDestinationIPPortTranslation")
-	if len(objs) == 0 {
-		return nil, c.missing("localDestinationIPPortTranslation")
-	}
-	next := append([]DcgPort{}, g.DNAPT...)
-	for _, m := range objs {
-		p := readPort(m, "")
-		i := portIndex(next, p)
-		if i < 0 {
-			return nil, lerrf(5000, "InvalidLocalDestinationIPPortTranslation.NotFound", "No translation of %s %s:%s to %s:%s.", p.Proto, p.OriginalIP, p.OriginalPort, p.TranslationIP, p.TranslationPort)
-		}
-		next = append(next[:i], next[i+1:]...)
-	}
-	g.DNAPT = next
-	return nil, nil
-}
-
-func dcgDescribeDNAPT(c *call, st *Store, v *VPC, g *DirectConnectGateway) (map[string]any, *apiError) {
-	out := []any{}
-	want := func(k, have string) bool { return c.str(k) == "" || strings.EqualFold(c.str(k), have) }
-	for _, x := range g.DNAPT {
-		if want("originalIP", x.OriginalIP) && want("originalPort", x.OriginalPort) && want("translationIP", x.TranslationIP) &&
-			want("translationPort", x.TranslationPort) && want("proto", x.Proto) && fuzzy(x.Description, c.str("description")) {
-			out = append(out, map[string]any{
-				"originalIP": x.OriginalIP, "originalPort": x.OriginalPort, "translationIP": x.TranslationIP,
-				"translationPort": x.TranslationPort, "proto": x.Proto, "description": x.Description,
-			})
-		}
-	}
-	if len(out) == 0 && c.has("originalIP") {
-		return nil, lerrf(5000, "InvalidLocalDestinationIPPortTranslation.NotFound", "No translation of %s.", c.str("originalIP"))
-	}
-	return ruleRows(c, out)
-}
-
-// ACL rules of snat translations (named by originalIP and translationIP)
-// and of snapt pools (named by translationIPPool).
-
-func dcgAclOp(pool bool, op string) dcgRuleFunc {
-	return func(c *call, st *Store, v *VPC, g *DirectConnectGateway) (map[string]any, *apiError) {
-		var acls *[]DcgAcl
-		if pool {
-			i := poolIndex(g.SNAPT, c.str("translationIPPool"))
-			if i < 0 {
-				return nil, lerrf(5000, "InvalidLocalSourceIPPortTranslation.NotFound", "No source IP:port translation has the pool %s.", c.str("translationIPPool"))
-			}
-			acls = &g.SNAPT[i].Acls
-		} else {
-			i := ipMapIndex(g.SNAT, c.str("originalIP"), c.str("translationIP"))
-			if i < 0 {
-				return nil, lerrf(5000, "InvalidLocalIPTranslation.NotFound", "No translation of %s to %s.", c.str("originalIP"), c.str("translationIP"))
-			}
-			acls = &g.SNAT[i].Acls
-		}
-		switch op {
-		case "describe":
-			ids := c.strs("aclRules")
-			out := []any{}
-			for _, a := range *acls {
-				if len(ids) == 0 || contains(ids, strconv.FormatInt(a.ID, 10)) {
-					out = append(out, aclRow(a, pool))
-				}
-			}
-			return map[string]any{"data": out}, nil
-		case "delete":
-			ids := c.strs("aclRules")
-			if len(ids) == 0 {
-				return nil, c.missing("aclRules")
-			}
-			kept := []DcgAcl{}
-			for _, id := range ids {
-				if aclIndex(*acls, id) < 0 {
-					return nil, lerrf(5000, "ResourceNotFound", "The ACL rule %s does not exist.", id)
-				}
-			}
-			for _, a := range *acls {
-				if !contains(ids, strconv.FormatInt(a.ID, 10)) {
-					kept = append(kept, a)
-				}
-			}
-			*acls = kept
-			return nil, nil
-		}
-		objs := c.objs("aclRules")
-		if len(objs) == 0 {
-			return nil, c.missing("aclRules")
-		}
-		next := append([]DcgAcl{}, *acls...)
-		for i, m := range objs {
-			a := DcgAcl{
-				Protocol: strings.ToUpper(field(m, "protocol")), SourcePort: field(m, "sourcePort"),
-				DestinationCidr: field(m, "destinationCidr"), DestinationPort: field(m, "destinationPort"),
-			}
-			if pool {
-				a.SourceCidr = field(m, "sourceCidr")
-			}
-			if err := aclRuleCheck(c, a, pool, i); err != nil {
-				return nil, err
-			}
-			if pool {
-				if err := aclConflict(g, acls, a); err != nil {
-					return nil, err
-				}
-			}
-			if op == "modify" {
-				j := aclIndex(next, field(m, "aclRuleId"))
-				if j < 0 {
-					return nil, lerrf(5000, "ResourceNotFound", "The ACL rule %s does not exist.", field(m, "aclRuleId"))
-				}
-				a.ID = next[j].ID
-				next[j] = a
-				continue
-			}
-			a.ID = st.nextNum()
-			next = append(next, a)
-		}
-		if len(next) > dcgAclLimit {
-			return nil, lerrf(5100, "AclRuleLimitExceeded", "A translation keeps at most %d ACL rules.", dcgAclLimit)
-		}
-		*acls = next
-		return nil, nil
-	}
+func aclNotFound(id string) *apiError {
+	return lerrf(5000, "ResourceNotFound", "The ACL rule %s does not exist.", id)
 }
 
 func aclIndex(list []DcgAcl, id string) int {
-	for i, a := range list {
-		if strconv.FormatInt(a.ID, 10) == id {
-			return i
-		}
-	}
-	return -1
+	return slices.IndexFunc(list, func(x DcgAcl) bool { return strconv.FormatInt(x.ID, 10) == id })
 }
 
-func aclRow(a DcgAcl, pool bool) map[string]any {
-	row := map[string]any{"aclRuleId": a.ID, "protocol": a.Protocol, "sourcePort": a.SourcePort, "destinationCidr": a.DestinationCidr, "destinationPort": a.DestinationPort}
-	if pool {
-		row["sourceCidr"] = a.SourceCidr
+// put adds the ACL rules of aclRules, or with their aclRuleId (Modify)
+// replaces them.
+func (a *dcgAcls) put(c *call, st *Store, v *VPC, g *DirectConnectGateway) (map[string]any, *apiError) {
+	list := *a.rules.list(g)
+	i, err := a.owner(c, list)
+	if err != nil {
+		return nil, err
 	}
-	return row
-}
-
-// aclRuleCheck accepts TCP, UDP or ALL; ports empty, 0, a port or lo-hi;
-// addresses empty (all), an IP or a CIDR block.
-func aclRuleCheck(c *call, a DcgAcl, pool bool, i int) *apiError {
-	where := fmt.Sprintf("aclRules.%d", i)
-	switch a.Protocol {
-	case "TCP", "UDP", "ALL":
-	default:
-		return c.invalid(where+".protocol", "%q is not TCP, UDP or ALL", a.Protocol)
-	}
-	for _, p := range [][2]string{{"sourcePort", a.SourcePort}, {"destinationPort", a.DestinationPort}} {
-		if p[1] != "" && !portRangeOK(p[1]) {
-			return c.invalid(where+"."+p[0], "%q is not a port or a range such as 80-90", p[1])
+	next := slices.Clone(list[i].Acls)
+	for _, m := range c.objs("aclRules") {
+		var x DcgAcl
+		for _, f := range a.fields {
+			*x.at(f) = field(m, f)
 		}
-	}
-	for _, s := range [][2]string{{"sourceCidr", a.SourceCidr}, {"destinationCidr", a.DestinationCidr}} {
-		if s[1] != "" && !cidrOrIPOK(s[1]) {
-			return c.invalid(where+"."+s[0], "%q is not an IP or CIDR block", s[1])
+		x.Protocol = strings.ToUpper(x.Protocol)
+		if err := a.conflicts(c, list, i, x); err != nil {
+			return nil, err
 		}
-	}
-	return nil
-}
-
-// aclConflict refuses an ACL rule of a snapt pool that another pool of
-// the gateway has already: traffic would match both.
-func aclConflict(g *DirectConnectGateway, own *[]DcgAcl, a DcgAcl) *apiError {
-	for i := range g.SNAPT {
-		if &g.SNAPT[i].Acls == own {
+		if id, ok := m["aclRuleId"]; ok {
+			j := aclIndex(next, scalarString(id))
+			if j < 0 {
+				return nil, aclNotFound(scalarString(id))
+			}
+			x.ID = next[j].ID
+			next[j] = x
 			continue
 		}
-		for _, x := range g.SNAPT[i].Acls {
-			if x.Protocol == a.Protocol && x.SourceCidr == a.SourceCidr && x.SourcePort == a.SourcePort &&
-				x.DestinationCidr == a.DestinationCidr && x.DestinationPort == a.DestinationPort {
-				return lerrf(5100, "InvalidLocalSourceIPPortTranslationAcl.Conflict", "The pool %s has the same ACL rule (%d).", g.SNAPT[i].Pool, x.ID)
+		x.ID = st.nextNum()
+		next = append(next, x)
+	}
+	if len(next) > dcgAclLimit {
+		return nil, lerrf(5100, c.pick("AclRuleLimitExceeded", "LimitExceeded"), "A translation keeps at most %d ACL rules.", dcgAclLimit)
+	}
+	list[i].Acls = next
+	return nil, nil
+}
+
+func (a *dcgAcls) conflicts(c *call, list []DcgRule, own int, x DcgAcl) *apiError {
+	for i := range list {
+		for _, y := range list[i].Acls {
+			if a.conflict && i != own && !slices.ContainsFunc(a.fields, func(f string) bool { return *x.at(f) != *y.at(f) }) {
+				return lerrf(5100, "InvalidLocalSourceIPPortTranslationAcl.Conflict", "The rule of %s has the same ACL rule (%d).", *list[i].at(a.rules.keys[0]), y.ID)
 			}
 		}
 	}
 	return nil
+}
+
+func (a *dcgAcls) remove(c *call, st *Store, v *VPC, g *DirectConnectGateway) (map[string]any, *apiError) {
+	list := *a.rules.list(g)
+	i, err := a.owner(c, list)
+	if err != nil {
+		return nil, err
+	}
+	ids := c.strs("aclRules")
+	for _, id := range ids {
+		if aclIndex(list[i].Acls, id) < 0 {
+			return nil, aclNotFound(id)
+		}
+	}
+	list[i].Acls = slices.DeleteFunc(slices.Clone(list[i].Acls), func(x DcgAcl) bool { return contains(ids, strconv.FormatInt(x.ID, 10)) })
+	return nil, nil
+}
+
+// describe lists the ACL rules of aclRules, or all.
+func (a *dcgAcls) describe(c *call, st *Store, v *VPC, g *DirectConnectGateway) (map[string]any, *apiError) {
+	list := *a.rules.list(g)
+	i, err := a.owner(c, list)
+	if err != nil {
+		return nil, err
+	}
+	ids := c.strs("aclRules")
+	out := []any{}
+	for _, x := range list[i].Acls {
+		if len(ids) == 0 || contains(ids, strconv.FormatInt(x.ID, 10)) {
+			row := map[string]any{"aclRuleId": x.ID}
+			for _, f := range a.fields {
+				row[f] = *x.at(f)
+			}
+			out = append(out, row)
+		}
+	}
+	return map[string]any{"data": out}, nil
 }

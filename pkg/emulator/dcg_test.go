@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"strconv"
 	"testing"
 
 	"github.com/tcvpc/tcvpc/pkg/api"
@@ -160,5 +161,83 @@ func TestDirectConnectGateways(t *testing.T) {
 	wantErr(t, err, "InvalidDirectConnectGateway.NotFound", "5000")
 	if r := e.must(api.V3, "DescribeRouteTables", params.Tree{"RouteTableIds": []any{rt}}); len(rows(dig(r, "RouteTableSet", 0, "RouteSet"))) != 0 {
 		t.Fatalf("route through a deleted gateway: %v", r)
+	}
+}
+
+// TestDirectConnectGatewayRuleChecks drives the checks every rule kind
+// shares: addresses in or out of the VPC (an IP, a range or a block),
+// rules not found by their keys, gateways of another VPC, ACL limits.
+func TestDirectConnectGatewayRuleChecks(t *testing.T) {
+	e := start(t, Options{})
+	vpcID, _ := e.network("10.7.0.0/16", "10.7.1.0/24")
+	otherVpc, _ := e.network("10.8.0.0/16", "10.8.1.0/24")
+	dcg := str(dig(e.must(api.Legacy, "CreateDirectConnectGateway", params.Tree{"vpcId": vpcID, "directConnectGatewayName": "n", "type": "1"}), "data", "directConnectGatewayId"))
+	op := func(action string, p params.Tree) (map[string]any, error) {
+		if p["vpcId"] == nil {
+			p["vpcId"] = vpcID
+		}
+		p["directConnectGatewayId"] = dcg
+		r, err := e.do(api.Legacy, action, p)
+		if err != nil {
+			return nil, err
+		}
+		return r.Data, nil
+	}
+	for _, c := range []struct {
+		action string
+		p      params.Tree
+		code   string
+		public string
+	}{
+		{"CreateLocalIPTranslationNatRule", params.Tree{"localIPTranslation": []any{map[string]any{"originalIP": "10.7.1.5", "translationIP": "10.7.3.3"}}}, "InvalidTranslationIP.InVpcCidr", "4000"},
+		{"CreateLocalSourceIPPortTranslationNatRule", params.Tree{"localSourceIPPortTranslation": []any{map[string]any{"translationIPPool": "10.7.0.0/24"}}}, "InvalidTranslationIPPool.NotInVpcCidr", "4000"},
+		{"CreateLocalSourceIPPortTranslationNatRule", params.Tree{"localSourceIPPortTranslation": []any{map[string]any{"translationIPPool": "10.6.255.250-10.7.0.3"}}}, "InvalidTranslationIPPool.NotInVpcCidr", "4000"},
+		{"CreateLocalDestinationIPPortTranslationNatRule", params.Tree{"localDestinationIPPortTranslation": []any{map[string]any{"originalIP": "10.9.1.3", "originalPort": "80", "translationIP": "183.0.0.1", "translationPort": "90", "proto": "TCP"}}}, "InvalidOriginalIP.NotInVpcCidr", "4000"},
+		{"DescribeLocalIPTranslationNatRule", params.Tree{"originalIP": "10.7.1.9"}, "InvalidLocalIPTranslation.NotFound", "5000"},
+		{"DescribePeerIPTranslationNatRule", params.Tree{"translationIP": "1.2.3.4"}, "InvalidPeerIPTranslation.NotFound", "5000"},
+		{"ModifyLocalSourceIPPortTranslationNatRule", params.Tree{"oldTranslationIPPool": "183.1.0.0/28", "description": "x"}, "InvalidTranslationIPPool.NotFound", "5000"},
+		{"DescribeLocalSourceIPPortTranslationAclRule", params.Tree{"translationIPPool": "183.1.0.0/28"}, "InvalidLocalSourceIPPortTranslation.NotFound", "5000"},
+		{"ModifyDirectConnectGateway", params.Tree{"vpcId": otherVpc, "directConnectGatewayName": "x"}, "InvalidDirectConnectGateway.NotFound", "5000"},
+		{"DeleteDirectConnectGateway", params.Tree{"vpcId": "vpc-00000000"}, "InvalidVpc.NotFound", "5000"},
+	} {
+		_, err := op(c.action, c.p)
+		wantErr(t, err, c.code, c.public)
+	}
+	_, err := e.do(api.Legacy, "DescribeDirectConnectGateway", params.Tree{"vpcId": "vpc-00000000"})
+	wantErr(t, err, "InvalidVpc.NotFound", "5000")
+	_, err = e.do(api.Legacy, "DescribeDirectConnectGateway", params.Tree{"directConnectGatewayId": "dcg-00000000"})
+	wantErr(t, err, "InvalidDirectConnectGateway.NotFound", "5000")
+
+	// A block outside the VPC is a pool; the protocol of a port
+	// translation is kept in lower case, whatever case it came in.
+	r, err := op("CreateLocalSourceIPPortTranslationNatRule", params.Tree{"localSourceIPPortTranslation": []any{map[string]any{"translationIPPool": "183.1.0.0/28"}}})
+	if err != nil || str(dig(r, "data", "taskId")) == "" {
+		t.Fatal(err)
+	}
+	if _, err := op("CreateLocalDestinationIPPortTranslationNatRule", params.Tree{"localDestinationIPPortTranslation": []any{map[string]any{"originalIP": "10.7.1.3", "originalPort": "80", "translationIP": "183.0.0.1", "translationPort": "90", "proto": "TCP"}}}); err != nil {
+		t.Fatal(err)
+	}
+	r, err = op("DescribeLocalDestinationIPPortTranslationNatRule", params.Tree{"proto": "Tcp"})
+	if err != nil || str(dig(r, "data", 0, "proto")) != "tcp" || str(r["totalCount"]) != "1" {
+		t.Fatalf("DescribeLocalDestinationIPPortTranslationNatRule: %v %v", r, err)
+	}
+
+	// A translation keeps 20 ACL rules; an unknown rule is not found.
+	acls := func(n int) []any {
+		var out []any
+		for i := range n {
+			out = append(out, map[string]any{"protocol": "tcp", "sourceCidr": "10.7.1.0/24", "sourcePort": strconv.Itoa(i), "destinationCidr": "", "destinationPort": ""})
+		}
+		return out
+	}
+	if _, err := op("CreateLocalSourceIPPortTranslationAclRule", params.Tree{"translationIPPool": "183.1.0.0/28", "aclRules": acls(20)}); err != nil {
+		t.Fatal(err)
+	}
+	_, err = op("CreateLocalSourceIPPortTranslationAclRule", params.Tree{"translationIPPool": "183.1.0.0/28", "aclRules": acls(1)})
+	wantErr(t, err, "AclRuleLimitExceeded", "5100")
+	_, err = op("DeleteLocalSourceIPPortTranslationAclRule", params.Tree{"translationIPPool": "183.1.0.0/28", "aclRules": []any{"999999"}})
+	wantErr(t, err, "ResourceNotFound", "5000")
+	if r, err := op("DescribeLocalSourceIPPortTranslationAclRule", params.Tree{"translationIPPool": "183.1.0.0/28"}); err != nil || len(rows(r["data"])) != 20 {
+		t.Fatalf("DescribeLocalSourceIPPortTranslationAclRule: %v %v", r, err)
 	}
 }

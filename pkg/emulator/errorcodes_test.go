@@ -32,7 +32,6 @@ var offTable = map[string]bool{
 	"legacy DeleteSubnetAclRule InvalidSubnet.NotFound":                      true,
 	"legacy DescribeAcl InvalidVpc.NotFound":                                 true,
 	"legacy DetachNetworkInterface UnsupportedOperation.InvalidState":        true,
-	"legacy EipUnBindNatGateway UnsupportedOperation.InvalidState":           true,
 	"legacy EnableVpcPeeringConnection UnsupportedOperation.InvalidState":    true,
 	"legacy ModifyVpcPeeringConnectionEx UnsupportedOperation.InvalidState":  true,
 	"legacy RejectVpcPeeringConnection UnsupportedOperation.InvalidState":    true,

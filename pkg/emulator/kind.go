@@ -25,6 +25,13 @@ type kind[P record] struct {
 	// nothing does; drop deletes it (by default, from its table).
 	inUse func(*Store, P) string
 	drop  func(*Store, P)
+	// vpcParam is for the legacy pages that name a resource with its VPC
+	// ("vpcId"): find looks the VPC up first, and a resource of another
+	// VPC is not found. hidden, when set, keeps a resource that is not
+	// yet listed (a NAT gateway while its order is produced) from being
+	// found or listed.
+	vpcParam string
+	hidden   func(P) bool
 
 	// The API 3.0 Describe: the IDs parameter ("" for none), the reply's
 	// list, the filter naming a parent the table indexes ("" for none),
@@ -50,7 +57,11 @@ type legacyList[P record] struct {
 	// unsorted is for the pages that say rows are unsorted by default:
 	// they keep their creation order.
 	unsorted bool
-	row      func(*Store, P) map[string]any
+	// strict is for the pages that list not-found codes for a Describe:
+	// a VPC (parent) or an ID given that does not exist is not found,
+	// rather than an empty list.
+	strict bool
+	row    func(*Store, P) map[string]any
 }
 
 // attr is a resource's value for a filter or a parameter. Kinds are
@@ -83,6 +94,14 @@ func (k *kind[P]) fail(c *call, public int, fallback, suffix, format string, arg
 
 // find returns the resource the parameter names.
 func (k *kind[P]) find(c *call, st *Store, param string) (P, *apiError) {
+	if c.style == Legacy && k.vpcParam != "" {
+		v, err := vpcs.find(c, st, k.vpcParam)
+		if err != nil {
+			var zero P
+			return zero, err
+		}
+		return k.findIn(c, st, param, v.ID)
+	}
 	return k.lookup(c, st, param, c.str(param))
 }
 
@@ -94,7 +113,7 @@ func (k *kind[P]) lookup(c *call, st *Store, param, id string) (P, *apiError) {
 			"Parameter `%s`: %q is not an ID of the form %sxxxxxxxx.", param, id, k.prefix)
 	}
 	v := k.rows(st).get(id)
-	if v == zero {
+	if v == zero || k.hidden != nil && k.hidden(v) {
 		return zero, k.fail(c, 5000, "ResourceNotFound", "NotFound", "The %s %s does not exist.", k.noun, id)
 	}
 	return v, nil
@@ -103,7 +122,7 @@ func (k *kind[P]) lookup(c *call, st *Store, param, id string) (P, *apiError) {
 // findIn is find for the legacy pages that name a resource with its
 // parent (a subnet with its VPC): one of another parent is not found.
 func (k *kind[P]) findIn(c *call, st *Store, param, parent string) (P, *apiError) {
-	v, err := k.find(c, st, param)
+	v, err := k.lookup(c, st, param, c.str(param))
 	if err == nil && k.rows(st).parentOf(v) != parent {
 		var zero P
 		return zero, k.fail(c, 5000, "ResourceNotFound", "NotFound", "The %s %s does not exist in %s.", k.noun, v.key(), parent)
@@ -171,6 +190,11 @@ func (k *kind[P]) describeLegacy(c *call, st *Store) (map[string]any, *apiError)
 	if l.unsorted {
 		q.unsortedByDefault(c)
 	}
+	if l.strict {
+		if err := k.known(c, st); err != nil {
+			return nil, err
+		}
+	}
 	var ids, parents []string
 	if l.id != "" {
 		ids = nonEmpty(c.str(l.id))
@@ -181,12 +205,28 @@ func (k *kind[P]) describeLegacy(c *call, st *Store) (map[string]any, *apiError)
 	var matches []P
 	t := k.rows(st)
 	for _, v := range t.pick(ids, parents) {
-		if l.keeps(c, t, v) {
+		if l.keeps(c, t, v) && (k.hidden == nil || !k.hidden(v)) {
 			matches = append(matches, v)
 		}
 	}
 	total, rows := legacyRows(q, matches, func(v P) map[string]any { return l.row(st, v) })
 	return map[string]any{"totalCount": total, "data": rows}, nil
+}
+
+// known refuses a legacy Describe naming a VPC or an ID that does not
+// exist.
+func (k *kind[P]) known(c *call, st *Store) *apiError {
+	l := k.legacy
+	if l.parent != "" && c.has(l.parent) {
+		if _, err := vpcs.find(c, st, l.parent); err != nil {
+			return err
+		}
+	}
+	if l.id != "" && c.has(l.id) {
+		_, err := k.lookup(c, st, l.id, c.str(l.id))
+		return err
+	}
+	return nil
 }
 
 func (l *legacyList[P]) keeps(c *call, t *table[P], v P) bool {

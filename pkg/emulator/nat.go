@@ -29,22 +29,31 @@ const (
 	natDeleting  = 5
 )
 
-// The documented NAT gateway sizes and limits.
-var natSizes = map[int]bool{1000000: true, 3000000: true, 10000000: true}
-
+// The documented NAT gateway limits.
 const (
 	natPerVpc   = 3
 	natEIPLimit = 10
 )
 
+var nats = &kind[*NatGateway]{
+	noun: "NAT gateway", prefix: "nat-", rows: func(s *Store) *table[*NatGateway] { return &s.NatGateways },
+	legacyCode: "InvalidNatGatewayId", vpcParam: "vpcId",
+	hidden: func(g *NatGateway) bool { return g.Status == natProducing },
+	legacy: &legacyList[*NatGateway]{
+		max: 50, orderBy: []string{"natId"}, id: "natId", parent: "vpcId", unsorted: true, strict: true,
+		substr: []attr[*NatGateway]{{"natName", func(g *NatGateway) string { return g.Name }}},
+		row:    legacyNatRow,
+	},
+}
+
 func registerNat(h map[string]handler) {
 	h["legacy/CreateNatGateway"] = legacyCreateNatGateway
-	h["legacy/DescribeNatGateway"] = legacyDescribeNatGateway
+	h["legacy/DescribeNatGateway"] = nats.describeLegacy
 	h["legacy/ModifyNatGateway"] = legacyModifyNatGateway
-	h["legacy/UpgradeNatGateway"] = legacyUpgradeNatGateway
-	h["legacy/DeleteNatGateway"] = legacyDeleteNatGateway
-	h["legacy/EipBindNatGateway"] = legacyEipBindNatGateway
-	h["legacy/EipUnBindNatGateway"] = legacyEipUnBindNatGateway
+	h["legacy/UpgradeNatGateway"] = natChange(natChanging, upgradeNat)
+	h["legacy/DeleteNatGateway"] = natChange(natDeleting, nil)
+	h["legacy/EipBindNatGateway"] = natChange(natChanging, bindNat)
+	h["legacy/EipUnBindNatGateway"] = natChange(natChanging, unbindNat)
 }
 
 func (st *Store) settleNat(now time.Time) {
@@ -88,9 +97,10 @@ func (st *Store) eipByAddress(s string) *EIP {
 }
 
 // natEIPs reads assignedEipSet and autoAllocEipNum: the unbound EIPs to
-// bind and how many new ones to allocate. The NAT pages document no code
-// for an EIP that cannot be bound; the common codes name it.
-func natEIPs(c *call, st *Store, maxAuto int) ([]*EIP, int, *apiError) {
+// bind and how many new ones to allocate to a gateway holding have. The
+// NAT pages document no code for an EIP that cannot be bound; the common
+// codes name it.
+func natEIPs(c *call, st *Store, have int) ([]*EIP, int, *apiError) {
 	var eips []*EIP
 	for _, s := range c.strs("assignedEipSet") {
 		a := st.eipByAddress(s)
@@ -111,11 +121,11 @@ func natEIPs(c *call, st *Store, maxAuto int) ([]*EIP, int, *apiError) {
 	if err != nil {
 		return nil, 0, err
 	}
-	if auto < 0 || auto > maxAuto {
-		return nil, 0, c.invalid("autoAllocEipNum", "must be between 0 and %d", maxAuto)
-	}
 	if len(eips) == 0 && auto == 0 {
 		return nil, 0, c.missing("assignedEipSet")
+	}
+	if have+len(eips)+auto > natEIPLimit {
+		return nil, 0, c.invalid("assignedEipSet", "a NAT gateway holds at most %d EIPs; this one would have %d", natEIPLimit, have+len(eips)+auto)
 	}
 	if st.EIPs.len()+auto > eipQuota {
 		return nil, 0, lerrf(5100, "LimitExceeded", "The account may hold %d EIPs; it has %d.", eipQuota, st.EIPs.len())
@@ -136,81 +146,27 @@ func (st *Store) bindEIPs(c *call, g *NatGateway, eips []*EIP, auto int) {
 	}
 }
 
-func natSize(c *call) (int, *apiError) {
-	n, err := c.intParam("maxConcurrent", 0)
-	if err != nil {
-		return 0, err
-	}
-	if !natSizes[n] {
-		return 0, c.invalid("maxConcurrent", "must be 1000000, 3000000 or 10000000")
-	}
-	return n, nil
-}
-
+// legacyCreateNatGateway orders a gateway; the model has checked the
+// name, the size and the bandwidth.
 func legacyCreateNatGateway(c *call, st *Store) (map[string]any, *apiError) {
-	v, err := legacyVpcOf(c, st)
+	v, err := vpcs.find(c, st, "vpcId")
 	if err != nil {
 		return nil, err
 	}
-	name := c.str("natName")
-	if !nameOK(name) {
-		return nil, lerrf(4000, "InvalidNatGatewayName", "The NAT gateway name must be 1 to 60 characters.")
-	}
-	size, err := natSize(c)
-	if err != nil {
-		return nil, err
-	}
-	bw, err := c.intParam("bandwidth", 100)
-	if err != nil {
-		return nil, err
-	}
-	if bw < 1 {
-		return nil, c.invalid("bandwidth", "must be at least 1 Mbps")
-	}
-	n := 0
-	for _, g := range st.NatGateways.byID {
-		if g.VpcID == v.ID {
-			n++
-		}
-	}
-	if n >= natPerVpc {
+	if n := len(st.NatGateways.under(v.ID)); n >= natPerVpc {
 		return nil, lerrf(5100, "NatGatewayLimitExceeded", "The VPC %s has %d NAT gateways, the most it may have.", v.ID, n)
 	}
-	eips, auto, err := natEIPs(c, st, natEIPLimit)
+	eips, auto, err := natEIPs(c, st, 0)
 	if err != nil {
 		return nil, err
 	}
-	if len(eips)+auto > natEIPLimit {
-		return nil, c.invalid("assignedEipSet", "a NAT gateway holds at most %d EIPs", natEIPLimit)
-	}
-	g := &NatGateway{base: st.newBase(c, "nat-"), VpcID: v.ID, Name: name, MaxConcurrent: size, Bandwidth: bw, Status: natProducing, Until: c.transitionUntil()}
+	size, _ := c.intParam("maxConcurrent", 0)
+	bw, _ := c.intParam("bandwidth", 100)
+	g := &NatGateway{base: st.newBase(c, "nat-"), VpcID: v.ID, Name: c.str("natName"), MaxConcurrent: size, Bandwidth: bw, Status: natProducing, Until: c.transitionUntil()}
 	st.bindEIPs(c, g, eips, auto)
 	st.NatGateways.put(g)
 	t := st.newTask(c, "nat", g.ID)
 	return map[string]any{"billId": strconv.FormatInt(t.ID, 10)}, nil
-}
-
-// legacyNat finds a listed (produced) gateway of the call's VPC.
-func legacyNat(c *call, st *Store) (*NatGateway, *apiError) {
-	v, err := legacyVpcOf(c, st)
-	if err != nil {
-		return nil, err
-	}
-	id := c.str("natId")
-	g := st.NatGateways.get(id)
-	if g == nil || g.VpcID != v.ID || g.Status == natProducing {
-		return nil, lerrf(5000, "InvalidNatGatewayId.NotFound", "The NAT gateway %s does not exist in VPC %s.", id, v.ID)
-	}
-	return g, nil
-}
-
-// natReadyCheck refuses a change while another is under way; the pages
-// document no code for it, so the common state code names it.
-func natReadyCheck(g *NatGateway) *apiError {
-	if g.Status != natReady {
-		return lerrf(5100, "UnsupportedOperation.InvalidState", "The NAT gateway %s is busy (productionStatus %d); wait until its task has finished.", g.ID, g.Status)
-	}
-	return nil
 }
 
 func legacyNatRow(st *Store, g *NatGateway) map[string]any {
@@ -231,112 +187,64 @@ func legacyNatRow(st *Store, g *NatGateway) map[string]any {
 	return row
 }
 
-func legacyDescribeNatGateway(c *call, st *Store) (map[string]any, *apiError) {
-	q, err := c.legacyPage(50, "natId")
-	if err != nil {
-		return nil, err
-	}
-	q.unsortedByDefault(c)
-	vpcID, id, name := c.str("vpcId"), c.str("natId"), c.str("natName")
-	if vpcID != "" && st.VPCs.get(vpcID) == nil {
-		return nil, lerrf(5000, "InvalidVpc.NotFound", "The VPC %s does not exist.", vpcID)
-	}
-	var rows []map[string]any
-	for _, g := range st.NatGateways.all() {
-		if g.Status != natProducing && (vpcID == "" || g.VpcID == vpcID) && (id == "" || g.ID == id) && fuzzy(g.Name, name) {
-			rows = append(rows, legacyNatRow(st, g))
-		}
-	}
-	if id != "" && len(rows) == 0 {
-		return nil, lerrf(5000, "InvalidNatGatewayId.NotFound", "The NAT gateway %s does not exist.", id)
-	}
-	return map[string]any{"totalCount": len(rows), "data": rowsAny(q.apply(rows))}, nil
-}
-
 func legacyModifyNatGateway(c *call, st *Store) (map[string]any, *apiError) {
-	g, err := legacyNat(c, st)
+	g, err := nats.find(c, st, "natId")
 	if err != nil {
 		return nil, err
-	}
-	if c.has("natName") && !nameOK(c.str("natName")) {
-		return nil, lerrf(4000, "InvalidNatGatewayName", "The NAT gateway name must be 1 to 60 characters.")
-	}
-	bw, err := c.intParam("bandwidth", g.Bandwidth)
-	if err != nil {
-		return nil, err
-	}
-	if bw < 1 {
-		return nil, c.invalid("bandwidth", "must be at least 1 Mbps")
 	}
 	if c.has("natName") {
 		g.Name = c.str("natName")
 	}
-	g.Bandwidth = bw
+	g.Bandwidth, _ = c.intParam("bandwidth", g.Bandwidth)
 	st.dirty = true
 	return nil, nil
 }
 
-// legacyUpgradeNatGateway changes the size when its order is done.
-func legacyUpgradeNatGateway(c *call, st *Store) (map[string]any, *apiError) {
-	g, err := legacyNat(c, st)
-	if err != nil {
-		return nil, err
+// natChange is a change to a ready gateway that takes the task delay,
+// with the gateway in status until it is done. A change while another is
+// under way is refused; the pages document no code for it, so the common
+// one names it.
+func natChange(status int, change func(c *call, st *Store, g *NatGateway) (map[string]any, *apiError)) handler {
+	return func(c *call, st *Store) (map[string]any, *apiError) {
+		g, err := nats.find(c, st, "natId")
+		if err != nil {
+			return nil, err
+		}
+		if g.Status != natReady {
+			return nil, lerrf(5100, "UnsupportedOperation", "The NAT gateway %s is busy (productionStatus %d); wait until its task has finished.", g.ID, g.Status)
+		}
+		var out map[string]any
+		if change == nil {
+			out = taskReply(st.newTask(c, "vpc", g.ID))
+		} else if out, err = change(c, st, g); err != nil {
+			return nil, err
+		}
+		g.Status, g.Until = status, c.transitionUntil()
+		st.dirty = true
+		return out, nil
 	}
-	if err := natReadyCheck(g); err != nil {
-		return nil, err
-	}
-	size, err := natSize(c)
-	if err != nil {
-		return nil, err
-	}
+}
+
+// upgradeNat changes the size when its order is done.
+func upgradeNat(c *call, st *Store, g *NatGateway) (map[string]any, *apiError) {
+	size, _ := c.intParam("maxConcurrent", 0)
 	if size == g.MaxConcurrent {
 		return nil, c.invalid("maxConcurrent", "the gateway is of that size already")
 	}
-	g.Status, g.Until, g.Upgrade = natChanging, c.transitionUntil(), size
-	t := st.newTask(c, "nat", g.ID)
-	return map[string]any{"billId": strconv.FormatInt(t.ID, 10)}, nil
+	g.Upgrade = size
+	return map[string]any{"billId": strconv.FormatInt(st.newTask(c, "nat", g.ID).ID, 10)}, nil
 }
 
-func legacyDeleteNatGateway(c *call, st *Store) (map[string]any, *apiError) {
-	g, err := legacyNat(c, st)
+func bindNat(c *call, st *Store, g *NatGateway) (map[string]any, *apiError) {
+	eips, auto, err := natEIPs(c, st, len(g.EIPs))
 	if err != nil {
 		return nil, err
-	}
-	if err := natReadyCheck(g); err != nil {
-		return nil, err
-	}
-	g.Status, g.Until = natDeleting, c.transitionUntil()
-	return taskReply(st.newTask(c, "vpc", g.ID)), nil
-}
-
-func legacyEipBindNatGateway(c *call, st *Store) (map[string]any, *apiError) {
-	g, err := legacyNat(c, st)
-	if err != nil {
-		return nil, err
-	}
-	if err := natReadyCheck(g); err != nil {
-		return nil, err
-	}
-	eips, auto, err := natEIPs(c, st, 3)
-	if err != nil {
-		return nil, err
-	}
-	if len(g.EIPs)+len(eips)+auto > natEIPLimit {
-		return nil, c.invalid("assignedEipSet", "a NAT gateway holds at most %d EIPs; %s has %d", natEIPLimit, g.ID, len(g.EIPs))
 	}
 	st.bindEIPs(c, g, eips, auto)
-	g.Status, g.Until = natChanging, c.transitionUntil()
 	return taskReply(st.newTask(c, "vpc", g.ID)), nil
 }
 
-func legacyEipUnBindNatGateway(c *call, st *Store) (map[string]any, *apiError) {
-	g, err := legacyNat(c, st)
-	if err != nil {
-		return nil, err
-	}
-	if err := natReadyCheck(g); err != nil {
-		return nil, err
-	}
+func unbindNat(c *call, st *Store, g *NatGateway) (map[string]any, *apiError) {
 	var drop []string
 	for _, s := range c.strs("assignedEipSet") {
 		a := st.eipByAddress(s)
@@ -344,9 +252,6 @@ func legacyEipUnBindNatGateway(c *call, st *Store) (map[string]any, *apiError) {
 			return nil, lerrf(5000, "ResourceNotFound", "The EIP %s is not bound to the NAT gateway %s.", s, g.ID)
 		}
 		drop = append(drop, a.ID)
-	}
-	if len(drop) == 0 {
-		return nil, c.missing("assignedEipSet")
 	}
 	var kept []string
 	for _, id := range g.EIPs {
@@ -361,6 +266,5 @@ func legacyEipUnBindNatGateway(c *call, st *Store) (map[string]any, *apiError) {
 		st.EIPs.get(id).InstanceID = ""
 	}
 	g.EIPs = kept
-	g.Status, g.Until = natChanging, c.transitionUntil()
 	return taskReply(st.newTask(c, "vpc", g.ID)), nil
 }

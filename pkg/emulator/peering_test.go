@@ -189,7 +189,7 @@ func TestNatGateways(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = natOp("EipUnBindNatGateway", params.Tree{"assignedEipSet": []any{ip}})
-	wantErr(t, err, "UnsupportedOperation.InvalidState", "5100")
+	wantErr(t, err, "UnsupportedOperation", "5100")
 	row = dig(e.must(api.Legacy, "DescribeNatGateway", params.Tree{"natId": nat}), "data", 0)
 	if str(dig(row, "productionStatus")) != "3" || str(dig(row, "maxConcurrent")) != "1000000" || str(dig(row, "natName")) != "renamed" {
 		t.Fatalf("while upgrading: %v", row)
@@ -326,4 +326,45 @@ func TestClassicLinks(t *testing.T) {
 	e.must(api.V3, "DetachClassicLinkVpc", params.Tree{"VpcId": vpcID, "InstanceIds": []any{"ins-b0000000", "ins-c0000000"}})
 	_, err = e.do(api.V3, "DetachClassicLinkVpc", params.Tree{"VpcId": vpcID, "InstanceIds": []any{"ins-b0000000"}})
 	wantErr(t, err, "ResourceNotFound")
+}
+
+// TestNatGatewayChecks: a gateway is found only in its own VPC and once
+// produced, a listing naming an unknown VPC or gateway is refused, and a
+// gateway holds 10 EIPs at most.
+func TestNatGatewayChecks(t *testing.T) {
+	e := start(t, Options{})
+	vpcID, _ := e.network("10.4.0.0/16", "10.4.1.0/24")
+	otherVpc, _ := e.network("10.5.0.0/16", "10.5.1.0/24")
+	e.must(api.Legacy, "CreateNatGateway", params.Tree{"vpcId": vpcID, "natName": "n", "maxConcurrent": "1000000", "autoAllocEipNum": "9"})
+	// Not listed yet, the gateway is known by the EIPs bound to it.
+	nat := str(dig(e.must(api.V3, "DescribeAddresses", nil), "AddressSet", 0, "InstanceId"))
+	_, err := e.do(api.Legacy, "ModifyNatGateway", params.Tree{"vpcId": vpcID, "natId": nat, "natName": "x"})
+	wantErr(t, err, "InvalidNatGatewayId.NotFound", "5000")
+	_, err = e.do(api.Legacy, "DescribeNatGateway", params.Tree{"natId": nat})
+	wantErr(t, err, "InvalidNatGatewayId.NotFound", "5000")
+	e.settle()
+	for _, c := range []struct {
+		action string
+		p      params.Tree
+		code   string
+		public string
+	}{
+		{"DescribeNatGateway", params.Tree{"vpcId": "vpc-00000000"}, "InvalidVpc.NotFound", "5000"},
+		{"DescribeNatGateway", params.Tree{"natId": "nat-00000000"}, "InvalidNatGatewayId.NotFound", "5000"},
+		{"ModifyNatGateway", params.Tree{"vpcId": otherVpc, "natId": nat, "natName": "x"}, "InvalidNatGatewayId.NotFound", "5000"},
+		{"DeleteNatGateway", params.Tree{"vpcId": "vpc-00000000", "natId": nat}, "InvalidVpc.NotFound", "5000"},
+		{"EipBindNatGateway", params.Tree{"vpcId": vpcID, "natId": nat, "autoAllocEipNum": "2"}, "InvalidParameterValue", "4000"},
+		{"UpgradeNatGateway", params.Tree{"vpcId": vpcID, "natId": nat, "maxConcurrent": "1000000"}, "InvalidParameterValue", "4000"},
+	} {
+		_, err := e.do(api.Legacy, c.action, c.p)
+		wantErr(t, err, c.code, c.public)
+	}
+	r := e.must(api.Legacy, "DescribeNatGateway", params.Tree{"vpcId": vpcID, "natName": "zzz"})
+	if str(r["totalCount"]) != "0" {
+		t.Fatalf("DescribeNatGateway by another name: %v", r)
+	}
+	e.must(api.Legacy, "EipBindNatGateway", params.Tree{"vpcId": vpcID, "natId": nat, "autoAllocEipNum": "1"})
+	if r := e.must(api.Legacy, "DescribeNatGateway", params.Tree{"natId": nat}); str(dig(r, "data", 0, "eipCount")) != "10" || str(dig(r, "data", 0, "productionStatus")) != "3" {
+		t.Fatalf("after binding the tenth EIP: %v", r)
+	}
 }

@@ -48,9 +48,13 @@ func (s *Store) init(cl *cloud) {
 	s.Subnets.parentOf = func(x *Subnet) string { return x.VpcID }
 	s.RouteTables.parentOf = func(x *RouteTable) string { return x.VpcID }
 	s.VpnGateways.parentOf = func(x *VpnGateway) string { return x.VpcID }
+	s.NatGateways.parentOf = func(x *NatGateway) string { return x.VpcID }
+	s.DirectConnectGateways.parentOf = func(x *DirectConnectGateway) string { return x.VpcID }
 	s.Subnets.init()
 	s.RouteTables.init()
 	s.VpnGateways.init()
+	s.NatGateways.init()
+	s.DirectConnectGateways.init()
 }
 
 func ensure[K comparable, V any](m *map[K]V) {
