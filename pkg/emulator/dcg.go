@@ -270,6 +270,9 @@ func (s *dcgRules) index(list []DcgRule, r DcgRule) int {
 	})
 }
 
+// notFound is the code for a rule that is not there: the pages name it
+// after the kind (InvalidLocalIPTranslation.NotFound), the snapt pages
+// after the pool (InvalidTranslationIPPool.NotFound).
 func (s *dcgRules) notFound(c *call, r DcgRule) *apiError {
 	var named []string
 	for _, k := range s.keys {
@@ -429,9 +432,10 @@ type dcgAcls struct {
 
 // owner is the index of the translation the call names.
 func (a *dcgAcls) owner(c *call, list []DcgRule) (int, *apiError) {
-	i := a.rules.index(list, a.rules.read(c.str))
+	r := a.rules.read(c.str)
+	i := a.rules.index(list, r)
 	if i < 0 {
-		return 0, lerrf(5000, c.pick("Invalid"+a.rules.name+".NotFound", "ResourceNotFound"), "No %s rule is named by the call's %s.", a.rules.name, strings.Join(a.rules.keys, " and "))
+		return 0, a.rules.notFound(c, r)
 	}
 	return i, nil
 }
@@ -482,9 +486,12 @@ func (a *dcgAcls) put(c *call, st *Store, v *VPC, g *DirectConnectGateway) (map[
 }
 
 func (a *dcgAcls) conflicts(c *call, list []DcgRule, own int, x DcgAcl) *apiError {
+	if !a.conflict {
+		return nil
+	}
 	for i := range list {
 		for _, y := range list[i].Acls {
-			if a.conflict && i != own && !slices.ContainsFunc(a.fields, func(f string) bool { return *x.at(f) != *y.at(f) }) {
+			if i != own && !slices.ContainsFunc(a.fields, func(f string) bool { return *x.at(f) != *y.at(f) }) {
 				return lerrf(5100, "InvalidLocalSourceIPPortTranslationAcl.Conflict", "The rule of %s has the same ACL rule (%d).", *list[i].at(a.rules.keys[0]), y.ID)
 			}
 		}
