@@ -310,6 +310,12 @@ func listV3[P record](c *call, t *table[P], idsParam, set, parent string, f filt
 	for name := range f {
 		known = append(known, name)
 	}
+	return listV3Of(c, t, idsParam, set, parent, known, func(v P, name string) []string { return []string{f[name](v)} }, row)
+}
+
+// listV3Of is listV3 with a resource's values for a filter from values:
+// a resource may have several (an interface's security groups).
+func listV3Of[P record](c *call, t *table[P], idsParam, set, parent string, known []string, values func(P, string) []string, row func(P) any) (map[string]any, *apiError) {
 	sort.Strings(known)
 	q, err := c.v3Query(idsParam, known...)
 	if err != nil {
@@ -317,7 +323,7 @@ func listV3[P record](c *call, t *table[P], idsParam, set, parent string, f filt
 	}
 	var keep func(P) bool
 	if len(q.ids) > 0 || len(q.filters) > 0 {
-		keep = func(v P) bool { return q.match(v.key(), func(name string) []string { return []string{f[name](v)} }) }
+		keep = func(v P) bool { return q.match(v.key(), func(name string) []string { return values(v, name) }) }
 	}
 	total, rows := pageRows(t.pick(q.ids, q.filters[parent]), keep, q.offset, q.limit, row)
 	return map[string]any{"TotalCount": total, set: rows}, nil

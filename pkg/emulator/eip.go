@@ -16,11 +16,34 @@ const eipQuota = 20
 func registerEIP(h map[string]handler) {
 	h["v3/AllocateAddresses"] = v3AllocateAddresses
 	h["v3/ReleaseAddresses"] = v3ReleaseAddresses
-	h["v3/DescribeAddresses"] = v3DescribeAddresses
+	h["v3/DescribeAddresses"] = eips.describeV3
 	h["v3/ModifyAddressAttribute"] = v3ModifyAddressAttribute
 	h["v3/AssociateAddress"] = v3AssociateAddress
 	h["v3/DisassociateAddress"] = v3DisassociateAddress
 	h["v3/DescribeAddressQuota"] = v3DescribeAddressQuota
+}
+
+var eips = &kind[*EIP]{
+	noun: "EIP", prefix: "eip-", rows: func(s *Store) *table[*EIP] { return &s.EIPs },
+	code: "InvalidAddressId",
+
+	idsParam: "AddressIds", set: "AddressSet",
+	filters: []attr[*EIP]{
+		{"address-id", func(a *EIP) string { return a.ID }},
+		{"address-name", func(a *EIP) string { return a.Name }},
+		{"address-ip", func(a *EIP) string { return a.IP }},
+		{"instance-id", func(a *EIP) string { return a.InstanceID }},
+		{"private-ip-address", func(a *EIP) string { return a.PrivateIP }},
+		{"network-interface-id", func(a *EIP) string { return a.ENIID }},
+		{"is-arrears", func(*EIP) string { return "false" }},
+	},
+	filtersAt: []attrAt[*EIP]{{"address-status", func(st *Store, a *EIP) []string { return []string{a.shownStatus(st)} }}},
+	v3Row:     func(st *Store, a *EIP) any { return a.v3(st) },
+}
+
+// eipStateError refuses a change the EIP's binding does not allow.
+func (c *call) eipStateError(format string, args ...any) *apiError {
+	return errf(c.pick("InvalidAddressIdStatus.NotPermit", "InvalidAddressState", "UnsupportedOperation"), format, args...)
 }
 
 func (a *EIP) status() string {
@@ -51,13 +74,7 @@ func (a *EIP) v3(st *Store) map[string]any {
 }
 
 func v3AllocateAddresses(c *call, st *Store) (map[string]any, *apiError) {
-	n, err := c.intParam("AddressCount", 1)
-	if err != nil {
-		return nil, err
-	}
-	if n < 1 {
-		return nil, errf("InvalidParameterValue", "AddressCount must be at least 1.")
-	}
+	n, _ := c.intParam("AddressCount", 1) // the model holds its range
 	if st.EIPs.len()+n > eipQuota {
 		return nil, errf(c.pick("AddressQuotaLimitExceeded", "LimitExceeded"), "The account may hold %d EIPs; it has %d.", eipQuota, st.EIPs.len())
 	}
@@ -70,29 +87,18 @@ func v3AllocateAddresses(c *call, st *Store) (map[string]any, *apiError) {
 	return map[string]any{"AddressSet": ids}, nil
 }
 
-func v3Address(c *call, st *Store, id string) (*EIP, *apiError) {
-	if err := c.checkID("AddressId", id, "eip-"); err != nil {
-		return nil, errf(c.pick("InvalidAddressId.Malformed", "InvalidParameterValue.Malformed"), "%s", err.Message)
-	}
-	a := st.EIPs.get(id)
-	if a == nil {
-		return nil, errf(c.pick("InvalidAddressId.NotFound", "ResourceNotFound"), "The EIP %s does not exist.", id)
-	}
-	return a, nil
-}
-
 func v3ReleaseAddresses(c *call, st *Store) (map[string]any, *apiError) {
 	ids := c.strs("AddressIds")
 	if len(ids) == 0 {
 		return nil, c.missing("AddressIds")
 	}
 	for _, id := range ids {
-		a, err := v3Address(c, st, id)
+		a, err := eips.lookup(c, st, "AddressIds", id)
 		if err != nil {
 			return nil, err
 		}
 		if a.status() == "BIND" {
-			return nil, errf(c.pick("InvalidAddressState", "UnsupportedOperation"), "The EIP %s is bound; disassociate it first.", id)
+			return nil, c.eipStateError("The EIP %s is bound; disassociate it first.", id)
 		}
 	}
 	for _, id := range ids {
@@ -103,12 +109,12 @@ func v3ReleaseAddresses(c *call, st *Store) (map[string]any, *apiError) {
 }
 
 func v3ModifyAddressAttribute(c *call, st *Store) (map[string]any, *apiError) {
-	a, err := v3Address(c, st, c.str("AddressId"))
+	a, err := eips.find(c, st, "AddressId")
 	if err != nil {
 		return nil, err
 	}
-	if !nameOK(c.str("AddressName")) {
-		return nil, errf("InvalidParameterValue", "AddressName must be 1 to 60 characters.")
+	if c.str("AddressName") == "" { // the model holds the longest
+		return nil, c.invalid("AddressName", "a name is 1 to 20 characters")
 	}
 	a.Name = c.str("AddressName")
 	st.dirty = true
@@ -116,23 +122,23 @@ func v3ModifyAddressAttribute(c *call, st *Store) (map[string]any, *apiError) {
 }
 
 func v3AssociateAddress(c *call, st *Store) (map[string]any, *apiError) {
-	a, err := v3Address(c, st, c.str("AddressId"))
+	a, err := eips.find(c, st, "AddressId")
 	if err != nil {
 		return nil, err
 	}
 	if a.status() == "BIND" {
-		return nil, errf(c.pick("InvalidAddressState", "UnsupportedOperation"), "The EIP %s is already bound.", a.ID)
+		return nil, c.eipStateError("The EIP %s is already bound.", a.ID)
 	}
 	inst, eni := c.str("InstanceId"), c.str("NetworkInterfaceId")
 	switch {
 	case inst != "" && eni != "":
-		return nil, errf("InvalidParameter.Coexist", "InstanceId and NetworkInterfaceId cannot both be given.")
+		return nil, errf(c.pick("InvalidParameterConflict", "InvalidParameter"), "InstanceId and NetworkInterfaceId cannot both be given.")
 	case inst == "" && eni == "":
 		return nil, c.missing("InstanceId")
 	case eni != "":
-		e := st.ENIs.get(eni)
-		if e == nil {
-			return nil, errf("ResourceNotFound", "The network interface %s does not exist.", eni)
+		e, err := enis.find(c, st, "NetworkInterfaceId")
+		if err != nil {
+			return nil, err
 		}
 		ip := c.str("PrivateIpAddress")
 		if ip == "" {
@@ -142,7 +148,7 @@ func v3AssociateAddress(c *call, st *Store) (map[string]any, *apiError) {
 			return nil, errf("ResourceNotFound", "The network interface %s has no private IP %s.", eni, ip)
 		}
 		if other := st.eipOn(eni, ip); other != nil {
-			return nil, errf(c.pick("InvalidAddressState", "UnsupportedOperation"), "The private IP %s of %s has the EIP %s already.", ip, eni, other.ID)
+			return nil, errf(c.pick("InvalidPrivateIpAddress.AlreadyBindEip", "UnsupportedOperation"), "The private IP %s of %s has the EIP %s already.", ip, eni, other.ID)
 		}
 		a.ENIID, a.PrivateIP = eni, ip
 	default:
@@ -153,12 +159,12 @@ func v3AssociateAddress(c *call, st *Store) (map[string]any, *apiError) {
 }
 
 func v3DisassociateAddress(c *call, st *Store) (map[string]any, *apiError) {
-	a, err := v3Address(c, st, c.str("AddressId"))
+	a, err := eips.find(c, st, "AddressId")
 	if err != nil {
 		return nil, err
 	}
 	if a.status() != "BIND" {
-		return nil, errf(c.pick("InvalidAddressState", "UnsupportedOperation"), "The EIP %s is not bound.", a.ID)
+		return nil, c.eipStateError("The EIP %s is not bound.", a.ID)
 	}
 	if st.NatGateways.get(a.InstanceID) != nil {
 		return nil, errf("UnsupportedOperation", "The EIP %s belongs to the NAT gateway %s; unbind it there (EipUnBindNatGateway).", a.ID, a.InstanceID)
@@ -166,19 +172,6 @@ func v3DisassociateAddress(c *call, st *Store) (map[string]any, *apiError) {
 	a.InstanceID, a.ENIID, a.PrivateIP = "", "", ""
 	st.dirty = true
 	return nil, nil
-}
-
-func v3DescribeAddresses(c *call, st *Store) (map[string]any, *apiError) {
-	return listV3(c, &st.EIPs, "AddressIds", "AddressSet", "", filterFuncs[*EIP]{
-		"address-id":           func(a *EIP) string { return a.ID },
-		"address-name":         func(a *EIP) string { return a.Name },
-		"address-ip":           func(a *EIP) string { return a.IP },
-		"address-status":       func(a *EIP) string { return a.shownStatus(st) },
-		"instance-id":          func(a *EIP) string { return a.InstanceID },
-		"private-ip-address":   func(a *EIP) string { return a.PrivateIP },
-		"network-interface-id": func(a *EIP) string { return a.ENIID },
-		"is-arrears":           func(a *EIP) string { return "false" },
-	}, func(a *EIP) any { return a.v3(st) })
 }
 
 func v3DescribeAddressQuota(c *call, st *Store) (map[string]any, *apiError) {

@@ -47,29 +47,86 @@ const (
 	eniVpcLimit = 50 // interfaces in one VPC
 )
 
-func registerENI(h map[string]handler) {
-	h["v3/CreateNetworkInterface"] = v3CreateNetworkInterface
-	h["v3/DescribeNetworkInterfaces"] = v3DescribeNetworkInterfaces
-	h["v3/ModifyNetworkInterfaceAttribute"] = v3ModifyNetworkInterfaceAttribute
-	h["v3/DeleteNetworkInterface"] = v3DeleteNetworkInterface
-	h["v3/AttachNetworkInterface"] = v3AttachNetworkInterface
-	h["v3/DetachNetworkInterface"] = v3DetachNetworkInterface
-	h["v3/MigrateNetworkInterface"] = v3MigrateNetworkInterface
-	h["v3/AssignPrivateIpAddresses"] = v3AssignPrivateIpAddresses
-	h["v3/UnassignPrivateIpAddresses"] = v3UnassignPrivateIpAddresses
-	h["v3/MigratePrivateIpAddress"] = v3MigratePrivateIpAddress
-	h["v3/ModifyPrivateIpAddressesAttribute"] = v3ModifyPrivateIpAddressesAttribute
+// enis are the interfaces. The legacy pages name one with its VPC and
+// list them in {data: {totalNum, data}}.
+var enis = &kind[*ENI]{
+	noun: "network interface", prefix: "eni-", rows: func(s *Store) *table[*ENI] { return &s.ENIs },
+	code: "InvalidNetworkInterfaceId", legacyCode: "InvalidNetworkInterface", vpcParam: "vpcId",
 
-	h["legacy/CreateNetworkInterface"] = legacyCreateNetworkInterface
-	h["legacy/DescribeNetworkInterfaces"] = legacyDescribeNetworkInterfaces
-	h["legacy/ModifyNetworkInterface"] = legacyModifyNetworkInterface
-	h["legacy/DeleteNetworkInterface"] = legacyDeleteNetworkInterface
-	h["legacy/AttachNetworkInterface"] = legacyAttachNetworkInterface
-	h["legacy/DetachNetworkInterface"] = legacyDetachNetworkInterface
-	h["legacy/MigrateNetworkInterface"] = legacyMigrateNetworkInterface
-	h["legacy/AssignPrivateIpAddresses"] = legacyAssignPrivateIpAddresses
-	h["legacy/UnassignPrivateIpAddresses"] = legacyUnassignPrivateIpAddresses
-	h["legacy/MigratePrivateIpAddress"] = legacyMigratePrivateIpAddress
+	idsParam: "NetworkInterfaceIds", set: "NetworkInterfaceSet", parent: "vpc-id",
+	filters: []attr[*ENI]{
+		{"vpc-id", func(e *ENI) string { return e.VpcID }},
+		{"subnet-id", func(e *ENI) string { return e.SubnetID }},
+		{"network-interface-id", func(e *ENI) string { return e.ID }},
+		{"attachment.instance-id", func(e *ENI) string { return e.InstanceID }},
+		{"network-interface-name", func(e *ENI) string { return e.Name }},
+		{"network-interface-description", func(e *ENI) string { return e.Desc }},
+	},
+	filtersAt: []attrAt[*ENI]{{"groups.security-group-id", func(_ *Store, e *ENI) []string { return e.Groups }}},
+	v3Row:     func(st *Store, e *ENI) any { return st.eniV3(e) },
+	legacy: &legacyList[*ENI]{
+		max: 50, orderBy: []string{"eniName"}, id: "networkInterfaceId", parent: "vpcId", strict: true,
+		exact: []attr[*ENI]{{"instanceId", func(e *ENI) string { return e.InstanceID }}},
+		substr: []attr[*ENI]{
+			{"eniName", func(e *ENI) string { return e.Name }},
+			{"eniDescription", func(e *ENI) string { return e.Desc }},
+		},
+		reply: func(total int, rows []any) map[string]any {
+			return map[string]any{"data": map[string]any{"totalNum": total, "data": rows}}
+		},
+		row: legacyENIRow,
+	},
+}
+
+// eniParams are a style's names for the parameters of the interface calls.
+type eniParams struct {
+	id, name, desc, groups, count  string
+	ips, ipAddr, ipPrimary, ipDesc string // each requested private IP
+	instance, from, to             string // the instances of Attach, Detach and Migrate
+	fromENI, toENI, ip             string // MigratePrivateIpAddress
+}
+
+var v3ENIParams = eniParams{
+	id: "NetworkInterfaceId", name: "NetworkInterfaceName", desc: "NetworkInterfaceDescription",
+	groups: "SecurityGroupIds", count: "SecondaryPrivateIpAddressCount",
+	ips: "PrivateIpAddresses", ipAddr: "PrivateIpAddress", ipPrimary: "Primary", ipDesc: "Description",
+	instance: "InstanceId", from: "SourceInstanceId", to: "DestinationInstanceId",
+	fromENI: "SourceNetworkInterfaceId", toENI: "DestinationNetworkInterfaceId", ip: "PrivateIpAddress",
+}
+
+var legacyENIParams = eniParams{
+	id: "networkInterfaceId", name: "eniName", desc: "eniDescription",
+	groups: "sgIds", count: "secondaryPrivateIpAddressCount",
+	ips: "privateIpAddressSet", ipAddr: "privateIpAddress", ipPrimary: "primary",
+	instance: "instanceId", from: "oldInstanceId", to: "newInstanceId",
+	fromENI: "oldNetworkInterfaceId", toENI: "newNetworkInterfaceId", ip: "privateIpAddress",
+}
+
+func (c *call) eniParams() *eniParams {
+	if c.style == Legacy {
+		return &legacyENIParams
+	}
+	return &v3ENIParams
+}
+
+// registerENI: a handler serves both styles, except where a page has no
+// twin. The errors carry the legacy public code, which API 3.0 does not send.
+func registerENI(h map[string]handler) {
+	for _, style := range []string{"v3/", "legacy/"} {
+		h[style+"CreateNetworkInterface"] = createNetworkInterface
+		h[style+"DeleteNetworkInterface"] = deleteNetworkInterface
+		h[style+"AttachNetworkInterface"] = attachNetworkInterface
+		h[style+"DetachNetworkInterface"] = detachNetworkInterface
+		h[style+"MigrateNetworkInterface"] = migrateNetworkInterface
+		h[style+"AssignPrivateIpAddresses"] = assignPrivateIpAddresses
+		h[style+"UnassignPrivateIpAddresses"] = unassignPrivateIpAddresses
+		h[style+"MigratePrivateIpAddress"] = migratePrivateIpAddress
+	}
+	h["v3/DescribeNetworkInterfaces"] = enis.describeV3
+	h["v3/ModifyNetworkInterfaceAttribute"] = modifyNetworkInterface
+	h["v3/ModifyPrivateIpAddressesAttribute"] = v3ModifyPrivateIpAddressesAttribute
+	h["legacy/DescribeNetworkInterfaces"] = enis.describeLegacy
+	h["legacy/ModifyNetworkInterface"] = modifyNetworkInterface
 }
 
 func (e *ENI) state() string {
@@ -156,33 +213,33 @@ type ipSpec struct {
 	primary    bool
 }
 
-// ipProblem is why requested IPs cannot be had; each style names it in
-// its own codes.
-type ipProblem struct {
-	kind string // "malformed", "range", "reserved", "inuse", "exhausted", "limit", "primary"
-	msg  string
+// ipSpecs reads the requested private IPs; the model has checked each
+// address and flag.
+func (n *eniParams) ipSpecs(c *call) []ipSpec {
+	var out []ipSpec
+	for _, m := range c.objs(n.ips) {
+		out = append(out, ipSpec{addr: field(m, n.ipAddr), desc: field(m, n.ipDesc), primary: field(m, n.ipPrimary) == "true"})
+	}
+	return out
 }
 
 // allocIPs takes the requested addresses in sub and count more chosen
 // from it, refusing addresses outside the subnet, reserved by it
 // (network, gateway, broadcast) or already used by any interface.
 // withPrimary makes the first address primary when none is marked.
-func (st *Store) allocIPs(sub *Subnet, have int, specs []ipSpec, count int, withPrimary bool) ([]PrivateIP, *ipProblem) {
+func (st *Store) allocIPs(c *call, sub *Subnet, have int, specs []ipSpec, count int, withPrimary bool) ([]PrivateIP, *apiError) {
 	p := sub.prefix()
 	used := st.usedIPs(sub.ID)
 	var out []PrivateIP
 	primaries := 0
 	for _, sp := range specs {
-		a, err := netip.ParseAddr(sp.addr)
-		switch {
-		case err != nil || !a.Is4():
-			return nil, &ipProblem{"malformed", fmt.Sprintf("%q is not an IPv4 address", sp.addr)}
+		switch a, _ := netip.ParseAddr(sp.addr); {
 		case !p.Contains(a):
-			return nil, &ipProblem{"range", fmt.Sprintf("%s is not in the subnet's %s", sp.addr, sub.CIDR)}
+			return nil, errf(c.pick("InvalidParameterValue.Range", "InvalidParameterValue"), "Private IP %s is not in the subnet's %s.", sp.addr, sub.CIDR)
 		case !hostIn(p, sp.addr):
-			return nil, &ipProblem{"reserved", fmt.Sprintf("%s is reserved by the subnet %s", sp.addr, sub.CIDR)}
+			return nil, errf(c.pick("InvalidParameterValue.Reserved", "InvalidParameterValue"), "Private IP %s is reserved by the subnet %s.", sp.addr, sub.CIDR)
 		case used[sp.addr]:
-			return nil, &ipProblem{"inuse", fmt.Sprintf("%s is already in use", sp.addr)}
+			return nil, lerrf(5100, c.pick("InvalidPrivateIpAddress.InUse", "ResourceInUse"), "Private IP %s is already in use.", sp.addr)
 		}
 		if sp.primary {
 			primaries++
@@ -191,22 +248,22 @@ func (st *Store) allocIPs(sub *Subnet, have int, specs []ipSpec, count int, with
 		out = append(out, PrivateIP{Address: sp.addr, Primary: sp.primary, Description: sp.desc})
 	}
 	if primaries > 1 {
-		return nil, &ipProblem{"primary", "only one private IP can be primary"}
+		return nil, errf("InvalidParameterValue", "Only one private IP can be primary.")
 	}
 	if !withPrimary && primaries > 0 {
-		return nil, &ipProblem{"primary", "the interface has its primary IP already"}
+		return nil, errf("InvalidParameterValue", "The interface has its primary IP already.")
 	}
 	if withPrimary && primaries == 0 {
 		count++ // the primary is chosen from the subnet too
 	}
 	if have+len(out)+count > eniIPLimit {
-		return nil, &ipProblem{"limit", fmt.Sprintf("an interface holds at most %d private IPs", eniIPLimit)}
+		return nil, c.ipLimit()
 	}
 	var auto []PrivateIP
 	for range count {
 		ip, ok := freeIP(p, used)
 		if !ok {
-			return nil, &ipProblem{"exhausted", "the subnet " + sub.ID + " has no free address left"}
+			return nil, lerrf(5100, "ResourceInsufficient", "The subnet %s has no free address left.", sub.ID)
 		}
 		used[ip] = true
 		auto = append(auto, PrivateIP{Address: ip})
@@ -228,79 +285,11 @@ func (st *Store) allocIPs(sub *Subnet, have int, specs []ipSpec, count int, with
 	return append(out, auto...), nil
 }
 
-// ipError names an allocation problem in the caller's style.
-func (c *call) ipError(p *ipProblem) *apiError {
-	if c.style == Legacy {
-		switch p.kind {
-		case "inuse":
-			return lerrf(5100, "InvalidPrivateIpAddress.InUse", "The private IP %s.", p.msg)
-		case "exhausted":
-			return lerrf(5100, "ResourceInsufficient", "%s.", p.msg)
-		case "limit":
-			return lerrf(5100, "LimitExceeded", "%s.", p.msg)
-		}
-		return c.invalid("privateIpAddressSet", "%s", p.msg)
-	}
-	switch p.kind {
-	case "malformed":
-		return errf("InvalidParameterValue.Malformed", "Private IP %s.", p.msg)
-	case "range":
-		return errf("InvalidParameterValue.Range", "Private IP %s.", p.msg)
-	case "reserved":
-		return errf("InvalidParameterValue.Reserved", "Private IP %s.", p.msg)
-	case "inuse":
-		return errf("ResourceInUse", "Private IP %s.", p.msg)
-	case "exhausted":
-		return errf("ResourceInsufficient", "%s.", p.msg)
-	case "limit":
-		return errf(c.pick("InvalidParameterValue.LimitExceeded", "LimitExceeded"), "%s.", p.msg)
-	}
-	return errf("InvalidParameterValue", "%s.", p.msg)
+func (c *call) ipLimit() *apiError {
+	return lerrf(5100, c.pick("InvalidParameterValue.LimitExceeded", "LimitExceeded"), "An interface holds at most %d private IPs.", eniIPLimit)
 }
 
-// v3IPSpecs reads PrivateIpAddresses.N (PrivateIpAddressSpecification).
-func v3IPSpecs(c *call) ([]ipSpec, *apiError) {
-	var out []ipSpec
-	for i, m := range c.objs("PrivateIpAddresses") {
-		sp := ipSpec{addr: field(m, "PrivateIpAddress"), desc: field(m, "Description")}
-		if sp.addr == "" {
-			return nil, c.missing(fmt.Sprintf("PrivateIpAddresses.%d.PrivateIpAddress", i))
-		}
-		switch field(m, "Primary") {
-		case "true", "1":
-			sp.primary = true
-		case "", "false", "0":
-		default:
-			return nil, c.invalid(fmt.Sprintf("PrivateIpAddresses.%d.Primary", i), "%q is not a boolean", field(m, "Primary"))
-		}
-		out = append(out, sp)
-	}
-	return out, nil
-}
-
-// legacyIPSpecs reads privateIpAddressSet.N.{primary,privateIpAddress}.
-func legacyIPSpecs(c *call) ([]ipSpec, *apiError) {
-	var out []ipSpec
-	for i, m := range c.objs("privateIpAddressSet") {
-		sp := ipSpec{addr: field(m, "privateIpAddress")}
-		if sp.addr == "" {
-			return nil, c.missing(fmt.Sprintf("privateIpAddressSet.%d.privateIpAddress", i))
-		}
-		switch field(m, "primary") {
-		case "true", "1":
-			sp.primary = true
-		case "", "false", "0":
-		default:
-			return nil, c.invalid(fmt.Sprintf("privateIpAddressSet.%d.primary", i), "%q is not a boolean", field(m, "primary"))
-		}
-		out = append(out, sp)
-	}
-	return out, nil
-}
-
-func descOK(s string) bool { return utf8.RuneCountInString(s) <= 60 }
-
-// newENI is what both styles' creation share, after their own checks.
+// newENI makes an interface in sub with its private IPs.
 func (st *Store) newENI(c *call, sub *Subnet, name, desc string, groups []string, specs []ipSpec, count int) (*ENI, *apiError) {
 	n := 0
 	for _, e := range st.ENIs.byID {
@@ -309,14 +298,11 @@ func (st *Store) newENI(c *call, sub *Subnet, name, desc string, groups []string
 		}
 	}
 	if n >= eniVpcLimit {
-		if c.style == Legacy {
-			return nil, lerrf(5100, "NetworkInterfaceLimitExceeded", "The VPC %s has %d network interfaces, the most it may have.", sub.VpcID, n)
-		}
-		return nil, errf("LimitExceeded", "The VPC %s has %d network interfaces, the most it may have.", sub.VpcID, n)
+		return nil, lerrf(5100, c.pick("NetworkInterfaceLimitExceeded", "LimitExceeded"), "The VPC %s has %d network interfaces, the most it may have.", sub.VpcID, n)
 	}
-	ips, p := st.allocIPs(sub, 0, specs, count, true)
-	if p != nil {
-		return nil, c.ipError(p)
+	ips, err := st.allocIPs(c, sub, 0, specs, count, true)
+	if err != nil {
+		return nil, err
 	}
 	e := &ENI{base: st.newBase(c, "eni-"), VpcID: sub.VpcID, SubnetID: sub.ID, Name: name, Desc: desc, Groups: groups, PrivateIPs: ips}
 	e.MAC = macOf(e.Num)
@@ -390,290 +376,6 @@ func (st *Store) eniV3(e *ENI) map[string]any {
 	}
 }
 
-// API 3.0.
-
-func v3ENI(c *call, st *Store, param string) (*ENI, *apiError) {
-	id := c.str(param)
-	if err := c.checkID(param, id, "eni-"); err != nil {
-		return nil, err
-	}
-	e := st.ENIs.get(id)
-	if e == nil {
-		return nil, errf("ResourceNotFound", "The network interface %s does not exist.", id)
-	}
-	return e, nil
-}
-
-func v3NotBusy(e *ENI) *apiError {
-	if e.busy() {
-		return errf("UnsupportedOperation.InvalidState", "The network interface %s is %s; wait until it is AVAILABLE.", e.ID, e.state())
-	}
-	return nil
-}
-
-// v3Groups checks that every security group named exists.
-func v3Groups(c *call, st *Store) ([]string, *apiError) {
-	ids := c.strs("SecurityGroupIds")
-	for _, id := range ids {
-		if err := c.checkID("SecurityGroupIds", id, "sg-"); err != nil {
-			return nil, err
-		}
-		if st.SecurityGroups.get(id) == nil {
-			return nil, errf("ResourceNotFound", "The security group %s does not exist.", id)
-		}
-	}
-	return ids, nil
-}
-
-func v3CreateNetworkInterface(c *call, st *Store) (map[string]any, *apiError) {
-	vpcID, subID := c.str("VpcId"), c.str("SubnetId")
-	if err := c.checkID("VpcId", vpcID, "vpc-"); err != nil {
-		return nil, err
-	}
-	if err := c.checkID("SubnetId", subID, "subnet-"); err != nil {
-		return nil, err
-	}
-	if st.VPCs.get(vpcID) == nil {
-		return nil, errf("ResourceNotFound", "The VPC %s does not exist.", vpcID)
-	}
-	sub := st.Subnets.get(subID)
-	if sub == nil || sub.VpcID != vpcID {
-		return nil, errf("ResourceNotFound", "The subnet %s does not exist in VPC %s.", subID, vpcID)
-	}
-	name, desc := c.str("NetworkInterfaceName"), c.str("NetworkInterfaceDescription")
-	if !nameOK(name) {
-		return nil, errf("InvalidParameterValue", "NetworkInterfaceName must be 1 to 60 characters.")
-	}
-	if !descOK(desc) {
-		return nil, errf("InvalidParameterValue", "NetworkInterfaceDescription must be at most 60 characters.")
-	}
-	groups, err := v3Groups(c, st)
-	if err != nil {
-		return nil, err
-	}
-	specs, err := v3IPSpecs(c)
-	if err != nil {
-		return nil, err
-	}
-	count, err := c.intParam("SecondaryPrivateIpAddressCount", 0)
-	if err != nil {
-		return nil, err
-	}
-	if count < 0 {
-		return nil, errf("InvalidParameterValue.Range", "SecondaryPrivateIpAddressCount must not be negative.")
-	}
-	e, err := st.newENI(c, sub, name, desc, groups, specs, count)
-	if err != nil {
-		return nil, err
-	}
-	return map[string]any{"NetworkInterface": st.eniV3(e)}, nil
-}
-
-func v3DescribeNetworkInterfaces(c *call, st *Store) (map[string]any, *apiError) {
-	q, err := c.v3Query("NetworkInterfaceIds", "vpc-id", "subnet-id", "network-interface-id", "attachment.instance-id",
-		"groups.security-group-id", "network-interface-name", "network-interface-description")
-	if err != nil {
-		return nil, err
-	}
-	var rows []any
-	for _, e := range st.ENIs.all() {
-		ok := q.match(e.ID, func(name string) []string {
-			switch name {
-			case "vpc-id":
-				return []string{e.VpcID}
-			case "subnet-id":
-				return []string{e.SubnetID}
-			case "network-interface-id":
-				return []string{e.ID}
-			case "attachment.instance-id":
-				return []string{e.InstanceID}
-			case "groups.security-group-id":
-				return e.Groups
-			case "network-interface-name":
-				return []string{e.Name}
-			case "network-interface-description":
-				return []string{e.Desc}
-			}
-			return nil
-		})
-		if ok {
-			rows = append(rows, st.eniV3(e))
-		}
-	}
-	return map[string]any{"TotalCount": len(rows), "NetworkInterfaceSet": pageOf(nonNil(rows), q.offset, q.limit)}, nil
-}
-
-func v3ModifyNetworkInterfaceAttribute(c *call, st *Store) (map[string]any, *apiError) {
-	e, err := v3ENI(c, st, "NetworkInterfaceId")
-	if err != nil {
-		return nil, err
-	}
-	if e.State == stateDeleting {
-		return nil, v3NotBusy(e)
-	}
-	if c.has("NetworkInterfaceName") && !nameOK(c.str("NetworkInterfaceName")) {
-		return nil, errf("InvalidParameterValue", "NetworkInterfaceName must be 1 to 60 characters.")
-	}
-	if !descOK(c.str("NetworkInterfaceDescription")) {
-		return nil, errf("InvalidParameterValue", "NetworkInterfaceDescription must be at most 60 characters.")
-	}
-	groups, err := v3Groups(c, st)
-	if err != nil {
-		return nil, err
-	}
-	if c.has("NetworkInterfaceName") {
-		e.Name = c.str("NetworkInterfaceName")
-	}
-	if _, ok := c.raw("NetworkInterfaceDescription"); ok {
-		e.Desc = c.str("NetworkInterfaceDescription")
-	}
-	if _, ok := c.raw("SecurityGroupIds"); ok {
-		e.Groups = groups
-	}
-	st.dirty = true
-	return nil, nil
-}
-
-func v3DeleteNetworkInterface(c *call, st *Store) (map[string]any, *apiError) {
-	e, err := v3ENI(c, st, "NetworkInterfaceId")
-	if err != nil {
-		return nil, err
-	}
-	if err := v3NotBusy(e); err != nil {
-		return nil, err
-	}
-	if e.InstanceID != "" {
-		return nil, errf("ResourceInUse", "The network interface %s is bound to instance %s; detach it first.", e.ID, e.InstanceID)
-	}
-	st.releaseEIPs(e.ID, nil)
-	e.transition(c, stateDeleting)
-	st.dirty = true
-	return nil, nil
-}
-
-func v3AttachNetworkInterface(c *call, st *Store) (map[string]any, *apiError) {
-	e, err := v3ENI(c, st, "NetworkInterfaceId")
-	if err != nil {
-		return nil, err
-	}
-	if err := v3NotBusy(e); err != nil {
-		return nil, err
-	}
-	inst := c.str("InstanceId")
-	if e.InstanceID != "" {
-		return nil, errf("UnsupportedOperation.AttachmentAlreadyExists", "The network interface %s is bound to instance %s already.", e.ID, e.InstanceID)
-	}
-	st.attach(c, e, inst)
-	st.dirty = true
-	return nil, nil
-}
-
-// attachmentNotFound is the page's code for "not bound to that instance";
-// the 2018 pages spell the family UnauthorizedOperation.
-func (c *call) attachmentNotFound(format string, args ...any) *apiError {
-	return errf(c.pick("UnauthorizedOperation.AttachmentNotFound", "UnsupportedOperation.AttachmentNotFound"), format, args...)
-}
-
-func v3DetachNetworkInterface(c *call, st *Store) (map[string]any, *apiError) {
-	e, err := v3ENI(c, st, "NetworkInterfaceId")
-	if err != nil {
-		return nil, err
-	}
-	if err := v3NotBusy(e); err != nil {
-		return nil, err
-	}
-	inst := c.str("InstanceId")
-	if e.InstanceID == "" || e.InstanceID != inst {
-		return nil, c.attachmentNotFound("The network interface %s is not bound to instance %s.", e.ID, inst)
-	}
-	st.detach(c, e)
-	st.dirty = true
-	return nil, nil
-}
-
-func v3MigrateNetworkInterface(c *call, st *Store) (map[string]any, *apiError) {
-	e, err := v3ENI(c, st, "NetworkInterfaceId")
-	if err != nil {
-		return nil, err
-	}
-	if err := v3NotBusy(e); err != nil {
-		return nil, err
-	}
-	from, to := c.str("SourceInstanceId"), c.str("DestinationInstanceId")
-	if e.InstanceID == "" || e.InstanceID != from {
-		return nil, c.attachmentNotFound("The network interface %s is not bound to instance %s.", e.ID, from)
-	}
-	if to == from {
-		return nil, errf("InvalidParameterValue", "DestinationInstanceId is the instance the interface is bound to.")
-	}
-	st.attach(c, e, to)
-	st.dirty = true
-	return nil, nil
-}
-
-func v3AssignPrivateIpAddresses(c *call, st *Store) (map[string]any, *apiError) {
-	e, err := v3ENI(c, st, "NetworkInterfaceId")
-	if err != nil {
-		return nil, err
-	}
-	if err := v3NotBusy(e); err != nil {
-		return nil, err
-	}
-	specs, err := v3IPSpecs(c)
-	if err != nil {
-		return nil, err
-	}
-	count, err := c.intParam("SecondaryPrivateIpAddressCount", 0)
-	if err != nil {
-		return nil, err
-	}
-	if count < 0 {
-		return nil, errf("InvalidParameterValue.Range", "SecondaryPrivateIpAddressCount must not be negative.")
-	}
-	if len(specs) == 0 && count == 0 {
-		return nil, c.missing("SecondaryPrivateIpAddressCount")
-	}
-	added, p := st.allocIPs(st.Subnets.get(e.SubnetID), len(e.PrivateIPs), specs, count, false)
-	if p != nil {
-		return nil, c.ipError(p)
-	}
-	e.PrivateIPs = append(e.PrivateIPs, added...)
-	st.dirty = true
-	out := make([]any, 0, len(added))
-	for _, ip := range added {
-		out = append(out, map[string]any{"PrivateIpAddress": ip.Address, "Primary": false, "Description": ip.Description})
-	}
-	return map[string]any{"PrivateIpAddressSet": out}, nil
-}
-
-// secondaries checks that every address is a secondary IP of e.
-func (c *call) secondaries(e *ENI, addrs []string) *apiError {
-	if len(addrs) == 0 {
-		return c.missing(c.pickParam("PrivateIpAddresses", "privateIpAddress"))
-	}
-	for _, a := range addrs {
-		_, ip := e.ip(a)
-		switch {
-		case ip == nil && c.style == Legacy:
-			return lerrf(5000, "ResourceNotFound", "The network interface %s has no private IP %s.", e.ID, a)
-		case ip == nil:
-			return errf("ResourceNotFound", "The network interface %s has no private IP %s.", e.ID, a)
-		case ip.Primary && c.style == Legacy:
-			return lerrf(5100, c.pick("InvalidPrivateip.IsPrimary", "UnauthorizedOperation.PrimaryIp"), "%s is the primary IP of %s and stays with it.", a, e.ID)
-		case ip.Primary:
-			return errf("UnauthorizedOperation.PrimaryIp", "%s is the primary IP of %s and stays with it.", a, e.ID)
-		}
-	}
-	return nil
-}
-
-func (c *call) pickParam(v3, legacy string) string {
-	if c.style == Legacy {
-		return legacy
-	}
-	return v3
-}
-
 func (st *Store) unassign(e *ENI, addrs []string) {
 	kept := e.PrivateIPs[:0]
 	for _, ip := range e.PrivateIPs {
@@ -686,92 +388,261 @@ func (st *Store) unassign(e *ENI, addrs []string) {
 	st.dirty = true
 }
 
-func v3UnassignPrivateIpAddresses(c *call, st *Store) (map[string]any, *apiError) {
-	e, err := v3ENI(c, st, "NetworkInterfaceId")
-	if err != nil {
-		return nil, err
+// pickParam is the style's name of a parameter.
+func (c *call) pickParam(v3, legacy string) string {
+	if c.style == Legacy {
+		return legacy
 	}
-	if err := v3NotBusy(e); err != nil {
-		return nil, err
-	}
-	specs, err := v3IPSpecs(c)
-	if err != nil {
-		return nil, err
-	}
-	var addrs []string
-	for _, sp := range specs {
-		addrs = append(addrs, sp.addr)
-	}
-	if err := c.secondaries(e, addrs); err != nil {
-		return nil, err
-	}
-	st.unassign(e, addrs)
-	return nil, nil
+	return v3
 }
 
-// migrateIPCheck is what both styles check before moving an IP.
-func (c *call) migrateIPCheck(from, to *ENI, addr string) *apiError {
-	_, ip := from.ip(addr)
-	if ip == nil {
-		if c.style == Legacy {
-			return lerrf(5000, "ResourceNotFound", "The network interface %s has no private IP %s.", from.ID, addr)
-		}
-		return c.attachmentNotFound("The network interface %s has no private IP %s.", from.ID, addr)
+func descOK(s string) bool { return utf8.RuneCountInString(s) <= 60 }
+
+// idleENI is enis.find for the calls the service refuses while a transition
+// is under way.
+func idleENI(c *call, st *Store, param string) (*ENI, *apiError) {
+	e, err := enis.find(c, st, param)
+	if err == nil && e.busy() {
+		err = e.busyError(c)
 	}
-	if err := c.secondaries(from, []string{addr}); err != nil {
-		return err
+	if err != nil {
+		return nil, err
 	}
-	if from.SubnetID != to.SubnetID {
-		msg := fmt.Sprintf("The network interfaces %s and %s are in different subnets; an IP moves only within its subnet.", from.ID, to.ID)
-		if c.style == Legacy {
-			return lerrf(5100, "UnsupportedOperation", "%s", msg)
-		}
-		return errf("UnsupportedOperation", "%s", msg)
-	}
-	if len(to.PrivateIPs) >= eniIPLimit {
-		return c.ipError(&ipProblem{"limit", fmt.Sprintf("an interface holds at most %d private IPs", eniIPLimit)})
+	return e, nil
+}
+
+func (e *ENI) busyError(c *call) *apiError {
+	return lerrf(5100, c.pick("UnsupportedOperation.InvalidState", "UnsupportedOperation"), "The network interface %s is %s; wait until it is AVAILABLE.", e.ID, e.state())
+}
+
+// notBound refuses a call naming an instance e is not bound to.
+func (e *ENI) notBound(c *call, public int, legacyCode, instance string) *apiError {
+	return lerrf(public, c.pick(legacyCode, "UnauthorizedOperation.AttachmentNotFound", "UnsupportedOperation"), "The network interface %s is not bound to instance %s.", e.ID, instance)
+}
+
+// secondary checks that addr is a secondary IP of e: the primary stays
+// with its interface.
+func (e *ENI) secondary(c *call, addr string) *apiError {
+	switch _, ip := e.ip(addr); {
+	case ip == nil:
+		return lerrf(5000, c.pick("UnauthorizedOperation.AttachmentNotFound", "ResourceNotFound"), "The network interface %s has no private IP %s.", e.ID, addr)
+	case ip.Primary:
+		return lerrf(5100, c.pick("InvalidPrivateip.IsPrimary", "UnauthorizedOperation.PrimaryIp", "UnauthorizedOperation"), "%s is the primary IP of %s and stays with it.", addr, e.ID)
 	}
 	return nil
 }
 
-func v3MigratePrivateIpAddress(c *call, st *Store) (map[string]any, *apiError) {
-	from, err := v3ENI(c, st, "SourceNetworkInterfaceId")
-	if err != nil {
-		return nil, err
-	}
-	to, err := v3ENI(c, st, "DestinationNetworkInterfaceId")
-	if err != nil {
-		return nil, err
-	}
-	for _, e := range []*ENI{from, to} {
-		if err := v3NotBusy(e); err != nil {
-			return nil, err
+// groupsOf checks that every security group the parameter names exists.
+func groupsOf(c *call, st *Store, param string) ([]string, *apiError) {
+	ids := c.strs(param)
+	for _, id := range ids {
+		if st.SecurityGroups.get(id) == nil {
+			return nil, lerrf(5000, "ResourceNotFound", "The security group %s does not exist.", id)
 		}
 	}
-	addr := c.str("PrivateIpAddress")
-	if err := c.migrateIPCheck(from, to, addr); err != nil {
+	return ids, nil
+}
+
+// eniDone is the reply of a change to e: API 3.0's own, or a legacy task
+// that finishes when the interface's transition does.
+func (c *call) eniDone(st *Store, e *ENI, v3 map[string]any) map[string]any {
+	st.dirty = true
+	if c.style == Legacy {
+		return taskReply(st.newTask(c, "vpc", e.ID))
+	}
+	return v3
+}
+
+func createNetworkInterface(c *call, st *Store) (map[string]any, *apiError) {
+	n := c.eniParams()
+	v, err := vpcs.find(c, st, c.pickParam("VpcId", "vpcId"))
+	if err != nil {
 		return nil, err
 	}
-	st.moveIP(from, to, addr)
+	subID := c.str(c.pickParam("SubnetId", "subnetId"))
+	sub := st.Subnets.get(subID)
+	if sub == nil || sub.VpcID != v.ID {
+		return nil, lerrf(5000, c.pick("InvalidSubnet.NotFound", "ResourceNotFound"), "The subnet %s does not exist in VPC %s.", subID, v.ID)
+	}
+	name := c.str(n.name)
+	if name == "" { // the model holds the longest
+		return nil, lerrf(4000, c.pick("InvalidNetworkInterfaceName", "InvalidParameterValue"), "Parameter `%s`: a name is 1 to 60 characters.", n.name)
+	}
+	groups, err := groupsOf(c, st, n.groups)
+	if err != nil {
+		return nil, err
+	}
+	count, _ := c.intParam(n.count, 0)
+	e, err := st.newENI(c, sub, name, c.str(n.desc), groups, n.ipSpecs(c), count)
+	if err != nil {
+		return nil, err
+	}
+	return c.eniDone(st, e, map[string]any{"NetworkInterface": st.eniV3(e)}), nil
+}
+
+// modifyNetworkInterface is ModifyNetworkInterfaceAttribute and the legacy
+// ModifyNetworkInterface, which has no security groups.
+func modifyNetworkInterface(c *call, st *Store) (map[string]any, *apiError) {
+	n := c.eniParams()
+	e, err := enis.find(c, st, n.id)
+	if err != nil {
+		return nil, err
+	}
+	if e.State == stateDeleting {
+		return nil, e.busyError(c)
+	}
+	groups, err := groupsOf(c, st, n.groups)
+	if err != nil {
+		return nil, err
+	}
+	if c.has(n.name) {
+		e.Name = c.str(n.name)
+	}
+	if _, ok := c.raw(n.desc); ok {
+		e.Desc = c.str(n.desc)
+	}
+	if _, ok := c.raw(n.groups); ok {
+		e.Groups = groups
+	}
+	st.dirty = true
 	return nil, nil
 }
 
-func v3ModifyPrivateIpAddressesAttribute(c *call, st *Store) (map[string]any, *apiError) {
-	e, err := v3ENI(c, st, "NetworkInterfaceId")
+func deleteNetworkInterface(c *call, st *Store) (map[string]any, *apiError) {
+	e, err := idleENI(c, st, c.eniParams().id)
 	if err != nil {
 		return nil, err
 	}
-	if err := v3NotBusy(e); err != nil {
+	if e.InstanceID != "" {
+		return nil, lerrf(5100, c.pick("InvalidNetworkInterface.CanNotDelete", "ResourceInUse"), "The network interface %s is bound to instance %s; detach it first.", e.ID, e.InstanceID)
+	}
+	st.releaseEIPs(e.ID, nil)
+	e.transition(c, stateDeleting)
+	return c.eniDone(st, e, nil), nil
+}
+
+func attachNetworkInterface(c *call, st *Store) (map[string]any, *apiError) {
+	n := c.eniParams()
+	e, err := enis.find(c, st, n.id)
+	if err != nil {
+		return nil, err
+	}
+	if e.InstanceID != "" {
+		return nil, lerrf(5100, c.pick("InvalidNetworkInterface.AlreadyAssociated", "UnsupportedOperation"), "The network interface %s is bound to instance %s already.", e.ID, e.InstanceID)
+	}
+	if e.busy() {
+		return nil, e.busyError(c)
+	}
+	st.attach(c, e, c.str(n.instance))
+	return c.eniDone(st, e, nil), nil
+}
+
+func detachNetworkInterface(c *call, st *Store) (map[string]any, *apiError) {
+	n := c.eniParams()
+	e, err := idleENI(c, st, n.id)
+	if err != nil {
+		return nil, err
+	}
+	if inst := c.str(n.instance); e.InstanceID == "" || e.InstanceID != inst {
+		return nil, e.notBound(c, 5100, "InvalidNetworkInterface.NotAttached", inst)
+	}
+	st.detach(c, e)
+	return c.eniDone(st, e, nil), nil
+}
+
+func migrateNetworkInterface(c *call, st *Store) (map[string]any, *apiError) {
+	n := c.eniParams()
+	e, err := idleENI(c, st, n.id)
+	if err != nil {
+		return nil, err
+	}
+	from, to := c.str(n.from), c.str(n.to)
+	if e.InstanceID == "" || e.InstanceID != from {
+		return nil, e.notBound(c, 5000, "InvalidInstance.NotFound", from)
+	}
+	if to == from {
+		return nil, lerrf(5100, c.pick("InvalidNetworkInterface.AlreadyAssociated", "InvalidParameterValue"), "The network interface %s is bound to instance %s already.", e.ID, to)
+	}
+	st.attach(c, e, to)
+	return c.eniDone(st, e, nil), nil
+}
+
+func assignPrivateIpAddresses(c *call, st *Store) (map[string]any, *apiError) {
+	n := c.eniParams()
+	e, err := idleENI(c, st, n.id)
+	if err != nil {
+		return nil, err
+	}
+	specs := n.ipSpecs(c)
+	count, _ := c.intParam(n.count, 0)
+	if len(specs) == 0 && count == 0 {
+		return nil, c.missing(n.count)
+	}
+	added, err := st.allocIPs(c, st.Subnets.get(e.SubnetID), len(e.PrivateIPs), specs, count, false)
+	if err != nil {
+		return nil, err
+	}
+	e.PrivateIPs = append(e.PrivateIPs, added...)
+	out := make([]any, 0, len(added))
+	for _, ip := range added {
+		out = append(out, map[string]any{"PrivateIpAddress": ip.Address, "Primary": false, "Description": ip.Description})
+	}
+	return c.eniDone(st, e, map[string]any{"PrivateIpAddressSet": out}), nil
+}
+
+func unassignPrivateIpAddresses(c *call, st *Store) (map[string]any, *apiError) {
+	n := c.eniParams()
+	e, err := idleENI(c, st, n.id)
+	if err != nil {
+		return nil, err
+	}
+	// The legacy page takes the addresses alone, API 3.0 specifications.
+	addrs := c.strs("privateIpAddress")
+	for _, sp := range n.ipSpecs(c) {
+		addrs = append(addrs, sp.addr)
+	}
+	for _, a := range addrs {
+		if err := e.secondary(c, a); err != nil {
+			return nil, err
+		}
+	}
+	st.unassign(e, addrs)
+	return c.eniDone(st, e, nil), nil
+}
+
+func migratePrivateIpAddress(c *call, st *Store) (map[string]any, *apiError) {
+	n := c.eniParams()
+	from, err := idleENI(c, st, n.fromENI)
+	if err != nil {
+		return nil, err
+	}
+	to, err := idleENI(c, st, n.toENI)
+	if err != nil {
+		return nil, err
+	}
+	addr := c.str(n.ip)
+	if err := from.secondary(c, addr); err != nil {
+		return nil, err
+	}
+	if from.SubnetID != to.SubnetID {
+		return nil, lerrf(5100, "UnsupportedOperation", "The network interfaces %s and %s are in different subnets; an IP moves only within its subnet.", from.ID, to.ID)
+	}
+	if len(to.PrivateIPs) >= eniIPLimit {
+		return nil, c.ipLimit()
+	}
+	st.moveIP(from, to, addr)
+	return c.eniDone(st, from, nil), nil
+}
+
+func v3ModifyPrivateIpAddressesAttribute(c *call, st *Store) (map[string]any, *apiError) {
+	e, err := idleENI(c, st, "NetworkInterfaceId")
+	if err != nil {
 		return nil, err
 	}
 	objs := c.objs("PrivateIpAddresses")
-	if len(objs) == 0 {
-		return nil, c.missing("PrivateIpAddresses")
-	}
 	for _, m := range objs {
-		addr := field(m, "PrivateIpAddress")
-		if _, ip := e.ip(addr); ip == nil {
-			return nil, errf("ResourceNotFound", "The network interface %s has no private IP %s.", e.ID, addr)
+		if _, ip := e.ip(field(m, "PrivateIpAddress")); ip == nil {
+			return nil, errf("ResourceNotFound", "The network interface %s has no private IP %s.", e.ID, field(m, "PrivateIpAddress"))
 		}
 		if !descOK(field(m, "Description")) {
 			return nil, errf("InvalidParameterValue", "A private IP's Description must be at most 60 characters.")
@@ -785,78 +656,6 @@ func v3ModifyPrivateIpAddressesAttribute(c *call, st *Store) (map[string]any, *a
 	}
 	st.dirty = true
 	return nil, nil
-}
-
-// Legacy API: every call names the VPC, and the asynchronous ones return
-// a task that finishes when the interface's transition does.
-
-func legacyENI(c *call, st *Store, param string) (*ENI, *apiError) {
-	v, err := legacyVpcOf(c, st)
-	if err != nil {
-		return nil, err
-	}
-	id := c.str(param)
-	e := st.ENIs.get(id)
-	if e == nil || e.VpcID != v.ID {
-		return nil, lerrf(5000, "InvalidNetworkInterface.NotFound", "The network interface %s does not exist in VPC %s.", id, v.ID)
-	}
-	return e, nil
-}
-
-func legacyNotBusy(e *ENI) *apiError {
-	if e.busy() {
-		return lerrf(5100, "UnsupportedOperation.InvalidState", "The network interface %s is %s; wait until its task has finished.", e.ID, e.state())
-	}
-	return nil
-}
-
-func legacyGroups(c *call, st *Store) ([]string, *apiError) {
-	ids := c.strs("sgIds")
-	for _, id := range ids {
-		if st.SecurityGroups.get(id) == nil {
-			return nil, lerrf(5000, "ResourceNotFound", "The security group %s does not exist.", id)
-		}
-	}
-	return ids, nil
-}
-
-func legacyCreateNetworkInterface(c *call, st *Store) (map[string]any, *apiError) {
-	v, err := legacyVpcOf(c, st)
-	if err != nil {
-		return nil, err
-	}
-	subID := c.str("subnetId")
-	sub := st.Subnets.get(subID)
-	if sub == nil || sub.VpcID != v.ID {
-		return nil, lerrf(5000, "InvalidSubnet.NotFound", "The subnet %s does not exist in VPC %s.", subID, v.ID)
-	}
-	name, desc := c.str("eniName"), c.str("eniDescription")
-	if !nameOK(name) {
-		return nil, lerrf(4000, "InvalidNetworkInterfaceName", "The network interface name must be 1 to 60 characters.")
-	}
-	if !descOK(desc) {
-		return nil, c.invalid("eniDescription", "must be at most 60 characters")
-	}
-	groups, err := legacyGroups(c, st)
-	if err != nil {
-		return nil, err
-	}
-	specs, err := legacyIPSpecs(c)
-	if err != nil {
-		return nil, err
-	}
-	count, err := c.intParam("secondaryPrivateIpAddressCount", 0)
-	if err != nil {
-		return nil, err
-	}
-	if count < 0 {
-		return nil, c.invalid("secondaryPrivateIpAddressCount", "must not be negative")
-	}
-	e, err := st.newENI(c, sub, name, desc, groups, specs, count)
-	if err != nil {
-		return nil, err
-	}
-	return taskReply(st.newTask(c, "vpc", e.ID)), nil
 }
 
 func legacyENIRow(st *Store, e *ENI) map[string]any {
@@ -902,183 +701,4 @@ func legacyENIRow(st *Store, e *ENI) map[string]any {
 		row["zoneId"] = s.zoneID()
 	}
 	return row
-}
-
-func legacyDescribeNetworkInterfaces(c *call, st *Store) (map[string]any, *apiError) {
-	q, err := c.legacyPage(50, "eniName")
-	if err != nil {
-		return nil, err
-	}
-	vpcID := c.str("vpcId")
-	if vpcID != "" && st.VPCs.get(vpcID) == nil {
-		return nil, lerrf(5000, "InvalidVpc.NotFound", "The VPC %s does not exist.", vpcID)
-	}
-	id, name, desc, inst := c.str("networkInterfaceId"), c.str("eniName"), c.str("eniDescription"), c.str("instanceId")
-	var rows []map[string]any
-	for _, e := range st.ENIs.all() {
-		if (vpcID == "" || e.VpcID == vpcID) && (id == "" || e.ID == id) && fuzzy(e.Name, name) &&
-			fuzzy(e.Desc, desc) && (inst == "" || e.InstanceID == inst) {
-			rows = append(rows, legacyENIRow(st, e))
-		}
-	}
-	return map[string]any{"data": map[string]any{"totalNum": len(rows), "data": rowsAny(q.apply(rows))}}, nil
-}
-
-func legacyModifyNetworkInterface(c *call, st *Store) (map[string]any, *apiError) {
-	e, err := legacyENI(c, st, "networkInterfaceId")
-	if err != nil {
-		return nil, err
-	}
-	if e.State == stateDeleting {
-		return nil, legacyNotBusy(e)
-	}
-	if c.has("eniName") && !nameOK(c.str("eniName")) {
-		return nil, lerrf(4000, "InvalidNetworkInterfaceName", "The network interface name must be 1 to 60 characters.")
-	}
-	if !descOK(c.str("eniDescription")) {
-		return nil, c.invalid("eniDescription", "must be at most 60 characters")
-	}
-	if c.has("eniName") {
-		e.Name = c.str("eniName")
-	}
-	if _, ok := c.raw("eniDescription"); ok {
-		e.Desc = c.str("eniDescription")
-	}
-	st.dirty = true
-	return nil, nil
-}
-
-func legacyDeleteNetworkInterface(c *call, st *Store) (map[string]any, *apiError) {
-	e, err := legacyENI(c, st, "networkInterfaceId")
-	if err != nil {
-		return nil, err
-	}
-	if err := legacyNotBusy(e); err != nil {
-		return nil, err
-	}
-	if e.InstanceID != "" {
-		return nil, lerrf(5100, "InvalidNetworkInterface.CanNotDelete", "The network interface %s is bound to instance %s; detach it first.", e.ID, e.InstanceID)
-	}
-	st.releaseEIPs(e.ID, nil)
-	e.transition(c, stateDeleting)
-	return taskReply(st.newTask(c, "vpc", e.ID)), nil
-}
-
-func legacyAttachNetworkInterface(c *call, st *Store) (map[string]any, *apiError) {
-	e, err := legacyENI(c, st, "networkInterfaceId")
-	if err != nil {
-		return nil, err
-	}
-	if e.InstanceID != "" {
-		return nil, lerrf(5100, "InvalidNetworkInterface.AlreadyAssociated", "The network interface %s is bound to instance %s already.", e.ID, e.InstanceID)
-	}
-	if err := legacyNotBusy(e); err != nil {
-		return nil, err
-	}
-	st.attach(c, e, c.str("instanceId"))
-	return taskReply(st.newTask(c, "vpc", e.ID)), nil
-}
-
-func legacyDetachNetworkInterface(c *call, st *Store) (map[string]any, *apiError) {
-	e, err := legacyENI(c, st, "networkInterfaceId")
-	if err != nil {
-		return nil, err
-	}
-	if err := legacyNotBusy(e); err != nil {
-		return nil, err
-	}
-	inst := c.str("instanceId")
-	if e.InstanceID == "" || e.InstanceID != inst {
-		return nil, lerrf(5100, "InvalidNetworkInterface.NotAttached", "The network interface %s is not bound to instance %s.", e.ID, inst)
-	}
-	st.detach(c, e)
-	return taskReply(st.newTask(c, "vpc", e.ID)), nil
-}
-
-func legacyMigrateNetworkInterface(c *call, st *Store) (map[string]any, *apiError) {
-	e, err := legacyENI(c, st, "networkInterfaceId")
-	if err != nil {
-		return nil, err
-	}
-	if err := legacyNotBusy(e); err != nil {
-		return nil, err
-	}
-	from, to := c.str("oldInstanceId"), c.str("newInstanceId")
-	if e.InstanceID == "" || e.InstanceID != from {
-		return nil, lerrf(5000, "InvalidInstance.NotFound", "The network interface %s is not bound to instance %s.", e.ID, from)
-	}
-	if to == from {
-		return nil, lerrf(5100, "InvalidNetworkInterface.AlreadyAssociated", "The network interface %s is bound to instance %s already.", e.ID, to)
-	}
-	st.attach(c, e, to)
-	return taskReply(st.newTask(c, "vpc", e.ID)), nil
-}
-
-func legacyAssignPrivateIpAddresses(c *call, st *Store) (map[string]any, *apiError) {
-	e, err := legacyENI(c, st, "networkInterfaceId")
-	if err != nil {
-		return nil, err
-	}
-	if err := legacyNotBusy(e); err != nil {
-		return nil, err
-	}
-	specs, err := legacyIPSpecs(c)
-	if err != nil {
-		return nil, err
-	}
-	count, err := c.intParam("secondaryPrivateIpAddressCount", 0)
-	if err != nil {
-		return nil, err
-	}
-	if count < 0 {
-		return nil, c.invalid("secondaryPrivateIpAddressCount", "must not be negative")
-	}
-	if len(specs) == 0 && count == 0 {
-		return nil, c.missing("secondaryPrivateIpAddressCount")
-	}
-	added, p := st.allocIPs(st.Subnets.get(e.SubnetID), len(e.PrivateIPs), specs, count, false)
-	if p != nil {
-		return nil, c.ipError(p)
-	}
-	e.PrivateIPs = append(e.PrivateIPs, added...)
-	st.dirty = true
-	return taskReply(st.newTask(c, "vpc", e.ID)), nil
-}
-
-func legacyUnassignPrivateIpAddresses(c *call, st *Store) (map[string]any, *apiError) {
-	e, err := legacyENI(c, st, "networkInterfaceId")
-	if err != nil {
-		return nil, err
-	}
-	if err := legacyNotBusy(e); err != nil {
-		return nil, err
-	}
-	addrs := c.strs("privateIpAddress")
-	if err := c.secondaries(e, addrs); err != nil {
-		return nil, err
-	}
-	st.unassign(e, addrs)
-	return taskReply(st.newTask(c, "vpc", e.ID)), nil
-}
-
-func legacyMigratePrivateIpAddress(c *call, st *Store) (map[string]any, *apiError) {
-	from, err := legacyENI(c, st, "oldNetworkInterfaceId")
-	if err != nil {
-		return nil, err
-	}
-	to, err := legacyENI(c, st, "newNetworkInterfaceId")
-	if err != nil {
-		return nil, err
-	}
-	for _, e := range []*ENI{from, to} {
-		if err := legacyNotBusy(e); err != nil {
-			return nil, err
-		}
-	}
-	addr := c.str("privateIpAddress")
-	if err := c.migrateIPCheck(from, to, addr); err != nil {
-		return nil, err
-	}
-	st.moveIP(from, to, addr)
-	return taskReply(st.newTask(c, "vpc", from.ID)), nil
 }

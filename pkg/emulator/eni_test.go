@@ -38,8 +38,20 @@ func TestENILifecycle(t *testing.T) {
 		str(dig(nic, "Zone")) != "ap-guangzhou-3" || len(dig(nic, "Attachment").(map[string]any)) != 0 {
 		t.Fatalf("CreateNetworkInterface: %v", nic)
 	}
+	for _, f := range []map[string]any{
+		{"Name": "groups.security-group-id", "Values": []any{sgID}},
+		{"Name": "vpc-id", "Values": []any{vpcID, "vpc-00000000"}},
+	} {
+		r := e.must(api.V3, "DescribeNetworkInterfaces", params.Tree{"Filters": []any{f}})
+		if str(r["TotalCount"]) != "1" || str(dig(r, "NetworkInterfaceSet", 0, "NetworkInterfaceId")) != eni {
+			t.Fatalf("DescribeNetworkInterfaces by %v: %v", f, r)
+		}
+	}
+	if r := e.must(api.V3, "DescribeNetworkInterfaces", params.Tree{"Filters": []any{map[string]any{"Name": "groups.security-group-id", "Values": []any{"sg-00000000"}}}}); str(r["TotalCount"]) != "0" {
+		t.Fatalf("DescribeNetworkInterfaces by another group: %v", r)
+	}
 	_, err = e.do(api.V3, "AssignPrivateIpAddresses", params.Tree{"NetworkInterfaceId": eni, "SecondaryPrivateIpAddressCount": "1"})
-	wantErr(t, err, "UnsupportedOperation.InvalidState")
+	wantErr(t, err, "UnsupportedOperation")
 	e.settle()
 
 	for ip, code := range map[string]string{"10.0.1.5": "ResourceInUse", "10.0.2.5": "InvalidParameterValue.Range", "10.0.1.1": "InvalidParameterValue.Reserved", "10.0.1": "InvalidParameterValue.Malformed"} {
@@ -85,7 +97,7 @@ func TestENILifecycle(t *testing.T) {
 	}
 	e.settle()
 	_, err = e.do(api.V3, "AttachNetworkInterface", params.Tree{"NetworkInterfaceId": eni, "InstanceId": "ins-other000"})
-	wantErr(t, err, "UnsupportedOperation.AttachmentAlreadyExists")
+	wantErr(t, err, "UnsupportedOperation")
 	byInst := e.must(api.V3, "DescribeNetworkInterfaces", params.Tree{"Filters": []any{map[string]any{"Name": "attachment.instance-id", "Values": []any{"ins-abc00000"}}}})
 	if str(byInst["TotalCount"]) != "1" || str(dig(byInst, "NetworkInterfaceSet", 0, "Attachment", "InstanceId")) != "ins-abc00000" ||
 		str(dig(byInst, "NetworkInterfaceSet", 0, "Attachment", "DeviceIndex")) != "1" {
@@ -94,11 +106,11 @@ func TestENILifecycle(t *testing.T) {
 	_, err = e.do(api.V3, "DeleteNetworkInterface", params.Tree{"NetworkInterfaceId": eni})
 	wantErr(t, err, "ResourceInUse")
 	_, err = e.do(api.V3, "MigrateNetworkInterface", params.Tree{"NetworkInterfaceId": eni, "SourceInstanceId": "ins-zzz00000", "DestinationInstanceId": "ins-def00000"})
-	wantErr(t, err, "UnsupportedOperation.AttachmentNotFound")
+	wantErr(t, err, "UnsupportedOperation")
 	e.must(api.V3, "MigrateNetworkInterface", params.Tree{"NetworkInterfaceId": eni, "SourceInstanceId": "ins-abc00000", "DestinationInstanceId": "ins-def00000"})
 	e.settle()
 	_, err = e.do(api.V3, "DetachNetworkInterface", params.Tree{"NetworkInterfaceId": eni, "InstanceId": "ins-abc00000"})
-	wantErr(t, err, "UnsupportedOperation.AttachmentNotFound")
+	wantErr(t, err, "UnsupportedOperation")
 	e.must(api.V3, "DetachNetworkInterface", params.Tree{"NetworkInterfaceId": eni, "InstanceId": "ins-def00000"})
 	e.settle()
 	if a := dig(desc(), "Attachment").(map[string]any); len(a) != 0 {
@@ -120,7 +132,7 @@ func TestENILifecycle(t *testing.T) {
 		t.Fatalf("after the IP moved: %v", two)
 	}
 	_, err = e.do(api.V3, "UnassignPrivateIpAddresses", params.Tree{"NetworkInterfaceId": eni2, "PrivateIpAddresses": []any{map[string]any{"PrivateIpAddress": str(dig(two, "PrivateIpAddressSet", 0, "PrivateIpAddress"))}}})
-	wantErr(t, err, "UnauthorizedOperation.PrimaryIp")
+	wantErr(t, err, "UnauthorizedOperation")
 	e.must(api.V3, "UnassignPrivateIpAddresses", params.Tree{"NetworkInterfaceId": eni2, "PrivateIpAddresses": []any{map[string]any{"PrivateIpAddress": "10.0.1.9"}}})
 	if a := e.must(api.V3, "DescribeAddresses", params.Tree{"AddressIds": []any{eip}}); str(dig(a, "AddressSet", 0, "AddressStatus")) != "UNBIND" {
 		t.Fatalf("EIP of a returned IP: %v", a)
@@ -187,7 +199,7 @@ func TestENILegacy(t *testing.T) {
 	if err := eniOp("AttachNetworkInterface", params.Tree{"instanceId": "ins-10000000"}); err != nil {
 		t.Fatal(err)
 	}
-	wantErr(t, eniOp("DetachNetworkInterface", params.Tree{"instanceId": "ins-10000000"}), "UnsupportedOperation.InvalidState", "5100")
+	wantErr(t, eniOp("DetachNetworkInterface", params.Tree{"instanceId": "ins-10000000"}), "UnsupportedOperation", "5100")
 	wantErr(t, eniOp("AttachNetworkInterface", params.Tree{"instanceId": "ins-20000000"}), "InvalidNetworkInterface.AlreadyAssociated", "5100")
 	e.settle()
 	wantErr(t, eniOp("DeleteNetworkInterface", params.Tree{}), "InvalidNetworkInterface.CanNotDelete", "5100")
@@ -220,4 +232,8 @@ func TestENILegacy(t *testing.T) {
 	if r := e.must(api.Legacy, "DescribeNetworkInterfaces", params.Tree{"vpcId": vpcID}); str(dig(r, "data", "totalNum")) != "0" {
 		t.Fatalf("after delete: %v", r)
 	}
+	_, err = e.do(api.Legacy, "DescribeNetworkInterfaces", params.Tree{"networkInterfaceId": eni})
+	wantErr(t, err, "InvalidNetworkInterface.NotFound", "5000")
+	_, err = e.do(api.Legacy, "DescribeNetworkInterfaces", params.Tree{"vpcId": "vpc-00000000"})
+	wantErr(t, err, "InvalidVpc.NotFound", "5000")
 }

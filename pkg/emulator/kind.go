@@ -39,6 +39,10 @@ type kind[P record] struct {
 	idsParam, set, parent string
 	filters               []attr[P]
 	v3Row                 func(*Store, P) any
+	// filtersAt are the filters whose values need the store (an EIP's
+	// status, which its interface's binding decides) or are several
+	// (an interface's security groups).
+	filtersAt []attrAt[P]
 
 	// The legacy Describe.
 	legacy *legacyList[P]
@@ -54,6 +58,9 @@ type legacyList[P record] struct {
 	id, parent string    // parameters
 	exact      []attr[P] // parameters a field must equal, when given
 	substr     []attr[P] // parameters a field must contain
+	// reply, when set, is the reply of the count and the page's rows, for
+	// the pages whose reply is not {totalCount, data}.
+	reply func(total int, rows []any) map[string]any
 	// unsorted is for the pages that say rows are unsorted by default:
 	// they keep their creation order.
 	unsorted bool
@@ -69,6 +76,12 @@ type legacyList[P record] struct {
 type attr[P any] struct {
 	name string
 	get  func(P) string
+}
+
+// attrAt is a filter's values of a resource, given the store.
+type attrAt[P any] struct {
+	name string
+	get  func(*Store, P) []string
 }
 
 // stems returns the page codes built from stem, most specific first.
@@ -173,11 +186,27 @@ func (k *kind[P]) deleter(param string) handler {
 
 // describeV3 is the kind's API 3.0 Describe.
 func (k *kind[P]) describeV3(c *call, st *Store) (map[string]any, *apiError) {
-	f := make(filterFuncs[P], len(k.filters))
+	known := make([]string, 0, len(k.filters)+len(k.filtersAt))
 	for _, x := range k.filters {
-		f[x.name] = x.get
+		known = append(known, x.name)
 	}
-	return listV3(c, k.rows(st), k.idsParam, k.set, k.parent, f, func(v P) any { return k.v3Row(st, v) })
+	for _, x := range k.filtersAt {
+		known = append(known, x.name)
+	}
+	values := func(v P, name string) []string {
+		for _, x := range k.filters {
+			if x.name == name {
+				return []string{x.get(v)}
+			}
+		}
+		for _, x := range k.filtersAt {
+			if x.name == name {
+				return x.get(st, v)
+			}
+		}
+		return nil
+	}
+	return listV3Of(c, k.rows(st), k.idsParam, k.set, k.parent, known, values, func(v P) any { return k.v3Row(st, v) })
 }
 
 // describeLegacy is the kind's legacy Describe.
@@ -210,6 +239,9 @@ func (k *kind[P]) describeLegacy(c *call, st *Store) (map[string]any, *apiError)
 		}
 	}
 	total, rows := legacyRows(q, matches, func(v P) map[string]any { return l.row(st, v) })
+	if l.reply != nil {
+		return l.reply(total, rows), nil
+	}
 	return map[string]any{"totalCount": total, "data": rows}, nil
 }
 

@@ -248,7 +248,7 @@ func TestSDKNetworkInterface(t *testing.T) {
 	as := vpc.NewAssignPrivateIpAddressesRequest()
 	as.NetworkInterfaceId = nic.NetworkInterfaceId
 	as.PrivateIpAddresses = []*vpc.PrivateIpAddressSpecification{{PrivateIpAddress: sp("10.7.1.100"), Description: sp("vip")}}
-	if _, err := c.AssignPrivateIpAddresses(as); sdkCode(t, err) != "UnsupportedOperation.InvalidState" {
+	if _, err := c.AssignPrivateIpAddresses(as); sdkCode(t, err) != "UnsupportedOperation" {
 		t.Fatalf("assign while attaching: %v", err)
 	}
 	e.settle()

@@ -50,11 +50,13 @@ func (s *Store) init(cl *cloud) {
 	s.VpnGateways.parentOf = func(x *VpnGateway) string { return x.VpcID }
 	s.NatGateways.parentOf = func(x *NatGateway) string { return x.VpcID }
 	s.DirectConnectGateways.parentOf = func(x *DirectConnectGateway) string { return x.VpcID }
+	s.ENIs.parentOf = func(x *ENI) string { return x.VpcID }
 	s.Subnets.init()
 	s.RouteTables.init()
 	s.VpnGateways.init()
 	s.NatGateways.init()
 	s.DirectConnectGateways.init()
+	s.ENIs.init()
 }
 
 func ensure[K comparable, V any](m *map[K]V) {
