@@ -44,6 +44,27 @@ func (e *env) rawHMAC(t *testing.T, style api.Style, q map[string]string, key st
 	return m
 }
 
+// rawTC3 posts body as action, signed over signed's host, service and
+// timestamp, and returns the decoded answer.
+func (e *env) rawTC3(t *testing.T, action, body string, signed sign.TC3Request) map[string]any {
+	t.Helper()
+	signed.Method, signed.ContentType, signed.Payload = "POST", "application/json", []byte(body)
+	req, _ := http.NewRequest("POST", e.ts.URL+"/", strings.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Authorization", sign.TC3Authorization(DemoSecretID, DemoSecretKey, signed))
+	req.Header.Set("X-TC-Action", action)
+	req.Header.Set("X-TC-Version", apiVersion)
+	req.Header.Set("X-TC-Timestamp", strconv.FormatInt(signed.Timestamp, 10))
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var m map[string]any
+	_ = json.NewDecoder(resp.Body).Decode(&m)
+	return m
+}
+
 func commonQuery(style api.Style, action string, ts time.Time, nonce int) map[string]string {
 	q := map[string]string{
 		"Action": action, "SecretId": DemoSecretID, "Timestamp": strconv.FormatInt(ts.Unix(), 10),
@@ -121,34 +142,37 @@ func TestAuthFailures(t *testing.T) {
 	})
 
 	t.Run("identical TC3 writes both run", func(t *testing.T) {
-		body := `{"VpcName":"r","CidrBlock":"10.0.0.0/16"}`
 		u, _ := url.Parse(e.ts.URL)
-		ts := time.Now().Unix()
-		authz := sign.TC3Authorization(DemoSecretID, DemoSecretKey, sign.TC3Request{
-			Method: "POST", Host: u.Host, Path: "/", ContentType: "application/json",
-			Payload: []byte(body), Service: "vpc", Timestamp: ts,
-		})
-		send := func() string {
-			req, _ := http.NewRequest("POST", e.ts.URL+"/", strings.NewReader(body))
-			req.Header.Set("Content-Type", "application/json")
-			req.Header.Set("Authorization", authz)
-			req.Header.Set("X-TC-Action", "CreateVpc")
-			req.Header.Set("X-TC-Version", apiVersion)
-			req.Header.Set("X-TC-Timestamp", strconv.FormatInt(ts, 10))
-			resp, err := http.DefaultClient.Do(req)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer resp.Body.Close()
-			var m map[string]any
-			_ = json.NewDecoder(resp.Body).Decode(&m)
-			return str(dig(m, "Response", "Error", "Code"))
-		}
-		if c := send(); c != "" {
+		signed := sign.TC3Request{Host: u.Host, Service: "vpc", Timestamp: time.Now().Unix()}
+		body := `{"VpcName":"r","CidrBlock":"10.0.0.0/16"}`
+		if c := str(dig(e.rawTC3(t, "CreateVpc", body, signed), "Response", "Error", "Code")); c != "" {
 			t.Fatalf("first: %s", c)
 		}
-		if c := send(); c != "" {
+		if c := str(dig(e.rawTC3(t, "CreateVpc", body, signed), "Response", "Error", "Code")); c != "" {
 			t.Fatalf("second identical write refused: %q", c)
+		}
+	})
+
+	// The Node.js SDK, given host:port as its endpoint, signs the host
+	// without the port and names the host's first label as the service.
+	t.Run("TC3 host and service as an endpoint's", func(t *testing.T) {
+		u, _ := url.Parse(e.ts.URL)
+		for _, tc := range []struct {
+			host, service, code string
+		}{
+			{u.Host, "vpc", ""},
+			{u.Hostname(), "127", ""},
+			{u.Hostname(), "vpc", ""},
+			{u.Host, "127", ""},
+			{"127.0.0.2", "127", "AuthFailure.SignatureFailure"},
+			{u.Hostname() + ":1", "vpc", "AuthFailure.SignatureFailure"},
+			{u.Hostname(), "cvm", "AuthFailure.SignatureFailure"},
+			{u.Hostname(), "127.0.0.1", "AuthFailure.SignatureFailure"},
+		} {
+			m := e.rawTC3(t, "DescribeVpcs", `{}`, sign.TC3Request{Host: tc.host, Service: tc.service, Timestamp: time.Now().Unix()})
+			if got := str(dig(m, "Response", "Error", "Code")); got != tc.code || dig(m, "Response", "RequestId") == nil {
+				t.Errorf("signed for host %s service %s: %v, want code %q", tc.host, tc.service, m, tc.code)
+			}
 		}
 	})
 

@@ -256,19 +256,12 @@ func (s *Server) read(st Style, r *http.Request) (*request, *apiError) {
 		return nil, errf("InvalidParameter", "%v", err)
 	}
 	req := &request{action: flat["Action"], version: flat["Version"], region: flat["Region"], flat: flat, tree: tree}
-	path := "/"
-	if st == Legacy {
-		path = legacyPath
-	}
-	method := r.Method
-	host := r.Host
 	req.auth = authInfo{
 		secretID:  flat["SecretId"],
 		timestamp: flat["Timestamp"],
 		present:   flat["Signature"] != "",
 		verify: func(key string) bool {
-			want := sign.SignParams(method, host, path, key, flat)
-			return hmacEqual(want, flat["Signature"])
+			return hmacEqual(sign.SignParams(r.Method, r.Host, r.URL.Path, key, flat), flat["Signature"])
 		},
 	}
 	if flat["Nonce"] != "" {
@@ -328,8 +321,21 @@ func (s *Server) readTC3(r *http.Request, authz string, body []byte) (*request, 
 			if err != nil {
 				return false
 			}
-			tr.Timestamp = ts
-			return sign.VerifyTC3(auth, key, tr)
+			t := tr
+			t.Timestamp = ts
+			// Given host:port in place of vpc.tencentcloudapi.com, the Node.js
+			// SDK takes the scope's service from the host's first label and
+			// signs the host without its port.
+			if label, _, _ := strings.Cut(r.Host, "."); auth.Service == label {
+				t.Service = label
+			}
+			if sign.VerifyTC3(auth, key, t) {
+				return true
+			}
+			if i := strings.LastIndexByte(r.Host, ':'); i > strings.LastIndexByte(r.Host, ']') {
+				t.Host = r.Host[:i]
+			}
+			return t.Host != r.Host && sign.VerifyTC3(auth, key, t)
 		},
 	}
 	if perr != nil {
@@ -354,30 +360,21 @@ func isRead(action string) bool {
 // write sends the envelope of the call's style, always with HTTP 200 as
 // the service does for answers it produced.
 func (s *Server) write(w http.ResponseWriter, c *call, rep reply) {
-	var out any
-	if c.style == Legacy {
-		m := map[string]any{}
-		if rep.err != nil {
-			m["code"] = rep.err.publicCode()
-			m["message"] = rep.err.Message
-			m["codeDesc"] = rep.err.Code
-		} else {
-			for k, v := range rep.data {
-				m[k] = v
-			}
-			m["code"] = 0
-			m["message"] = ""
-			m["codeDesc"] = "Success"
+	m := map[string]any{}
+	if rep.err == nil {
+		for k, v := range rep.data {
+			m[k] = v
 		}
-		out = m
-	} else {
-		m := map[string]any{}
+	}
+	var out any = m
+	switch {
+	case c.style == Legacy && rep.err != nil:
+		m["code"], m["message"], m["codeDesc"] = rep.err.publicCode(), rep.err.Message, rep.err.Code
+	case c.style == Legacy:
+		m["code"], m["message"], m["codeDesc"] = 0, "", "Success"
+	default:
 		if rep.err != nil {
 			m["Error"] = map[string]any{"Code": rep.err.Code, "Message": rep.err.Message}
-		} else {
-			for k, v := range rep.data {
-				m[k] = v
-			}
 		}
 		m["RequestId"] = c.requestID
 		out = map[string]any{"Response": m}
