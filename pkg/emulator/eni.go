@@ -109,8 +109,8 @@ func (c *call) eniParams() *eniParams {
 	return &v3ENIParams
 }
 
-// registerENI: a handler serves both styles, except where a page has no
-// twin. The errors carry the legacy public code, which API 3.0 does not send.
+// registerENI: one handler serves a page and its twin in the other style.
+// Its errors carry the legacy public code, which API 3.0 does not send.
 func registerENI(h map[string]handler) {
 	for _, style := range []string{"v3/", "legacy/"} {
 		h[style+"CreateNetworkInterface"] = createNetworkInterface
@@ -291,13 +291,7 @@ func (c *call) ipLimit() *apiError {
 
 // newENI makes an interface in sub with its private IPs.
 func (st *Store) newENI(c *call, sub *Subnet, name, desc string, groups []string, specs []ipSpec, count int) (*ENI, *apiError) {
-	n := 0
-	for _, e := range st.ENIs.byID {
-		if e.VpcID == sub.VpcID {
-			n++
-		}
-	}
-	if n >= eniVpcLimit {
+	if n := len(st.ENIs.under(sub.VpcID)); n >= eniVpcLimit {
 		return nil, lerrf(5100, c.pick("NetworkInterfaceLimitExceeded", "LimitExceeded"), "The VPC %s has %d network interfaces, the most it may have.", sub.VpcID, n)
 	}
 	ips, err := st.allocIPs(c, sub, 0, specs, count, true)

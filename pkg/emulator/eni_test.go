@@ -237,3 +237,52 @@ func TestENILegacy(t *testing.T) {
 	_, err = e.do(api.Legacy, "DescribeNetworkInterfaces", params.Tree{"vpcId": "vpc-00000000"})
 	wantErr(t, err, "InvalidVpc.NotFound", "5000")
 }
+
+// TestENIVpcLimit: a VPC holds eniVpcLimit interfaces, whichever style
+// made them; each style answers its page's code for one more.
+func TestENIVpcLimit(t *testing.T) {
+	e := start(t, Options{})
+	vpcID, subID := e.network("10.2.0.0/16", "10.2.0.0/24")
+	for i := range eniVpcLimit {
+		if i%2 == 0 {
+			e.must(api.V3, "CreateNetworkInterface", params.Tree{"VpcId": vpcID, "SubnetId": subID, "NetworkInterfaceName": "n"})
+		} else {
+			e.must(api.Legacy, "CreateNetworkInterface", params.Tree{"vpcId": vpcID, "subnetId": subID, "eniName": "n"})
+		}
+	}
+	_, err := e.do(api.V3, "CreateNetworkInterface", params.Tree{"VpcId": vpcID, "SubnetId": subID, "NetworkInterfaceName": "n"})
+	wantErr(t, err, "LimitExceeded")
+	_, err = e.do(api.Legacy, "CreateNetworkInterface", params.Tree{"vpcId": vpcID, "subnetId": subID, "eniName": "n"})
+	wantErr(t, err, "NetworkInterfaceLimitExceeded", "5100")
+	other, otherSub := e.network("10.3.0.0/16", "10.3.0.0/24")
+	e.must(api.V3, "CreateNetworkInterface", params.Tree{"VpcId": other, "SubnetId": otherSub, "NetworkInterfaceName": "n"})
+}
+
+// TestEIPAssociate: AssociateAddress answers the codes its page lists.
+func TestEIPAssociate(t *testing.T) {
+	e := start(t, Options{})
+	vpcID, subID := e.network("10.4.0.0/16", "10.4.0.0/24")
+	eni := str(dig(e.must(api.V3, "CreateNetworkInterface", params.Tree{"VpcId": vpcID, "SubnetId": subID, "NetworkInterfaceName": "n"}), "NetworkInterface", "NetworkInterfaceId"))
+	ids := e.must(api.V3, "AllocateAddresses", params.Tree{"AddressCount": "2"})["AddressSet"].([]any)
+	one, two := str(ids[0]), str(ids[1])
+	assoc := func(p params.Tree) error {
+		_, err := e.do(api.V3, "AssociateAddress", p)
+		return err
+	}
+	wantErr(t, assoc(params.Tree{"AddressId": one, "InstanceId": "ins-12345678", "NetworkInterfaceId": eni}), "InvalidParameterConflict")
+	wantErr(t, assoc(params.Tree{"AddressId": one, "NetworkInterfaceId": "eni-00000000", "PrivateIpAddress": "10.4.0.2"}), "InvalidNetworkInterfaceId.NotFound")
+	wantErr(t, assoc(params.Tree{"AddressId": "eip-00000000", "InstanceId": "ins-12345678"}), "InvalidAddressId.NotFound")
+	e.must(api.V3, "AssociateAddress", params.Tree{"AddressId": one, "NetworkInterfaceId": eni, "PrivateIpAddress": "10.4.0.2"})
+	wantErr(t, assoc(params.Tree{"AddressId": two, "NetworkInterfaceId": eni, "PrivateIpAddress": "10.4.0.2"}), "InvalidPrivateIpAddress.AlreadyBindEip")
+	wantErr(t, assoc(params.Tree{"AddressId": one, "InstanceId": "ins-12345678"}), "InvalidAddressIdStatus.NotPermit")
+	if r := e.must(api.V3, "DescribeAddresses", params.Tree{"Filters": []any{map[string]any{"Name": "address-status", "Values": []any{"BIND_ENI"}}}}); str(r["TotalCount"]) != "1" || str(dig(r, "AddressSet", 0, "AddressId")) != one {
+		t.Fatalf("EIPs on an interface no instance holds: %v", r)
+	}
+	_, err := e.do(api.V3, "ReleaseAddresses", params.Tree{"AddressIds": []any{two, one}})
+	wantErr(t, err, "InvalidAddressState")
+	e.must(api.V3, "DisassociateAddress", params.Tree{"AddressId": one})
+	_, err = e.do(api.V3, "DisassociateAddress", params.Tree{"AddressId": one})
+	wantErr(t, err, "InvalidAddressIdStatus.NotPermit")
+	_, err = e.do(api.V3, "ModifyAddressAttribute", params.Tree{"AddressId": one, "AddressName": ""})
+	wantErr(t, err, "InvalidParameterValue")
+}
