@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-
-	"github.com/tcvpc/tcvpc/pkg/api/model"
 )
 
 // NetworkAcl is a subnet-level rule set of a VPC (legacy API only). The
@@ -41,68 +39,77 @@ const (
 // DescribeNetworkAcl example shows for every ACL listed.
 var aclDefault = AclEntry{Protocol: "all", CidrIP: "0.0.0.0/0", PortRange: "ALL", Action: 1}
 
+// acls is the network ACL kind. Its pages spell its codes three ways:
+// InvalidNetworkAclID.NotFound, DescribeNetworkAcl's
+// InvalidNetworkAclId.NotFound and DeleteNetworkAcl's NetworkAclID.InUse;
+// each page gets its own.
+var acls = &kind[*NetworkAcl]{
+	noun: "network ACL", prefix: "acl-", rows: func(s *Store) *table[*NetworkAcl] { return &s.NetworkAcls },
+	legacyCode: "InvalidNetworkAclID|InvalidNetworkAclId|NetworkAclID", vpcParam: "vpcId",
+	inUse: func(st *Store, a *NetworkAcl) string {
+		if subs := st.aclSubnets(a); len(subs) > 0 {
+			return "subnet " + subs[0].ID
+		}
+		return ""
+	},
+	legacy: &legacyList[*NetworkAcl]{
+		max: 50, orderBy: []string{"networkAclName"}, id: "networkAclId", parent: "vpcId", strict: true,
+		row: func(st *Store, a *NetworkAcl) map[string]any { return legacyAclRow(st, a, false) },
+	},
+}
+
 func registerACL(h map[string]handler) {
 	h["legacy/CreateNetworkAcl"] = legacyCreateNetworkAcl
-	h["legacy/DescribeNetworkAcl"] = legacyDescribeNetworkAcl
-	h["legacy/DescribeAcl"] = legacyDescribeAcl
+	h["legacy/DescribeNetworkAcl"] = acls.describeLegacy
+	// DescribeAcl is the older listing, of its own page size and shape.
+	old := *acls
+	old.legacy = &legacyList[*NetworkAcl]{
+		max: 100, parent: "vpcId", strict: true,
+		reply: func(total int, rows []any) map[string]any {
+			return map[string]any{"data": map[string]any{"totalCount": total, "aclSet": rows}}
+		},
+		substr: []attr[*NetworkAcl]{{"name", func(a *NetworkAcl) string { return a.Name }}},
+		row:    func(st *Store, a *NetworkAcl) map[string]any { return legacyAclRow(st, a, true) },
+	}
+	h["legacy/DescribeAcl"] = old.describeLegacy
 	h["legacy/ModifyNetworkAcl"] = legacyModifyNetworkAcl
 	h["legacy/ModifyNetworkAclEntry"] = legacyModifyNetworkAclEntry
-	h["legacy/DeleteNetworkAcl"] = legacyDeleteNetworkAcl
-	h["legacy/CreateSubnetAclRule"] = legacyCreateSubnetAclRule
-	h["legacy/DeleteSubnetAclRule"] = legacyDeleteSubnetAclRule
+	h["legacy/DeleteNetworkAcl"] = acls.deleter("networkAclId")
+	h["legacy/CreateSubnetAclRule"] = bindAclSubnets(true)
+	h["legacy/DeleteSubnetAclRule"] = bindAclSubnets(false)
 }
 
-// legacyAcl finds the ACL a call names in its VPC. DescribeNetworkAcl's
-// page spells the code InvalidNetworkAclId.NotFound, the others
-// InvalidNetworkAclID.NotFound; each page gets its own.
-func legacyAcl(c *call, st *Store) (*VPC, *NetworkAcl, *apiError) {
-	v, err := legacyVpcOf(c, st)
-	if err != nil {
-		return nil, nil, err
-	}
-	id := c.str("networkAclId")
-	a := st.NetworkAcls.get(id)
-	if a == nil || a.VpcID != v.ID {
-		return nil, nil, lerrf(5000, c.pick("InvalidNetworkAclID.NotFound", "InvalidNetworkAclId.NotFound"), "The network ACL %s does not exist in VPC %s.", id, v.ID)
-	}
-	return v, a, nil
-}
-
-func (st *Store) aclSubnets(id string) []*Subnet {
+func (st *Store) aclSubnets(a *NetworkAcl) []*Subnet {
 	var out []*Subnet
-	for _, s := range st.Subnets.all() {
-		if s.NetworkAclID == id {
+	for _, s := range st.Subnets.under(a.VpcID) {
+		if s.NetworkAclID == a.ID {
 			out = append(out, s)
 		}
 	}
 	return out
 }
 
-func aclRules(list []AclEntry) []any {
-	out := make([]any, 0, len(list))
-	for _, r := range list {
-		out = append(out, map[string]any{"desc": r.Desc, "ipProtocol": r.Protocol, "cidrIp": r.CidrIP, "portRange": r.PortRange, "action": r.Action})
+// aclName reads networkAclName: the model holds its longest, not that
+// it is given.
+func aclName(c *call) (string, *apiError) {
+	name := c.str("networkAclName")
+	if name == "" {
+		return "", c.invalid("networkAclName", "a name is 1 to 60 characters")
 	}
-	return out
+	return name, nil
 }
 
 func legacyCreateNetworkAcl(c *call, st *Store) (map[string]any, *apiError) {
-	v, err := legacyVpcOf(c, st)
+	v, err := vpcs.find(c, st, "vpcId")
 	if err != nil {
 		return nil, err
 	}
-	name := c.str("networkAclName")
-	if !nameOK(name) {
-		return nil, lerrf(4000, "InvalidNetworkAclName", "The network ACL name must be 1 to 60 characters.")
-	}
-	n := 0
-	for _, a := range st.NetworkAcls.byID {
-		if a.VpcID == v.ID {
-			n++
-		}
+	name, err := aclName(c)
+	if err != nil {
+		return nil, err
 	}
 	// NetworkAcLimitExceeded is spelled as the page spells it.
-	if n >= aclPerVpc {
+	if n := len(st.NetworkAcls.under(v.ID)); n >= aclPerVpc {
 		return nil, lerrf(5100, "NetworkAcLimitExceeded", "The VPC %s has %d network ACLs, the most it may have.", v.ID, n)
 	}
 	a := &NetworkAcl{base: st.newBase(c, "acl-"), VpcID: v.ID, Name: name, Ingress: []AclEntry{aclDefault}, Egress: []AclEntry{aclDefault}}
@@ -110,107 +117,64 @@ func legacyCreateNetworkAcl(c *call, st *Store) (map[string]any, *apiError) {
 	return map[string]any{"data": map[string]any{"networkAclId": a.ID}}, nil
 }
 
-func legacyAclRow(st *Store, a *NetworkAcl) map[string]any {
+// legacyAclRow is a row of DescribeNetworkAcl or, old, of DescribeAcl.
+// DescribeAcl's table names the fields networkAclName/networkAclId and
+// the rules acl.name…; its example reply says aclName/aclId. Its rows
+// carry both spellings.
+func legacyAclRow(st *Store, a *NetworkAcl, old bool) map[string]any {
 	row := map[string]any{
 		"vpcId": a.VpcID, "unVpcId": a.VpcID, "networkAclId": a.ID, "networkAclName": a.Name,
-		"subnetNum": len(st.aclSubnets(a.ID)), "createTime": a.created(),
-		"networkAclEntrySet": map[string]any{"ingress": aclRules(a.Ingress), "egress": aclRules(a.Egress)},
+		"subnetNum": len(st.aclSubnets(a)), "createTime": a.created(),
 	}
 	if v := st.VPCs.get(a.VpcID); v != nil {
 		row["vpcName"], row["vpcCidrBlock"] = v.Name, v.CIDR
 	}
+	rules := map[string]any{"ingress": aclRules(a.Ingress, old), "egress": aclRules(a.Egress, old)}
+	if old {
+		row["aclName"], row["aclId"], row["acl"] = a.Name, a.ID, rules
+	} else {
+		row["networkAclEntrySet"] = rules
+	}
 	return row
 }
 
-func legacyDescribeNetworkAcl(c *call, st *Store) (map[string]any, *apiError) {
-	q, err := c.legacyPage(50, "networkAclName")
-	if err != nil {
-		return nil, err
-	}
-	vpcID, id := c.str("vpcId"), c.str("networkAclId")
-	if vpcID != "" && st.VPCs.get(vpcID) == nil {
-		return nil, lerrf(5000, "InvalidVpc.NotFound", "The VPC %s does not exist.", vpcID)
-	}
-	if id != "" && st.NetworkAcls.get(id) == nil {
-		return nil, lerrf(5000, c.pick("InvalidNetworkAclId.NotFound", "InvalidNetworkAclID.NotFound"), "The network ACL %s does not exist.", id)
-	}
-	var rows []map[string]any
-	for _, a := range st.NetworkAcls.all() {
-		if (vpcID == "" || a.VpcID == vpcID) && (id == "" || a.ID == id) {
-			rows = append(rows, legacyAclRow(st, a))
+// aclRules renders rules; DescribeAcl's (old) name the description and
+// give the action as a string.
+func aclRules(list []AclEntry, old bool) []any {
+	out := make([]any, 0, len(list))
+	for _, r := range list {
+		m := map[string]any{"ipProtocol": r.Protocol, "cidrIp": r.CidrIP, "portRange": r.PortRange}
+		if old {
+			m["name"], m["action"] = r.Desc, strconv.Itoa(r.Action)
+		} else {
+			m["desc"], m["action"] = r.Desc, r.Action
 		}
+		out = append(out, m)
 	}
-	return map[string]any{"totalCount": len(rows), "data": rowsAny(q.apply(rows))}, nil
-}
-
-// legacyDescribeAcl is the older listing. Its table names the fields
-// networkAclName/networkAclId and the rules acl.name…; its example reply
-// says aclName/aclId. Rows carry both spellings.
-func legacyDescribeAcl(c *call, st *Store) (map[string]any, *apiError) {
-	q, err := c.legacyPage(100)
-	if err != nil {
-		return nil, err
-	}
-	vpcID, name := c.str("vpcId"), c.str("name")
-	if vpcID != "" && st.VPCs.get(vpcID) == nil {
-		return nil, lerrf(5000, "InvalidVpc.NotFound", "The VPC %s does not exist.", vpcID)
-	}
-	var rows []map[string]any
-	for _, a := range st.NetworkAcls.all() {
-		if (vpcID != "" && a.VpcID != vpcID) || !fuzzy(a.Name, name) {
-			continue
-		}
-		rules := func(list []AclEntry) []any {
-			out := make([]any, 0, len(list))
-			for _, r := range list {
-				out = append(out, map[string]any{"name": r.Desc, "ipProtocol": r.Protocol, "cidrIp": r.CidrIP, "portRange": r.PortRange, "action": strconv.Itoa(r.Action)})
-			}
-			return out
-		}
-		row := map[string]any{
-			"vpcId": a.VpcID, "unVpcId": a.VpcID, "networkAclName": a.Name, "networkAclId": a.ID,
-			"aclName": a.Name, "aclId": a.ID, "subnetNum": len(st.aclSubnets(a.ID)), "createTime": a.created(),
-			"acl": map[string]any{"ingress": rules(a.Ingress), "egress": rules(a.Egress)},
-		}
-		if v := st.VPCs.get(a.VpcID); v != nil {
-			row["vpcName"], row["vpcCidrBlock"] = v.Name, v.CIDR
-		}
-		rows = append(rows, row)
-	}
-	return map[string]any{"data": map[string]any{"totalCount": len(rows), "aclSet": rowsAny(q.apply(rows))}}, nil
+	return out
 }
 
 func legacyModifyNetworkAcl(c *call, st *Store) (map[string]any, *apiError) {
-	_, a, err := legacyAcl(c, st)
+	a, err := acls.find(c, st, "networkAclId")
 	if err != nil {
 		return nil, err
 	}
-	if !nameOK(c.str("networkAclName")) {
-		return nil, lerrf(4000, "InvalidNetworkAclName", "The network ACL name must be 1 to 60 characters.")
+	if a.Name, err = aclName(c); err != nil {
+		return nil, err
 	}
-	a.Name = c.str("networkAclName")
 	st.dirty = true
 	return nil, nil
 }
 
-// portRangeOK accepts ALL, a port or a range lo-hi: the model's port form.
-func portRangeOK(s string) bool { return model.FormatPorts.Match(s, "", Legacy) }
-
-// cidrOrIPOK accepts an IPv4 address or CIDR block, host bits allowed
-// (the page's example 10.0.0.2/24): the model's legacy form.
-func cidrOrIPOK(s string) bool { return model.FormatIPv4OrCIDR.Match(s, "", Legacy) }
-
-// legacyModifyNetworkAclEntry replaces the rule set of one direction.
+// legacyModifyNetworkAclEntry replaces the rule set of one direction. The
+// model has checked the direction and each rule's address, ports and
+// action.
 func legacyModifyNetworkAclEntry(c *call, st *Store) (map[string]any, *apiError) {
-	_, a, err := legacyAcl(c, st)
+	a, err := acls.find(c, st, "networkAclId")
 	if err != nil {
 		return nil, err
 	}
-	dir := c.str("ruleDirection")
-	if dir != "0" && dir != "1" {
-		return nil, c.invalid("ruleDirection", "must be 1 (ingress) or 0 (egress)")
-	}
-	var rules []AclEntry
+	rules := []AclEntry{}
 	for i, m := range c.objs("networkAclEntrySet") {
 		where := fmt.Sprintf("networkAclEntrySet.%d", i)
 		r := AclEntry{Desc: field(m, "desc"), Protocol: strings.ToLower(field(m, "ipProtocol")), CidrIP: field(m, "cidrIp"), PortRange: field(m, "portRange")}
@@ -219,116 +183,59 @@ func legacyModifyNetworkAclEntry(c *call, st *Store) (map[string]any, *apiError)
 		default:
 			return nil, c.invalid(where+".ipProtocol", "%q is not one of all, tcp, udp, icmp, gre", field(m, "ipProtocol"))
 		}
-		if !cidrOrIPOK(r.CidrIP) {
-			return nil, c.invalid(where+".cidrIp", "%q is not an IP or CIDR block", r.CidrIP)
-		}
-		if !portRangeOK(r.PortRange) {
-			return nil, c.invalid(where+".portRange", "%q is not ALL, a port or a range such as 90-100", r.PortRange)
-		}
-		switch field(m, "action") {
-		case "0":
-		case "1":
-			r.Action = 1
-		default:
-			return nil, c.invalid(where+".action", "must be 0 or 1")
-		}
 		if !descOK(r.Desc) {
 			return nil, c.invalid(where+".desc", "must be at most 60 characters")
 		}
+		if field(m, "action") == "1" {
+			r.Action = 1
+		}
 		rules = append(rules, r)
 	}
+	list, code := &a.Egress, "NetworkAclOutLimitExceeded"
+	if c.str("ruleDirection") == "1" {
+		list, code = &a.Ingress, "NetworkAclInLimitExceeded"
+	}
 	if len(rules) > aclRuleLimit {
-		code := "NetworkAclOutLimitExceeded"
-		if dir == "1" {
-			code = "NetworkAclInLimitExceeded"
-		}
 		return nil, lerrf(5100, code, "A network ACL holds at most %d rules in each direction.", aclRuleLimit)
 	}
-	if rules == nil {
-		rules = []AclEntry{}
-	}
-	if dir == "1" {
-		a.Ingress = rules
-	} else {
-		a.Egress = rules
-	}
+	*list = rules
 	st.dirty = true
 	return nil, nil
 }
 
-func legacyDeleteNetworkAcl(c *call, st *Store) (map[string]any, *apiError) {
-	_, a, err := legacyAcl(c, st)
-	if err != nil {
-		return nil, err
-	}
-	if subs := st.aclSubnets(a.ID); len(subs) > 0 {
-		return nil, lerrf(5100, "NetworkAclID.InUse", "The network ACL %s is bound to subnet %s; unbind it first.", a.ID, subs[0].ID)
-	}
-	st.NetworkAcls.del(a.ID)
-	st.dirty = true
-	return nil, nil
-}
-
-// aclSubnetsOf reads subnetIds.N, each a subnet of the ACL's VPC. The
-// pages document no code for a subnet that is not there; the subnet
-// pages' InvalidSubnet.NotFound names it.
-func aclSubnetsOf(c *call, st *Store, v *VPC) ([]*Subnet, *apiError) {
-	ids := c.strs("subnetIds")
-	if len(ids) == 0 {
-		return nil, c.missing("subnetIds")
-	}
-	var out []*Subnet
-	for _, id := range ids {
-		s := st.Subnets.get(id)
-		if s == nil || s.VpcID != v.ID {
-			return nil, lerrf(5000, "InvalidSubnet.NotFound", "The subnet %s does not exist in VPC %s.", id, v.ID)
+// bindAclSubnets is CreateSubnetAclRule (bind) and DeleteSubnetAclRule:
+// the subnets of subnetIds.N, each of the ACL's VPC, are bound to the ACL
+// or unbound from it. A subnet has one ACL at most: one bound to another
+// ACL is refused (ResourceInUse), as is unbinding one this ACL does not
+// hold (ResourceNotFound). The pages document no code for a subnet that
+// is not there either; the common codes name these.
+func bindAclSubnets(bind bool) handler {
+	return func(c *call, st *Store) (map[string]any, *apiError) {
+		a, err := acls.find(c, st, "networkAclId")
+		if err != nil {
+			return nil, err
 		}
-		out = append(out, s)
-	}
-	return out, nil
-}
-
-// legacyCreateSubnetAclRule binds subnets to an ACL. A subnet bound to
-// another ACL is refused (ResourceInUse, the page having no code for it):
-// a subnet has one ACL at most.
-func legacyCreateSubnetAclRule(c *call, st *Store) (map[string]any, *apiError) {
-	v, a, err := legacyAcl(c, st)
-	if err != nil {
-		return nil, err
-	}
-	subs, err := aclSubnetsOf(c, st, v)
-	if err != nil {
-		return nil, err
-	}
-	for _, s := range subs {
-		if s.NetworkAclID != "" && s.NetworkAclID != a.ID {
-			return nil, lerrf(5100, "ResourceInUse", "The subnet %s is bound to the network ACL %s; unbind it first.", s.ID, s.NetworkAclID)
+		var subs []*Subnet
+		for _, id := range c.strs("subnetIds") {
+			s := st.Subnets.get(id)
+			switch {
+			case s == nil || s.VpcID != a.VpcID:
+				return nil, lerrf(5000, c.pick("InvalidSubnet.NotFound", "ResourceNotFound"), "The subnet %s does not exist in VPC %s.", id, a.VpcID)
+			case bind && s.NetworkAclID != "" && s.NetworkAclID != a.ID:
+				return nil, lerrf(5100, "ResourceInUse", "The subnet %s is bound to the network ACL %s; unbind it first.", s.ID, s.NetworkAclID)
+			case !bind && s.NetworkAclID != a.ID:
+				return nil, lerrf(5000, c.pick("InvalidSubnet.NotFound", "ResourceNotFound"), "The subnet %s is not bound to the network ACL %s.", s.ID, a.ID)
+			}
+			subs = append(subs, s)
 		}
-	}
-	for _, s := range subs {
-		s.NetworkAclID = a.ID
-	}
-	st.dirty = true
-	return nil, nil
-}
-
-func legacyDeleteSubnetAclRule(c *call, st *Store) (map[string]any, *apiError) {
-	v, a, err := legacyAcl(c, st)
-	if err != nil {
-		return nil, err
-	}
-	subs, err := aclSubnetsOf(c, st, v)
-	if err != nil {
-		return nil, err
-	}
-	for _, s := range subs {
-		if s.NetworkAclID != a.ID {
-			return nil, lerrf(5000, "InvalidSubnet.NotFound", "The subnet %s is not bound to the network ACL %s.", s.ID, a.ID)
+		to := ""
+		if bind {
+			to = a.ID
 		}
+		for _, s := range subs {
+			s.NetworkAclID = to
+		}
+		st.dirty = true
+		return nil, nil
 	}
-	for _, s := range subs {
-		s.NetworkAclID = ""
-	}
-	st.dirty = true
-	return nil, nil
 }

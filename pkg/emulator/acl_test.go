@@ -70,7 +70,7 @@ func TestNetworkAcls(t *testing.T) {
 	_, err = e.do(api.Legacy, "DeleteNetworkAcl", params.Tree{"vpcId": vpcID, "networkAclId": acl})
 	wantErr(t, err, "NetworkAclID.InUse", "5100")
 	_, err = e.do(api.Legacy, "DeleteSubnetAclRule", params.Tree{"vpcId": vpcID, "networkAclId": other, "subnetIds": []any{subID}})
-	wantErr(t, err, "InvalidSubnet.NotFound", "5000")
+	wantErr(t, err, "ResourceNotFound", "5000")
 	e.must(api.Legacy, "DeleteSubnetAclRule", params.Tree{"vpcId": vpcID, "networkAclId": acl, "subnetIds": []any{subID}})
 	e.must(api.Legacy, "DeleteNetworkAcl", params.Tree{"vpcId": vpcID, "networkAclId": acl})
 	_, err = e.do(api.Legacy, "DeleteNetworkAcl", params.Tree{"vpcId": vpcID, "networkAclId": acl})

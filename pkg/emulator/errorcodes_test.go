@@ -29,8 +29,6 @@ var commonCodes = map[string]bool{
 var offTable = map[string]bool{
 	"legacy AcceptVpcPeeringConnection UnsupportedOperation.InvalidState":   true,
 	"legacy CreateVpn InvalidVpc.NotFound":                                  true,
-	"legacy DeleteSubnetAclRule InvalidSubnet.NotFound":                     true,
-	"legacy DescribeAcl InvalidVpc.NotFound":                                true,
 	"legacy EnableVpcPeeringConnection UnsupportedOperation.InvalidState":   true,
 	"legacy ModifyVpcPeeringConnectionEx UnsupportedOperation.InvalidState": true,
 	"legacy RejectVpcPeeringConnection UnsupportedOperation.InvalidState":   true,

@@ -19,8 +19,12 @@ type kind[P record] struct {
 	// .Malformed, "InvalidVpnGw" for the legacy InvalidVpnGw.NotFound):
 	// each is answered where the operation's page lists it, the common
 	// code (ResourceNotFound, ResourceInUse, InvalidParameterValue)
-	// where it does not.
+	// where it does not. Where the pages of one kind spell it
+	// differently, the stems are separated by "|".
 	code, legacyCode string
+	// legacyErr, when set, is the legacy error for a suffix (NotFound,
+	// InUse), for the pages whose codes are numbers rather than stems.
+	legacyErr func(public int, suffix, msg string) *apiError
 	// inUse names what keeps a resource from being deleted, "" when
 	// nothing does; drop deletes it (by default, from its table).
 	inUse func(*Store, P) string
@@ -89,9 +93,11 @@ func stems(stem string, suffixes ...string) []string {
 	if stem == "" {
 		return nil
 	}
-	out := make([]string, len(suffixes))
-	for i, s := range suffixes {
-		out[i] = stem + "." + s
+	var out []string
+	for _, s := range suffixes {
+		for _, st := range strings.Split(stem, "|") {
+			out = append(out, st+"."+s)
+		}
 	}
 	return out
 }
@@ -99,6 +105,9 @@ func stems(stem string, suffixes ...string) []string {
 // fail is an error for the kind: the first of the page's codes the
 // operation lists, else fallback, with the legacy public code.
 func (k *kind[P]) fail(c *call, public int, fallback, suffix, format string, args ...any) *apiError {
+	if c.style == Legacy && k.legacyErr != nil {
+		return k.legacyErr(public, suffix, fmt.Sprintf(format, args...))
+	}
 	if c.style == Legacy {
 		return lerrf(public, c.pick(append(stems(k.legacyCode, suffix), fallback)...), format, args...)
 	}
@@ -153,6 +162,9 @@ func (k *kind[P]) free(c *call, st *Store, v P) *apiError {
 		return nil
 	}
 	msg := fmt.Sprintf("The %s %s cannot be deleted: %s is in it.", k.noun, v.key(), what)
+	if c.style == Legacy && k.legacyErr != nil {
+		return k.legacyErr(5100, "InUse", msg)
+	}
 	if c.style == Legacy {
 		return lerrf(5100, c.pick(append(stems(k.legacyCode, "CannotDelete", "InUse"), "ResourceInUse")...), "%s", msg)
 	}

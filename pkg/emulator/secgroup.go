@@ -2,6 +2,7 @@ package emulator
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 )
 
@@ -20,16 +21,36 @@ type SecurityGroup struct {
 // SGPolicy is one rule, in API 3.0 field names.
 type SGPolicy map[string]any
 
+var sgs = &kind[*SecurityGroup]{
+	noun: "security group", prefix: "sg-", rows: func(s *Store) *table[*SecurityGroup] { return &s.SecurityGroups },
+	code: "InvalidSecurityGroupID",
+	inUse: func(st *Store, g *SecurityGroup) string {
+		for _, e := range st.ENIs.all() {
+			if slices.Contains(e.Groups, g.ID) {
+				return "network interface " + e.ID
+			}
+		}
+		return ""
+	},
+	idsParam: "SecurityGroupIds", set: "SecurityGroupSet",
+	filters: []attr[*SecurityGroup]{
+		{"security-group-id", func(g *SecurityGroup) string { return g.ID }},
+		{"project-id", func(g *SecurityGroup) string { return g.ProjectID }},
+		{"security-group-name", func(g *SecurityGroup) string { return g.Name }},
+	},
+	v3Row: func(_ *Store, g *SecurityGroup) any { return g.v3() },
+}
+
 func registerSecurityGroup(h map[string]handler) {
 	h["v3/CreateSecurityGroup"] = v3CreateSecurityGroup
-	h["v3/DeleteSecurityGroup"] = v3DeleteSecurityGroup
-	h["v3/DescribeSecurityGroups"] = v3DescribeSecurityGroups
+	h["v3/DeleteSecurityGroup"] = sgs.deleter("SecurityGroupId")
+	h["v3/DescribeSecurityGroups"] = sgs.describeV3
 	h["v3/ModifySecurityGroupAttribute"] = v3ModifySecurityGroupAttribute
-	h["v3/CreateSecurityGroupPolicies"] = v3CreateSecurityGroupPolicies
 	h["v3/DescribeSecurityGroupPolicies"] = v3DescribeSecurityGroupPolicies
-	h["v3/DeleteSecurityGroupPolicies"] = v3DeleteSecurityGroupPolicies
-	h["v3/ModifySecurityGroupPolicies"] = v3ModifySecurityGroupPolicies
-	h["v3/ReplaceSecurityGroupPolicy"] = v3ReplaceSecurityGroupPolicy
+	h["v3/CreateSecurityGroupPolicies"] = policyEdit(addPolicies)
+	h["v3/DeleteSecurityGroupPolicies"] = policyEdit(deletePolicies)
+	h["v3/ModifySecurityGroupPolicies"] = policyEdit(setPolicies)
+	h["v3/ReplaceSecurityGroupPolicy"] = policyEdit(replacePolicies)
 }
 
 func (g *SecurityGroup) v3() map[string]any {
@@ -57,57 +78,27 @@ func (g *SecurityGroup) policySet() map[string]any {
 	return map[string]any{"Version": strconv.Itoa(g.Version), "Egress": g.policies(g.Egress), "Ingress": g.policies(g.Ingress)}
 }
 
-func v3SecurityGroup(c *call, st *Store) (*SecurityGroup, *apiError) {
-	id := c.str("SecurityGroupId")
-	if err := c.checkID("SecurityGroupId", id, "sg-"); err != nil {
-		return nil, errf(c.pick("InvalidSecurityGroupID.Malformed", "InvalidParameterValue.Malformed"), "%s", err.Message)
-	}
-	g := st.SecurityGroups.get(id)
-	if g == nil {
-		return nil, errf(c.pick("InvalidSecurityGroupID.NotFound", "ResourceNotFound"), "The security group %s does not exist.", id)
-	}
-	return g, nil
-}
-
+// v3CreateSecurityGroup makes a group; the model holds the longest name
+// and description.
 func v3CreateSecurityGroup(c *call, st *Store) (map[string]any, *apiError) {
-	if !nameOK(c.str("GroupName")) {
-		return nil, errf("InvalidParameterValue", "GroupName must be 1 to 60 characters.")
+	if c.str("GroupName") == "" {
+		return nil, c.invalid("GroupName", "a name is 1 to 60 characters")
 	}
 	pid := c.str("ProjectId")
 	if pid == "" {
 		pid = "0"
 	}
-	g := &SecurityGroup{base: st.newBase(c, "sg-"), Name: c.str("GroupName"), Desc: c.str("GroupDescription"), ProjectID: pid, Version: 0}
+	g := &SecurityGroup{base: st.newBase(c, "sg-"), Name: c.str("GroupName"), Desc: c.str("GroupDescription"), ProjectID: pid}
 	st.SecurityGroups.put(g)
 	return map[string]any{"SecurityGroup": g.v3()}, nil
 }
 
-func v3DeleteSecurityGroup(c *call, st *Store) (map[string]any, *apiError) {
-	g, err := v3SecurityGroup(c, st)
-	if err != nil {
-		return nil, err
-	}
-	for _, e := range st.ENIs.byID {
-		for _, id := range e.Groups {
-			if id == g.ID {
-				return nil, errf("ResourceInUse", "The security group %s is bound to network interface %s.", g.ID, e.ID)
-			}
-		}
-	}
-	st.SecurityGroups.del(g.ID)
-	st.dirty = true
-	return nil, nil
-}
-
 func v3ModifySecurityGroupAttribute(c *call, st *Store) (map[string]any, *apiError) {
-	g, err := v3SecurityGroup(c, st)
+	g, err := sgs.find(c, st, "SecurityGroupId")
 	if err != nil {
 		return nil, err
 	}
 	if c.has("GroupName") {
-		if !nameOK(c.str("GroupName")) {
-			return nil, errf("InvalidParameterValue", "GroupName must be 1 to 60 characters.")
-		}
 		g.Name = c.str("GroupName")
 	}
 	if c.has("GroupDescription") {
@@ -117,12 +108,12 @@ func v3ModifySecurityGroupAttribute(c *call, st *Store) (map[string]any, *apiErr
 	return nil, nil
 }
 
-func v3DescribeSecurityGroups(c *call, st *Store) (map[string]any, *apiError) {
-	return listV3(c, &st.SecurityGroups, "SecurityGroupIds", "SecurityGroupSet", "", filterFuncs[*SecurityGroup]{
-		"security-group-id":   func(g *SecurityGroup) string { return g.ID },
-		"project-id":          func(g *SecurityGroup) string { return g.ProjectID },
-		"security-group-name": func(g *SecurityGroup) string { return g.Name },
-	}, func(g *SecurityGroup) any { return g.v3() })
+func v3DescribeSecurityGroupPolicies(c *call, st *Store) (map[string]any, *apiError) {
+	g, err := sgs.find(c, st, "SecurityGroupId")
+	if err != nil {
+		return nil, err
+	}
+	return map[string]any{"SecurityGroupPolicySet": g.policySet()}, nil
 }
 
 // readPolicies reads one direction of SecurityGroupPolicySet, checking
@@ -155,55 +146,53 @@ func readPolicies(c *call, dir string) ([]SGPolicy, *apiError) {
 	return out, nil
 }
 
-// checkVersion refuses a policy change based on an old version.
-func checkVersion(c *call, g *SecurityGroup) *apiError {
-	if v := c.str("SecurityGroupPolicySet.Version"); v != "" && v != strconv.Itoa(g.Version) {
-		return errf("UnsupportedOperation.VersionMismatch", "The policy set is at version %d, not %s.", g.Version, v)
+// readBoth reads the Ingress and the Egress rules given.
+func readBoth(c *call) (in, out []SGPolicy, err *apiError) {
+	if in, err = readPolicies(c, "Ingress"); err == nil {
+		out, err = readPolicies(c, "Egress")
 	}
+	return in, out, err
+}
+
+// policyEdit is a handler changing a group's policies: it finds the
+// group, refuses a change based on an old version, makes the change edit
+// describes and counts a new version.
+func policyEdit(edit func(c *call, g *SecurityGroup) *apiError) handler {
+	return func(c *call, st *Store) (map[string]any, *apiError) {
+		g, err := sgs.find(c, st, "SecurityGroupId")
+		if err != nil {
+			return nil, err
+		}
+		if v := c.str("SecurityGroupPolicySet.Version"); v != "" && v != strconv.Itoa(g.Version) {
+			return nil, errf(c.pick("UnsupportedOperation.VersionMismatch", "UnsupportedOperation"), "The policy set is at version %d, not %s.", g.Version, v)
+		}
+		if err := edit(c, g); err != nil {
+			return nil, err
+		}
+		g.Version++
+		st.dirty = true
+		return nil, nil
+	}
+}
+
+func addPolicies(c *call, g *SecurityGroup) *apiError {
+	in, out, err := readBoth(c)
+	if err != nil {
+		return err
+	}
+	if len(in)+len(out) == 0 {
+		return errf("InvalidParameter", "SecurityGroupPolicySet has no Ingress or Egress rule.")
+	}
+	g.Ingress, g.Egress = append(g.Ingress, in...), append(g.Egress, out...)
 	return nil
 }
 
-// policyChange reads what every policy-changing call starts with: the
-// group, a current version, and the Ingress and Egress rules given.
-func policyChange(c *call, st *Store) (*SecurityGroup, []SGPolicy, []SGPolicy, *apiError) {
-	g, err := v3SecurityGroup(c, st)
-	if err != nil {
-		return nil, nil, nil, err
+func setPolicies(c *call, g *SecurityGroup) *apiError {
+	in, out, err := readBoth(c)
+	if err == nil {
+		g.Ingress, g.Egress = in, out
 	}
-	if err := checkVersion(c, g); err != nil {
-		return nil, nil, nil, err
-	}
-	in, err := readPolicies(c, "Ingress")
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	out, err := readPolicies(c, "Egress")
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	return g, in, out, nil
-}
-
-func v3CreateSecurityGroupPolicies(c *call, st *Store) (map[string]any, *apiError) {
-	g, in, out, err := policyChange(c, st)
-	if err != nil {
-		return nil, err
-	}
-	if len(in)+len(out) == 0 {
-		return nil, errf("InvalidParameter", "SecurityGroupPolicySet has no Ingress or Egress rule.")
-	}
-	g.Ingress, g.Egress = append(g.Ingress, in...), append(g.Egress, out...)
-	g.Version++
-	st.dirty = true
-	return nil, nil
-}
-
-func v3DescribeSecurityGroupPolicies(c *call, st *Store) (map[string]any, *apiError) {
-	g, err := v3SecurityGroup(c, st)
-	if err != nil {
-		return nil, err
-	}
-	return map[string]any{"SecurityGroupPolicySet": g.policySet()}, nil
+	return err
 }
 
 // dropPolicies removes the rules named by index or equal in content.
@@ -242,62 +231,34 @@ func dropPolicies(list []SGPolicy, del []map[string]any) ([]SGPolicy, int) {
 	return kept, removed
 }
 
-func v3DeleteSecurityGroupPolicies(c *call, st *Store) (map[string]any, *apiError) {
-	g, err := v3SecurityGroup(c, st)
-	if err != nil {
-		return nil, err
-	}
-	if err := checkVersion(c, g); err != nil {
-		return nil, err
-	}
+func deletePolicies(c *call, g *SecurityGroup) *apiError {
 	in, n1 := dropPolicies(g.Ingress, c.objs("SecurityGroupPolicySet.Ingress"))
 	out, n2 := dropPolicies(g.Egress, c.objs("SecurityGroupPolicySet.Egress"))
 	if n1+n2 == 0 {
-		return nil, errf("ResourceNotFound", "No matching rule in security group %s.", g.ID)
+		return errf("ResourceNotFound", "No matching rule in security group %s.", g.ID)
 	}
 	g.Ingress, g.Egress = in, out
-	g.Version++
-	st.dirty = true
-	return nil, nil
+	return nil
 }
 
-func v3ModifySecurityGroupPolicies(c *call, st *Store) (map[string]any, *apiError) {
-	g, in, out, err := policyChange(c, st)
+// replacePolicies puts each rule given in the place its PolicyIndex
+// names; nothing changes unless every place is found.
+func replacePolicies(c *call, g *SecurityGroup) *apiError {
+	in, out, err := readBoth(c)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	g.Ingress, g.Egress = in, out
-	g.Version++
-	st.dirty = true
-	return nil, nil
-}
-
-func v3ReplaceSecurityGroupPolicy(c *call, st *Store) (map[string]any, *apiError) {
-	g, err := v3SecurityGroup(c, st)
-	if err != nil {
-		return nil, err
-	}
-	if err := checkVersion(c, g); err != nil {
-		return nil, err
-	}
-	for _, dir := range []string{"Ingress", "Egress"} {
-		list := &g.Ingress
-		if dir == "Egress" {
-			list = &g.Egress
-		}
-		rules, err := readPolicies(c, dir)
-		if err != nil {
-			return nil, err
-		}
+	lists := [][]SGPolicy{slices.Clone(g.Ingress), slices.Clone(g.Egress)}
+	for d, rules := range [][]SGPolicy{in, out} {
+		dir := [...]string{"Ingress", "Egress"}[d]
 		for i, m := range c.objs("SecurityGroupPolicySet." + dir) {
 			n, convErr := strconv.Atoi(scalarString(m["PolicyIndex"]))
-			if convErr != nil || n < 0 || n >= len(*list) {
-				return nil, errf("InvalidParameter", "SecurityGroupPolicySet.%s.%d.PolicyIndex names no rule.", dir, i)
+			if convErr != nil || n < 0 || n >= len(lists[d]) {
+				return errf("InvalidParameter", "SecurityGroupPolicySet.%s.%d.PolicyIndex names no rule.", dir, i)
 			}
-			(*list)[n] = rules[i]
+			lists[d][n] = rules[i]
 		}
 	}
-	g.Version++
-	st.dirty = true
-	return nil, nil
+	g.Ingress, g.Egress = lists[0], lists[1]
+	return nil
 }

@@ -51,12 +51,14 @@ func (s *Store) init(cl *cloud) {
 	s.NatGateways.parentOf = func(x *NatGateway) string { return x.VpcID }
 	s.DirectConnectGateways.parentOf = func(x *DirectConnectGateway) string { return x.VpcID }
 	s.ENIs.parentOf = func(x *ENI) string { return x.VpcID }
+	s.NetworkAcls.parentOf = func(x *NetworkAcl) string { return x.VpcID }
 	s.Subnets.init()
 	s.RouteTables.init()
 	s.VpnGateways.init()
 	s.NatGateways.init()
 	s.DirectConnectGateways.init()
 	s.ENIs.init()
+	s.NetworkAcls.init()
 }
 
 func ensure[K comparable, V any](m *map[K]V) {
