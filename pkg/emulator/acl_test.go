@@ -55,6 +55,12 @@ func TestNetworkAcls(t *testing.T) {
 	if s := e.must(api.Legacy, "DescribeSubnetEx", params.Tree{"subnetId": subID}); str(dig(s, "data", 0, "networkAclId")) != acl {
 		t.Fatalf("legacy subnet: %v", s)
 	}
+	// DescribeAcl's page lists no code for a VPC that is not there;
+	// DescribeNetworkAcl's does.
+	_, err = e.do(api.Legacy, "DescribeAcl", params.Tree{"vpcId": "vpc-00000000"})
+	wantErr(t, err, "ResourceNotFound", "5000")
+	_, err = e.do(api.Legacy, "DescribeNetworkAcl", params.Tree{"vpcId": "vpc-00000000"})
+	wantErr(t, err, "InvalidVpc.NotFound", "5000")
 	old := e.must(api.Legacy, "DescribeAcl", params.Tree{"vpcId": vpcID})
 	if str(dig(old, "data", "totalCount")) != "1" || str(dig(old, "data", "aclSet", 0, "aclId")) != acl || str(dig(old, "data", "aclSet", 0, "acl", "ingress", 0, "name")) != "http" {
 		t.Fatalf("DescribeAcl: %v", old)

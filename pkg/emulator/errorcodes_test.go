@@ -35,7 +35,6 @@ var offTable = map[string]bool{
 	"legacy RenewVpn InvalidVpc.NotFound":                                   true,
 	"legacy ResetVpnConnSA InvalidVpnConnState":                             true,
 	"legacy RunVpnGw InvalidVpc.NotFound":                                   true,
-	"v3 CreateServiceTemplate InvalidParameterValue.Malformed":              true,
 	"v3 CreateVpnConnection UnsupportedOperation.InvalidState":              true,
 }
 

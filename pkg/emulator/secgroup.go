@@ -1,7 +1,9 @@
 package emulator
 
 import (
+	"cmp"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 )
@@ -64,12 +66,9 @@ func (g *SecurityGroup) v3() map[string]any {
 func (g *SecurityGroup) policies(list []SGPolicy) []any {
 	out := make([]any, 0, len(list))
 	for i, p := range list {
-		m := map[string]any{}
-		for k, v := range p {
-			m[k] = v
-		}
+		m := maps.Clone(p)
 		m["PolicyIndex"] = i
-		out = append(out, m)
+		out = append(out, map[string]any(m))
 	}
 	return out
 }
@@ -84,11 +83,7 @@ func v3CreateSecurityGroup(c *call, st *Store) (map[string]any, *apiError) {
 	if c.str("GroupName") == "" {
 		return nil, c.invalid("GroupName", "a name is 1 to 60 characters")
 	}
-	pid := c.str("ProjectId")
-	if pid == "" {
-		pid = "0"
-	}
-	g := &SecurityGroup{base: st.newBase(c, "sg-"), Name: c.str("GroupName"), Desc: c.str("GroupDescription"), ProjectID: pid}
+	g := &SecurityGroup{base: st.newBase(c, "sg-"), Name: c.str("GroupName"), Desc: c.str("GroupDescription"), ProjectID: cmp.Or(c.str("ProjectId"), "0")}
 	st.SecurityGroups.put(g)
 	return map[string]any{"SecurityGroup": g.v3()}, nil
 }
@@ -98,12 +93,8 @@ func v3ModifySecurityGroupAttribute(c *call, st *Store) (map[string]any, *apiErr
 	if err != nil {
 		return nil, err
 	}
-	if c.has("GroupName") {
-		g.Name = c.str("GroupName")
-	}
-	if c.has("GroupDescription") {
-		g.Desc = c.str("GroupDescription")
-	}
+	g.Name = cmp.Or(c.str("GroupName"), g.Name)
+	g.Desc = cmp.Or(c.str("GroupDescription"), g.Desc)
 	st.dirty = true
 	return nil, nil
 }
@@ -116,42 +107,38 @@ func v3DescribeSecurityGroupPolicies(c *call, st *Store) (map[string]any, *apiEr
 	return map[string]any{"SecurityGroupPolicySet": g.policySet()}, nil
 }
 
-// readPolicies reads one direction of SecurityGroupPolicySet, checking
-// each rule has an action and a protocol.
-func readPolicies(c *call, dir string) ([]SGPolicy, *apiError) {
-	var out []SGPolicy
-	for i, m := range c.objs("SecurityGroupPolicySet." + dir) {
-		p := SGPolicy{}
-		for k, v := range m {
-			// The index is the rule's place; SecurityGroupId is the peer
-			// group of the rule, kept as given.
-			if k == "PolicyIndex" {
-				continue
-			}
-			if sub, ok := v.(map[string]any); ok {
-				p[k] = sub
-			} else {
-				p[k] = scalarString(v)
-			}
-		}
-		act := scalarString(p["Action"])
-		if act != "ACCEPT" && act != "DROP" {
-			return nil, errf("InvalidParameter", "SecurityGroupPolicySet.%s.%d.Action must be ACCEPT or DROP.", dir, i)
-		}
-		if p["Protocol"] == nil && p["ServiceTemplate"] == nil {
-			p["Protocol"] = "ALL"
-		}
-		out = append(out, p)
-	}
-	return out, nil
-}
+// sgDirs are the directions of a policy set, in the order readPolicies
+// returns them.
+var sgDirs = [2]string{"Ingress", "Egress"}
 
-// readBoth reads the Ingress and the Egress rules given.
-func readBoth(c *call) (in, out []SGPolicy, err *apiError) {
-	if in, err = readPolicies(c, "Ingress"); err == nil {
-		out, err = readPolicies(c, "Egress")
+// readPolicies reads both directions of SecurityGroupPolicySet, checking
+// each rule has an action.
+func readPolicies(c *call) (rules [2][]SGPolicy, err *apiError) {
+	for d, dir := range sgDirs {
+		for i, m := range c.objs("SecurityGroupPolicySet." + dir) {
+			p := SGPolicy{}
+			for k, v := range m {
+				// The index is the rule's place; SecurityGroupId is the peer
+				// group of the rule, kept as given.
+				if k == "PolicyIndex" {
+					continue
+				}
+				if sub, ok := v.(map[string]any); ok {
+					p[k] = sub
+				} else {
+					p[k] = scalarString(v)
+				}
+			}
+			if act := scalarString(p["Action"]); act != "ACCEPT" && act != "DROP" {
+				return rules, errf("InvalidParameter", "SecurityGroupPolicySet.%s.%d.Action must be ACCEPT or DROP.", dir, i)
+			}
+			if p["Protocol"] == nil && p["ServiceTemplate"] == nil {
+				p["Protocol"] = "ALL"
+			}
+			rules[d] = append(rules[d], p)
+		}
 	}
-	return in, out, err
+	return rules, nil
 }
 
 // policyEdit is a handler changing a group's policies: it finds the
@@ -176,59 +163,46 @@ func policyEdit(edit func(c *call, g *SecurityGroup) *apiError) handler {
 }
 
 func addPolicies(c *call, g *SecurityGroup) *apiError {
-	in, out, err := readBoth(c)
+	r, err := readPolicies(c)
 	if err != nil {
 		return err
 	}
-	if len(in)+len(out) == 0 {
+	if len(r[0])+len(r[1]) == 0 {
 		return errf("InvalidParameter", "SecurityGroupPolicySet has no Ingress or Egress rule.")
 	}
-	g.Ingress, g.Egress = append(g.Ingress, in...), append(g.Egress, out...)
+	g.Ingress, g.Egress = append(g.Ingress, r[0]...), append(g.Egress, r[1]...)
 	return nil
 }
 
 func setPolicies(c *call, g *SecurityGroup) *apiError {
-	in, out, err := readBoth(c)
+	r, err := readPolicies(c)
 	if err == nil {
-		g.Ingress, g.Egress = in, out
+		g.Ingress, g.Egress = r[0], r[1]
 	}
 	return err
 }
 
-// dropPolicies removes the rules named by index or equal in content.
+// dropPolicies removes the rules named by index or equal in every field
+// given.
 func dropPolicies(list []SGPolicy, del []map[string]any) ([]SGPolicy, int) {
-	idx := map[int]bool{}
-	var byContent []map[string]any
-	for _, d := range del {
-		if s := scalarString(d["PolicyIndex"]); s != "" {
-			n, _ := strconv.Atoi(s)
-			idx[n] = true
-		} else {
-			byContent = append(byContent, d)
-		}
-	}
 	var kept []SGPolicy
-	removed := 0
 	for i, p := range list {
-		match := idx[i]
-		for _, d := range byContent {
-			same := true
+		named := slices.ContainsFunc(del, func(d map[string]any) bool {
+			if s := scalarString(d["PolicyIndex"]); s != "" {
+				return s == strconv.Itoa(i)
+			}
 			for k, v := range d {
 				if fmt.Sprint(p[k]) != scalarString(v) {
-					same = false
+					return false
 				}
 			}
-			if same {
-				match = true
-			}
-		}
-		if match {
-			removed++
-		} else {
+			return true
+		})
+		if !named {
 			kept = append(kept, p)
 		}
 	}
-	return kept, removed
+	return kept, len(list) - len(kept)
 }
 
 func deletePolicies(c *call, g *SecurityGroup) *apiError {
@@ -244,19 +218,18 @@ func deletePolicies(c *call, g *SecurityGroup) *apiError {
 // replacePolicies puts each rule given in the place its PolicyIndex
 // names; nothing changes unless every place is found.
 func replacePolicies(c *call, g *SecurityGroup) *apiError {
-	in, out, err := readBoth(c)
+	r, err := readPolicies(c)
 	if err != nil {
 		return err
 	}
-	lists := [][]SGPolicy{slices.Clone(g.Ingress), slices.Clone(g.Egress)}
-	for d, rules := range [][]SGPolicy{in, out} {
-		dir := [...]string{"Ingress", "Egress"}[d]
+	lists := [2][]SGPolicy{slices.Clone(g.Ingress), slices.Clone(g.Egress)}
+	for d, dir := range sgDirs {
 		for i, m := range c.objs("SecurityGroupPolicySet." + dir) {
 			n, convErr := strconv.Atoi(scalarString(m["PolicyIndex"]))
 			if convErr != nil || n < 0 || n >= len(lists[d]) {
 				return errf("InvalidParameter", "SecurityGroupPolicySet.%s.%d.PolicyIndex names no rule.", dir, i)
 			}
-			lists[d][n] = rules[i]
+			lists[d][n] = r[d][i]
 		}
 	}
 	g.Ingress, g.Egress = lists[0], lists[1]

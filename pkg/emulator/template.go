@@ -1,9 +1,11 @@
 package emulator
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"net/netip"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -24,82 +26,120 @@ const (
 	templateMemberLimit = 20  // entries of one template or group
 )
 
-// tmplKind describes one of the four kinds, with the names each style
-// gives its fields; a group kind has the kind of its members.
+// tmplKind is one of the four template kinds, with the names each style
+// gives its parameters and fields; a group kind has the kind of its
+// members.
 type tmplKind struct {
 	prefix, noun string
 	table        func(*Store) *table[*Template]
 	members      *tmplKind // for groups
 	check        func(string) bool
 
-	v3Obj, v3Set, v3ID, v3Name, v3Out, v3In, v3NameFilter, v3IDFilter string
-	lgAction, lgID, lgName, lgRowName, lgMembers                      string
+	// v3Obj names the API 3.0 operations (CreateAddressTemplate), v3Set
+	// and v3Out a Describe's list and a row's entries, v3Filter the stem
+	// of its filters; lgAction names the legacy operations
+	// (CreateAddress) but its Describe, lgList.
+	v3Obj, v3Set, v3Out, v3Filter, lgAction, lgList string
+	id, name, entries                               pair
+	// groupName is for the service group pages, which name the group
+	// ServiceTemplateName (API 3.0) and serviceName (legacy requests)
+	// where the other kinds say group: replies carry the group spelling
+	// too, as today's SDKs read it.
+	groupName pair
 }
+
+// pair is a parameter's or a field's name in API 3.0 and in the legacy API.
+type pair struct{ v3, legacy string }
+
+func (p pair) in(c *call) string { return c.pickParam(p.v3, p.legacy) }
 
 var (
 	addressKind = &tmplKind{
 		prefix: "ipm-", noun: "IP address template", check: addressEntryOK,
 		table: func(s *Store) *table[*Template] { return &s.AddressTemplates },
-		v3Obj: "AddressTemplate", v3Set: "AddressTemplateSet", v3ID: "AddressTemplateId",
-		v3Name: "AddressTemplateName", v3Out: "AddressSet", v3In: "Addresses",
-		v3NameFilter: "address-template-name", v3IDFilter: "address-template-id",
-		lgAction: "Address", lgID: "addressId", lgName: "addressName", lgRowName: "addressName", lgMembers: "address",
+		v3Obj: "AddressTemplate", v3Set: "AddressTemplateSet", v3Out: "AddressSet", v3Filter: "address-template", lgAction: "Address", lgList: "DescribeAddress",
+		id: pair{"AddressTemplateId", "addressId"}, name: pair{"AddressTemplateName", "addressName"}, entries: pair{"Addresses", "address"},
 	}
 	addressGroupKind = &tmplKind{
 		prefix: "ipmg-", noun: "IP address template group", members: addressKind,
 		table: func(s *Store) *table[*Template] { return &s.AddressGroups },
-		v3Obj: "AddressTemplateGroup", v3Set: "AddressTemplateGroupSet", v3ID: "AddressTemplateGroupId",
-		v3Name: "AddressTemplateGroupName", v3Out: "AddressTemplateIdSet", v3In: "AddressTemplateIds",
-		v3NameFilter: "address-template-group-name", v3IDFilter: "address-template-group-id",
-		lgAction: "AddressGroup", lgID: "addressGroupId", lgName: "addressGroupName", lgRowName: "addressGroupName", lgMembers: "addressGroup",
+		v3Obj: "AddressTemplateGroup", v3Set: "AddressTemplateGroupSet", v3Out: "AddressTemplateIdSet", v3Filter: "address-template-group", lgAction: "AddressGroup", lgList: "DescribeAddressGroups",
+		id: pair{"AddressTemplateGroupId", "addressGroupId"}, name: pair{"AddressTemplateGroupName", "addressGroupName"}, entries: pair{"AddressTemplateIds", "addressGroup"},
 	}
 	serviceKind = &tmplKind{
 		prefix: "ppm-", noun: "protocol/port template", check: serviceEntryOK,
 		table: func(s *Store) *table[*Template] { return &s.ServiceTemplates },
-		v3Obj: "ServiceTemplate", v3Set: "ServiceTemplateSet", v3ID: "ServiceTemplateId",
-		v3Name: "ServiceTemplateName", v3Out: "ServiceSet", v3In: "Services",
-		v3NameFilter: "service-template-name", v3IDFilter: "service-template-id",
-		lgAction: "Service", lgID: "serviceId", lgName: "serviceName", lgRowName: "serviceName", lgMembers: "service",
+		v3Obj: "ServiceTemplate", v3Set: "ServiceTemplateSet", v3Out: "ServiceSet", v3Filter: "service-template", lgAction: "Service", lgList: "DescribeService",
+		id: pair{"ServiceTemplateId", "serviceId"}, name: pair{"ServiceTemplateName", "serviceName"}, entries: pair{"Services", "service"},
 	}
-	// The service group pages name the group ServiceTemplateName (API 3.0)
-	// and serviceName (legacy requests) where the other kinds say group;
-	// replies carry the group spelling too, as today's SDKs read it.
 	serviceGroupKind = &tmplKind{
 		prefix: "ppmg-", noun: "protocol/port template group", members: serviceKind,
 		table: func(s *Store) *table[*Template] { return &s.ServiceGroups },
-		v3Obj: "ServiceTemplateGroup", v3Set: "ServiceTemplateGroupSet", v3ID: "ServiceTemplateGroupId",
-		v3Name: "ServiceTemplateName", v3Out: "ServiceTemplateIdSet", v3In: "ServiceTemplateIds",
-		v3NameFilter: "service-template-group-name", v3IDFilter: "service-template-group-id",
-		lgAction: "ServiceGroup", lgID: "serviceGroupId", lgName: "serviceName", lgRowName: "serviceGroupName", lgMembers: "serviceGroup",
+		v3Obj: "ServiceTemplateGroup", v3Set: "ServiceTemplateGroupSet", v3Out: "ServiceTemplateIdSet", v3Filter: "service-template-group", lgAction: "ServiceGroup", lgList: "DescribeServiceGroups",
+		id: pair{"ServiceTemplateGroupId", "serviceGroupId"}, name: pair{"ServiceTemplateName", "serviceName"}, entries: pair{"ServiceTemplateIds", "serviceGroup"},
+		groupName: pair{"ServiceTemplateGroupName", "serviceGroupName"},
 	}
 	templateKinds = []*tmplKind{addressKind, addressGroupKind, serviceKind, serviceGroupKind}
 )
 
-func kindOf(id string) *tmplKind {
-	for _, k := range []*tmplKind{addressGroupKind, serviceGroupKind, addressKind, serviceKind} {
-		if strings.HasPrefix(id, k.prefix) {
-			return k
-		}
-	}
-	return nil
+// tmplOps are a template kind's handlers, over the shared kind built
+// from its names.
+type tmplOps struct {
+	*tmplKind
+	k *kind[*Template]
 }
 
 func registerTemplate(h map[string]handler) {
-	for _, k := range templateKinds {
-		h["v3/Create"+k.v3Obj] = k.v3Create
-		h["v3/Describe"+k.v3Obj+"s"] = k.v3Describe
-		h["v3/Modify"+k.v3Obj+"Attribute"] = k.v3Modify
-		h["v3/Delete"+k.v3Obj] = k.v3Delete
-		h["legacy/Create"+k.lgAction] = k.legacyCreate
-		h["legacy/Delete"+k.lgAction] = k.legacyDelete
-		h["legacy/Modify"+k.lgAction] = k.legacyModify
-		h["legacy/Modify"+k.lgAction+"Attribute"] = k.legacyModifyAttribute
-		h["legacy/Describe"+k.lgAction+"Instances"] = k.legacyInstances
+	for _, t := range templateKinds {
+		o := tmplOps{t, t.kind()}
+		h["v3/Create"+t.v3Obj] = o.create
+		h["v3/Describe"+t.v3Obj+"s"] = o.k.describeV3
+		h["v3/Modify"+t.v3Obj+"Attribute"] = o.modify
+		h["v3/Delete"+t.v3Obj] = o.remove
+		h["legacy/Create"+t.lgAction] = o.create
+		h["legacy/Delete"+t.lgAction] = o.remove
+		h["legacy/Modify"+t.lgAction] = o.modify
+		h["legacy/Modify"+t.lgAction+"Attribute"] = o.modify
+		h["legacy/Describe"+t.lgAction+"Instances"] = o.legacyInstances
+		h["legacy/"+t.lgList] = o.k.describeLegacy
 	}
-	h["legacy/DescribeAddress"] = addressKind.legacyDescribe
-	h["legacy/DescribeAddressGroups"] = addressGroupKind.legacyDescribe
-	h["legacy/DescribeService"] = serviceKind.legacyDescribe
-	h["legacy/DescribeServiceGroups"] = serviceGroupKind.legacyDescribe
+}
+
+// kind is the shared descriptor of t. The legacy Describe matches the ID
+// and the name as substrings, both given meaning both must match, as the
+// pages say.
+func (t *tmplKind) kind() *kind[*Template] {
+	id := func(x *Template) string { return x.ID }
+	name := func(x *Template) string { return x.Name }
+	return &kind[*Template]{
+		noun: t.noun, prefix: t.prefix, rows: t.table,
+		// A template not found, or in use (the pages' "request failed").
+		legacyErr: func(public int, suffix, msg string) *apiError {
+			if suffix == "InUse" {
+				return tmplErr(public, tmplBackend, "%s", msg)
+			}
+			return tmplErr(public, tmplNotFound, "%s", msg)
+		},
+		inUse: func(st *Store, x *Template) string { return st.templateInUse(x.ID) },
+		set:   t.v3Set, filters: []attr[*Template]{{t.v3Filter + "-name", name}, {t.v3Filter + "-id", id}},
+		v3Row: func(_ *Store, x *Template) any {
+			row := map[string]any{t.id.v3: x.ID, t.name.v3: x.Name, t.v3Out: append([]string{}, x.Members...), "CreatedTime": x.created()}
+			if t.groupName.v3 != "" {
+				row[t.groupName.v3] = x.Name
+			}
+			return row
+		},
+		legacy: &legacyList[*Template]{
+			max: 100, substr: []attr[*Template]{{t.id.legacy, id}, {t.name.legacy, name}},
+			reply: func(total int, rows []any) map[string]any {
+				return map[string]any{"data": map[string]any{"totalCount": total, "data": rows}}
+			},
+			row: func(_ *Store, x *Template) map[string]any {
+				name := cmp.Or(t.groupName.legacy, t.name.legacy)
+				return map[string]any{t.id.legacy: x.ID, name: x.Name, t.entries.legacy: append([]string{}, x.Members...), "createTime": x.created()}
+			},
+		},
+	}
 }
 
 // addressEntryOK accepts an IP, a CIDR block or a range a-b.
@@ -109,12 +149,9 @@ func addressEntryOK(s string) bool {
 		b, err2 := netip.ParseAddr(hi)
 		return err1 == nil && err2 == nil && a.Is4() == b.Is4() && !b.Less(a)
 	}
-	if strings.Contains(s, "/") {
-		_, err := netip.ParsePrefix(s)
-		return err == nil
-	}
-	_, err := netip.ParseAddr(s)
-	return err == nil
+	_, notCIDR := netip.ParsePrefix(s)
+	_, notIP := netip.ParseAddr(s)
+	return notCIDR == nil || notIP == nil
 }
 
 // serviceEntryOK accepts protocol[:ports]: tcp and udp with "all", ports
@@ -122,14 +159,12 @@ func addressEntryOK(s string) bool {
 // and gre without ports.
 func serviceEntryOK(s string) bool {
 	proto, ports, hasPorts := strings.Cut(strings.ToLower(s), ":")
-	switch proto {
-	case "icmp", "gre":
+	switch {
+	case proto == "icmp" || proto == "gre":
 		return !hasPorts || ports == "all"
-	case "tcp", "udp":
-	default:
+	case proto != "tcp" && proto != "udp":
 		return false
-	}
-	if !hasPorts || ports == "all" {
+	case !hasPorts || ports == "all":
 		return true
 	}
 	for _, part := range strings.Split(ports, ",") {
@@ -146,195 +181,17 @@ func serviceEntryOK(s string) bool {
 	return true
 }
 
-// memberProblem says what is wrong with a template's or group's new
-// entries: "malformed", "dup", "limit" or "missing" (a group member that
-// does not exist).
-func (k *tmplKind) memberProblem(st *Store, members []string) (kind, msg string) {
-	if len(members) == 0 {
-		return "malformed", "at least one entry is needed"
-	}
-	if len(members) > templateMemberLimit {
-		return "limit", fmt.Sprintf("a %s holds at most %d entries", k.noun, templateMemberLimit)
-	}
-	seen := map[string]bool{}
-	for _, m := range members {
-		if seen[m] {
-			return "dup", fmt.Sprintf("%s is given twice", m)
-		}
-		seen[m] = true
-		if k.members == nil {
-			if !k.check(m) {
-				return "malformed", fmt.Sprintf("%q is not a valid entry of a %s", m, k.noun)
-			}
-			continue
-		}
-		if !strings.HasPrefix(m, k.members.prefix) || !idShape.MatchString(m) {
-			return "malformed", fmt.Sprintf("%q is not the ID of a %s", m, k.members.noun)
-		}
-		if k.members.table(st).get(m) == nil {
-			return "missing", fmt.Sprintf("the %s %s does not exist", k.members.noun, m)
-		}
-	}
-	return "", ""
+// tmplCode is a failure in each style: the API 3.0 code where the page
+// lists it (common, a common code, where it does not), the legacy public
+// and module codes.
+type tmplCode struct {
+	v3, common     string
+	public, module int
 }
 
-// inUse names what refers to a template: a group it belongs to or a
-// security group policy naming it.
-func (st *Store) templateInUse(id string) string {
-	for _, k := range []*tmplKind{addressGroupKind, serviceGroupKind} {
-		for _, g := range k.table(st).all() {
-			if contains(g.Members, id) {
-				return "the " + k.noun + " " + g.ID
-			}
-		}
-	}
-	if g := st.securityGroupUsing(id); g != nil {
-		return "the security group " + g.ID
-	}
-	return ""
-}
-
-func (st *Store) securityGroupUsing(id string) *SecurityGroup {
-	for _, g := range st.SecurityGroups.all() {
-		for _, p := range append(append([]SGPolicy{}, g.Ingress...), g.Egress...) {
-			b, _ := json.Marshal(p)
-			if strings.Contains(string(b), `"`+id+`"`) {
-				return g
-			}
-		}
-	}
-	return nil
-}
-
-func (k *tmplKind) count(st *Store) int { return k.table(st).len() }
-
-func (k *tmplKind) create(c *call, st *Store, name string, members []string) *Template {
-	t := &Template{base: st.newBase(c, k.prefix), Name: name, Members: members}
-	k.table(st).put(t)
-	return t
-}
-
-func (k *tmplKind) v3Row(t *Template) map[string]any {
-	members := t.Members
-	if members == nil {
-		members = []string{}
-	}
-	row := map[string]any{k.v3ID: t.ID, k.v3Name: t.Name, k.v3Out: members, "CreatedTime": t.created()}
-	if k == serviceGroupKind {
-		row["ServiceTemplateGroupName"] = t.Name
-	}
-	return row
-}
-
-// API 3.0.
-
-func (k *tmplKind) v3MemberError(kind, msg string) *apiError {
-	switch kind {
-	case "dup":
-		return errf("InvalidParameterValue.Duplicate", "%s: %s.", k.v3In, msg)
-	case "limit":
-		return errf("LimitExceeded", "%s: %s.", k.v3In, msg)
-	case "missing":
-		return errf("ResourceNotFound", "%s: %s.", k.v3In, msg)
-	case "malformed":
-		return errf("InvalidParameterValue.Malformed", "%s: %s.", k.v3In, msg)
-	}
-	return errf("InvalidParameterValue", "%s: %s.", k.v3In, msg)
-}
-
-func (k *tmplKind) v3Get(c *call, st *Store) (*Template, *apiError) {
-	id := c.str(k.v3ID)
-	if err := c.checkID(k.v3ID, id, k.prefix); err != nil {
-		return nil, err
-	}
-	t := k.table(st).get(id)
-	if t == nil {
-		return nil, errf("ResourceNotFound", "The %s %s does not exist.", k.noun, id)
-	}
-	return t, nil
-}
-
-func (k *tmplKind) v3Create(c *call, st *Store) (map[string]any, *apiError) {
-	name, members := c.str(k.v3Name), c.strs(k.v3In)
-	if !nameOK(name) {
-		return nil, errf("InvalidParameterValue", "%s must be 1 to 60 characters.", k.v3Name)
-	}
-	if kind, msg := k.memberProblem(st, members); kind != "" {
-		return nil, k.v3MemberError(kind, msg)
-	}
-	if k.count(st) >= templateLimit {
-		return nil, errf("LimitExceeded", "The account has %d %ss, the most it may have.", templateLimit, k.noun)
-	}
-	return map[string]any{k.v3Obj: k.v3Row(k.create(c, st, name, members))}, nil
-}
-
-func (k *tmplKind) v3Describe(c *call, st *Store) (map[string]any, *apiError) {
-	q, err := c.v3Query("", k.v3NameFilter, k.v3IDFilter)
-	if err != nil {
-		return nil, err
-	}
-	var rows []any
-	for _, t := range k.table(st).all() {
-		ok := q.match(t.ID, func(name string) []string {
-			switch name {
-			case k.v3NameFilter:
-				return []string{t.Name}
-			case k.v3IDFilter:
-				return []string{t.ID}
-			}
-			return nil
-		})
-		if ok {
-			rows = append(rows, k.v3Row(t))
-		}
-	}
-	return map[string]any{"TotalCount": len(rows), k.v3Set: pageOf(nonNil(rows), q.offset, q.limit)}, nil
-}
-
-func (k *tmplKind) v3Modify(c *call, st *Store) (map[string]any, *apiError) {
-	t, err := k.v3Get(c, st)
-	if err != nil {
-		return nil, err
-	}
-	if c.has(k.v3Name) && !nameOK(c.str(k.v3Name)) {
-		return nil, errf("InvalidParameterValue", "%s must be 1 to 60 characters.", k.v3Name)
-	}
-	_, newMembers := c.raw(k.v3In)
-	members := c.strs(k.v3In)
-	if newMembers {
-		if kind, msg := k.memberProblem(st, members); kind != "" {
-			return nil, k.v3MemberError(kind, msg)
-		}
-		t.Members = members
-	}
-	if c.has(k.v3Name) {
-		t.Name = c.str(k.v3Name)
-	}
-	st.dirty = true
-	return nil, nil
-}
-
-func (k *tmplKind) v3Delete(c *call, st *Store) (map[string]any, *apiError) {
-	t, err := k.v3Get(c, st)
-	if err != nil {
-		return nil, err
-	}
-	if what := st.templateInUse(t.ID); what != "" {
-		return nil, errf("ResourceInUse", "The %s %s is used by %s.", k.noun, t.ID, what)
-	}
-	k.table(st).del(t.ID)
-	st.dirty = true
-	return nil, nil
-}
-
-// Legacy API. The pages' module codes are numbers; a failure sends the
-// public code, the number as codeDesc, and the number in parentheses
-// before the message, the form of the manual's error example.
-
-func tmplErr(public, module int, format string, args ...any) *apiError {
-	return lerrf(public, strconv.Itoa(module), "(%d) %s", module, fmt.Sprintf(format, args...))
-}
-
+// The legacy pages' module codes are numbers; a failure sends the public
+// code, the number as codeDesc, and the number in parentheses before the
+// message, the form of the manual's error example.
 const (
 	tmplBackend  = 29257 // request failed
 	tmplNotFound = 29258 // a referenced resource does not exist
@@ -343,133 +200,200 @@ const (
 	tmplBusy     = 9005 // the resource is being edited
 )
 
-func (k *tmplKind) legacyMemberError(kind, msg string) *apiError {
-	switch kind {
-	case "missing":
-		return tmplErr(5000, tmplNotFound, "%s: %s.", k.lgMembers, msg)
-	case "limit":
-		return tmplErr(5100, tmplLimit, "%s: %s.", k.lgMembers, msg)
+var (
+	tmplMalformed = tmplCode{"InvalidParameterValue.Malformed", "InvalidParameterValue", 4000, tmplBadParam}
+	tmplDuplicate = tmplCode{"InvalidParameterValue.Duplicate", "InvalidParameterValue", 4000, tmplBadParam}
+	tmplBadName   = tmplCode{"InvalidParameterValue", "InvalidParameterValue", 4000, tmplBadParam}
+	tmplTooMany   = tmplCode{"LimitExceeded", "LimitExceeded", 5100, tmplLimit}
+	tmplMissing   = tmplCode{"ResourceNotFound", "ResourceNotFound", 5000, tmplNotFound}
+)
+
+func (e *tmplCode) err(c *call, format string, args ...any) *apiError {
+	if c.style == Legacy {
+		return tmplErr(e.public, e.module, format, args...)
 	}
-	return tmplErr(4000, tmplBadParam, "%s: %s.", k.lgMembers, msg)
+	return errf(c.pick(e.v3, e.common), format, args...)
 }
 
-// legacyGet finds the template a legacy call names; edit refuses one a
-// running task is changing.
-func (k *tmplKind) legacyGet(c *call, st *Store, edit bool) (*Template, *apiError) {
-	id := c.str(k.lgID)
-	t := k.table(st).get(id)
-	if t == nil {
-		return nil, tmplErr(5000, tmplNotFound, "The %s %s does not exist.", k.noun, id)
-	}
-	if edit && st.pendingOn(t.ID) {
-		return nil, tmplErr(5100, tmplBusy, "The %s %s is being changed by a running task; try again when it has finished.", k.noun, t.ID)
-	}
-	return t, nil
+func tmplErr(public, module int, format string, args ...any) *apiError {
+	return lerrf(public, strconv.Itoa(module), "(%d) %s", module, fmt.Sprintf(format, args...))
 }
 
-func (k *tmplKind) legacyCreate(c *call, st *Store) (map[string]any, *apiError) {
-	name, members := c.str(k.lgName), c.strs(k.lgMembers)
-	if !nameOK(name) {
-		return nil, tmplErr(4000, tmplBadParam, "%s must be 1 to 60 characters.", k.lgName)
+// memberProblem says what is wrong with a template's or group's new
+// entries, nil when nothing is.
+func (t *tmplKind) memberProblem(st *Store, members []string) (*tmplCode, string) {
+	if len(members) == 0 {
+		return &tmplMalformed, "at least one entry is needed"
 	}
-	if kind, msg := k.memberProblem(st, members); kind != "" {
-		return nil, k.legacyMemberError(kind, msg)
+	if len(members) > templateMemberLimit {
+		return &tmplTooMany, fmt.Sprintf("a %s holds at most %d entries", t.noun, templateMemberLimit)
 	}
-	if k.count(st) >= templateLimit {
-		return nil, tmplErr(5100, tmplLimit, "The account has %d %ss, the most it may have.", templateLimit, k.noun)
-	}
-	t := k.create(c, st, name, members)
-	return map[string]any{"data": map[string]any{k.lgID: t.ID}}, nil
-}
-
-func (k *tmplKind) legacyRow(t *Template) map[string]any {
-	members := t.Members
-	if members == nil {
-		members = []string{}
-	}
-	return map[string]any{k.lgID: t.ID, k.lgRowName: t.Name, k.lgMembers: members, "createTime": t.created()}
-}
-
-// legacyDescribe matches the ID and the name as substrings, both given
-// meaning both must match, as the pages say.
-func (k *tmplKind) legacyDescribe(c *call, st *Store) (map[string]any, *apiError) {
-	q, err := c.legacyPage(100)
-	if err != nil {
-		return nil, err
-	}
-	id, name := c.str(k.lgID), c.str(k.lgName)
-	var rows []map[string]any
-	for _, t := range k.table(st).all() {
-		if fuzzy(t.ID, id) && fuzzy(t.Name, name) {
-			rows = append(rows, k.legacyRow(t))
+	for i, m := range members {
+		switch {
+		case slices.Contains(members[:i], m):
+			return &tmplDuplicate, fmt.Sprintf("%s is given twice", m)
+		case t.members == nil:
+			if !t.check(m) {
+				return &tmplMalformed, fmt.Sprintf("%q is not a valid entry of a %s", m, t.noun)
+			}
+		// The model holds the shape of API 3.0's member IDs, not the
+		// legacy API's.
+		case !strings.HasPrefix(m, t.members.prefix) || !idShape.MatchString(m):
+			return &tmplMalformed, fmt.Sprintf("%q is not the ID of a %s", m, t.members.noun)
+		case t.members.table(st).get(m) == nil:
+			return &tmplMissing, fmt.Sprintf("the %s %s does not exist", t.members.noun, m)
 		}
 	}
-	return map[string]any{"data": map[string]any{"totalCount": len(rows), "data": rowsAny(q.apply(rows))}}, nil
+	return nil, ""
 }
 
-func (k *tmplKind) legacyModifyAttribute(c *call, st *Store) (map[string]any, *apiError) {
-	t, err := k.legacyGet(c, st, true)
+// templateUsers calls use for each group holding the template id and each
+// security group whose policies name it, until use returns false.
+func (st *Store) templateUsers(id string, use func(noun, typ, user, name string) bool) {
+	for _, k := range []*tmplKind{addressGroupKind, serviceGroupKind} {
+		for _, g := range k.table(st).all() {
+			if contains(g.Members, id) && !use(k.noun, strings.TrimSuffix(k.prefix, "-"), g.ID, g.Name) {
+				return
+			}
+		}
+	}
+	for _, g := range st.SecurityGroups.all() {
+		b, _ := json.Marshal([][]SGPolicy{g.Ingress, g.Egress})
+		if strings.Contains(string(b), `"`+id+`"`) && !use("security group", "sg", g.ID, g.Name) {
+			return
+		}
+	}
+}
+
+// templateInUse names what refers to a template, "" when nothing does.
+func (st *Store) templateInUse(id string) (what string) {
+	st.templateUsers(id, func(noun, _, user, _ string) bool {
+		what = "the " + noun + " " + user
+		return false
+	})
+	return what
+}
+
+// find returns the template a call names; edit refuses, in the legacy
+// API, one a running task is changing.
+func (o tmplOps) find(c *call, st *Store, edit bool) (*Template, *apiError) {
+	t, err := o.k.find(c, st, o.id.in(c))
+	if err == nil && edit && c.style == Legacy && st.pendingOn(t.ID) {
+		return nil, tmplErr(5100, tmplBusy, "The %s %s is being changed by a running task; try again when it has finished.", o.noun, t.ID)
+	}
+	return t, err
+}
+
+// nameOf reads the name parameter: 1 to 60 characters.
+func (o tmplOps) nameOf(c *call) (string, *apiError) {
+	name := c.str(o.name.in(c))
+	if !nameOK(name) {
+		return "", tmplBadName.err(c, "%s must be 1 to 60 characters.", o.name.in(c))
+	}
+	return name, nil
+}
+
+// entriesOf reads the entries given.
+func (o tmplOps) entriesOf(c *call, st *Store) ([]string, *apiError) {
+	param := o.entries.in(c)
+	members := c.strs(param)
+	if code, msg := o.memberProblem(st, members); code != nil {
+		return nil, code.err(c, "%s: %s.", param, msg)
+	}
+	return members, nil
+}
+
+func (o tmplOps) create(c *call, st *Store) (map[string]any, *apiError) {
+	name, err := o.nameOf(c)
 	if err != nil {
 		return nil, err
 	}
-	if !nameOK(c.str(k.lgName)) {
-		return nil, tmplErr(4000, tmplBadParam, "%s must be 1 to 60 characters.", k.lgName)
+	members, err := o.entriesOf(c, st)
+	if err != nil {
+		return nil, err
 	}
-	t.Name = c.str(k.lgName)
+	if o.table(st).len() >= templateLimit {
+		return nil, tmplTooMany.err(c, "The account has %d %ss, the most it may have.", templateLimit, o.noun)
+	}
+	t := &Template{base: st.newBase(c, o.prefix), Name: name, Members: members}
+	o.table(st).put(t)
+	if c.style == Legacy {
+		return map[string]any{"data": map[string]any{o.id.legacy: t.ID}}, nil
+	}
+	return map[string]any{o.v3Obj: o.k.v3Row(st, t)}, nil
+}
+
+// modify is ModifyXAttribute in both styles and the legacy ModifyX: the
+// name, where the page takes it (the legacy one requires it), and the
+// entries, which the legacy API replaces when its task finishes.
+func (o tmplOps) modify(c *call, st *Store) (map[string]any, *apiError) {
+	t, err := o.find(c, st, true)
+	if err != nil {
+		return nil, err
+	}
+	name := t.Name
+	if _, takes := c.op.Param(o.name.in(c)); takes && (c.has(o.name.in(c)) || c.style == Legacy) {
+		if name, err = o.nameOf(c); err != nil {
+			return nil, err
+		}
+	}
+	if _, given := c.raw(o.entries.in(c)); given {
+		members, err := o.entriesOf(c, st)
+		if err != nil {
+			return nil, err
+		}
+		if c.style == Legacy {
+			return tmplTask(st.deferTask(c, "net", &Effect{Op: "template.modify", Target: t.ID, Items: members})), nil
+		}
+		t.Members = members
+	}
+	t.Name = name
 	st.dirty = true
 	return nil, nil
 }
 
-// legacyModify replaces the entries when its task finishes.
-func (k *tmplKind) legacyModify(c *call, st *Store) (map[string]any, *apiError) {
-	t, err := k.legacyGet(c, st, true)
+// remove is Delete in both styles; the legacy one waits for its task.
+func (o tmplOps) remove(c *call, st *Store) (map[string]any, *apiError) {
+	t, err := o.find(c, st, true)
+	if err == nil {
+		err = o.k.free(c, st, t)
+	}
 	if err != nil {
 		return nil, err
 	}
-	members := c.strs(k.lgMembers)
-	if kind, msg := k.memberProblem(st, members); kind != "" {
-		return nil, k.legacyMemberError(kind, msg)
+	if c.style == V3 {
+		o.k.remove(st, t)
+		return nil, nil
 	}
-	task := st.deferTask(c, "net", &Effect{Op: "template.modify", Target: t.ID, Items: members})
-	return map[string]any{"data": map[string]any{"taskId": task.ID}}, nil
+	return tmplTask(st.deferTask(c, "net", &Effect{Op: "template.delete", Target: t.ID})), nil
 }
 
-// legacyDelete removes the template when its task finishes.
-func (k *tmplKind) legacyDelete(c *call, st *Store) (map[string]any, *apiError) {
-	t, err := k.legacyGet(c, st, true)
-	if err != nil {
-		return nil, err
-	}
-	if what := st.templateInUse(t.ID); what != "" {
-		return nil, tmplErr(5100, tmplBackend, "The %s %s is used by %s.", k.noun, t.ID, what)
-	}
-	task := st.deferTask(c, "net", &Effect{Op: "template.delete", Target: t.ID})
-	return map[string]any{"data": map[string]any{"taskId": task.ID}}, nil
-}
+func tmplTask(t *Task) map[string]any { return map[string]any{"data": map[string]any{"taskId": t.ID}} }
 
 // legacyInstances starts a query task; its result lists what uses the
 // template when the task finishes.
-func (k *tmplKind) legacyInstances(c *call, st *Store) (map[string]any, *apiError) {
-	t, err := k.legacyGet(c, st, false)
+func (o tmplOps) legacyInstances(c *call, st *Store) (map[string]any, *apiError) {
+	t, err := o.find(c, st, false)
 	if err != nil {
 		return nil, err
 	}
-	region := c.region
-	if region == "" {
-		region = "gz"
-	}
-	task := st.deferTask(c, "net", &Effect{Op: "template.instances", Target: t.ID, Fields: map[string]string{"region": region}})
-	return map[string]any{"data": map[string]any{"taskId": task.ID}}, nil
+	region := cmp.Or(c.region, "gz")
+	return tmplTask(st.deferTask(c, "net", &Effect{Op: "template.instances", Target: t.ID, Fields: map[string]string{"region": region}})), nil
 }
 
 // applyTemplate makes a template task's change, or says why it cannot:
 // the template may have gone, or come into use, since the call.
 func (st *Store) applyTemplate(t *Task, e *Effect) *taskFailure {
-	k := kindOf(e.Target)
-	if k == nil || k.table(st).get(e.Target) == nil {
+	var k *tmplKind
+	var tpl *Template
+	for _, x := range templateKinds {
+		if y := x.table(st).get(e.Target); y != nil {
+			k, tpl = x, y
+		}
+	}
+	if tpl == nil {
 		return &taskFailure{tmplNotFound, "the template " + e.Target + " does not exist"}
 	}
-	tpl := k.table(st).get(e.Target)
 	switch e.Op {
 	case "template.delete":
 		if what := st.templateInUse(tpl.ID); what != "" {
@@ -477,39 +401,19 @@ func (st *Store) applyTemplate(t *Task, e *Effect) *taskFailure {
 		}
 		k.table(st).del(tpl.ID)
 	case "template.modify":
-		if kind, msg := k.memberProblem(st, e.Items); kind != "" {
-			code := tmplBadParam
-			if kind == "missing" {
-				code = tmplNotFound
-			}
-			return &taskFailure{code, msg}
+		if code, msg := k.memberProblem(st, e.Items); code != nil {
+			return &taskFailure{code.module, msg}
 		}
 		tpl.Members = e.Items
 	case "template.instances":
-		t.Result = st.templateInstances(tpl, e.Fields["region"])
+		// The query's data.data: the groups and security groups that
+		// use the template.
+		detail := []any{}
+		st.templateUsers(tpl.ID, func(_, typ, user, name string) bool {
+			detail = append(detail, map[string]any{"region": e.Fields["region"], "type": typ, "id": user, "name": name})
+			return true
+		})
+		t.Result = map[string]any{"total": len(detail), "detail": detail}
 	}
 	return nil
-}
-
-// templateInstances is a query task's data.data: the groups and security
-// groups that use a template.
-func (st *Store) templateInstances(tpl *Template, region string) map[string]any {
-	detail := []any{}
-	for _, k := range []*tmplKind{addressGroupKind, serviceGroupKind} {
-		for _, g := range k.table(st).all() {
-			if contains(g.Members, tpl.ID) {
-				detail = append(detail, map[string]any{"region": region, "type": strings.TrimSuffix(k.prefix, "-"), "id": g.ID, "name": g.Name})
-			}
-		}
-	}
-	for _, g := range st.SecurityGroups.all() {
-		for _, p := range append(append([]SGPolicy{}, g.Ingress...), g.Egress...) {
-			b, _ := json.Marshal(p)
-			if strings.Contains(string(b), `"`+tpl.ID+`"`) {
-				detail = append(detail, map[string]any{"region": region, "type": "sg", "id": g.ID, "name": g.Name})
-				break
-			}
-		}
-	}
-	return map[string]any{"total": len(detail), "detail": detail}
 }
