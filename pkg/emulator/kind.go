@@ -3,6 +3,7 @@ package emulator
 import (
 	"fmt"
 	"strings"
+	"time"
 )
 
 // kind describes one resource kind to the handlers every kind shares:
@@ -36,6 +37,10 @@ type kind[P record] struct {
 	// found or listed.
 	vpcParam string
 	hidden   func(P) bool
+	// states, for a kind whose changes take the task delay, is a
+	// resource's transitional state: the store's settle finishes it
+	// (kind.settle), and ready refuses a resource still in one.
+	states func(P) *transit
 
 	// The API 3.0 Describe: the IDs parameter ("" for none), the reply's
 	// list, the filter naming a parent the table indexes ("" for none),
@@ -291,4 +296,64 @@ func (l *legacyList[P]) keeps(c *call, t *table[P], v P) bool {
 		}
 	}
 	return true
+}
+
+// transit is the state of a resource whose changes take the task delay:
+// PENDING, MODIFYING or DELETING until Until, then AVAILABLE, or gone
+// when it was DELETING. A kind embeds it and names it in its descriptor
+// (states).
+type transit struct {
+	State string    `json:"state,omitempty"`
+	Until time.Time `json:"until,omitzero"`
+}
+
+// enter starts a transition to state, which ends after the task delay.
+func (t *transit) enter(c *call, state string) { t.State, t.Until = state, c.transitionUntil() }
+
+// state is State, AVAILABLE when the resource never had another.
+func (t *transit) state() string {
+	if t.State == "" {
+		return stateAvailable
+	}
+	return t.State
+}
+
+// busy reports whether a transition is under way.
+func (t *transit) busy() bool { return t.state() != stateAvailable }
+
+// transitionUntil is when a transitional state entered now ends.
+func (c *call) transitionUntil() time.Time { return c.now.Add(c.srv.opts.TaskDelay) }
+
+// settle finishes the kind's transitions that are due by now: a DELETING
+// resource is removed (by drop, when set), any other becomes AVAILABLE.
+func (k *kind[P]) settle(st *Store, now time.Time) {
+	for _, v := range k.rows(st).byID {
+		t := k.states(v)
+		if t.Until.IsZero() || now.Before(t.Until) {
+			continue
+		}
+		t.Until = time.Time{}
+		st.dirty = true
+		if t.State == stateDeleting {
+			k.remove(st, v)
+		} else {
+			t.State = stateAvailable
+		}
+	}
+}
+
+// ready refuses a resource in transition with the first of codes the
+// operation's page lists, else the common UnsupportedOperation (legacy
+// 5100); what says what the call would have done.
+func (k *kind[P]) ready(c *call, v P, what string, codes ...string) *apiError {
+	t := k.states(v)
+	if !t.busy() {
+		return nil
+	}
+	code := c.pick(append(codes, "UnsupportedOperation")...)
+	msg := fmt.Sprintf("The %s %s is %s and cannot %s until it is AVAILABLE.", k.noun, v.key(), t.State, what)
+	if c.style == Legacy {
+		return lerrf(5100, code, "%s", msg)
+	}
+	return errf(code, "%s", msg)
 }

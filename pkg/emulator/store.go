@@ -186,32 +186,8 @@ func taskReply(t *Task) map[string]any {
 // workers would have finished by now. It runs before each request, so
 // state follows the clock without goroutines.
 func (s *Store) settle(now time.Time) {
-	for id, g := range s.VpnGateways.byID {
-		if g.Until.IsZero() || now.Before(g.Until) {
-			continue
-		}
-		g.Until = time.Time{}
-		s.dirty = true
-		switch g.State {
-		case stateDeleting:
-			s.VpnGateways.del(id)
-		default:
-			g.State = stateAvailable
-		}
-	}
-	for id, x := range s.VpnConns.byID {
-		if x.Until.IsZero() || now.Before(x.Until) {
-			continue
-		}
-		x.Until = time.Time{}
-		s.dirty = true
-		switch x.State {
-		case stateDeleting:
-			s.VpnConns.del(id)
-		default:
-			x.State = stateAvailable
-		}
-	}
+	vpnGateways.settle(s, now)
+	vpnConns.settle(s, now)
 	s.settleENIs(now)
 	s.settleNat(now)
 	s.settlePeerings(now)

@@ -22,8 +22,7 @@ type VpnGateway struct {
 	Expires    time.Time `json:"expires,omitzero"`
 	PublicIP   string    `json:"publicIp"`
 	DealID     string    `json:"dealId,omitempty"`
-	State      string    `json:"state"`
-	Until      time.Time `json:"until,omitzero"` // when the transitional State ends
+	transit
 }
 
 // CustomerGateway is the customer's end of a tunnel.
@@ -45,8 +44,7 @@ type VpnConn struct {
 	SPD       []SPD          `json:"spd"`
 	IKE       map[string]any `json:"ike"`
 	IPSEC     map[string]any `json:"ipsec"`
-	State     string         `json:"state"`
-	Until     time.Time      `json:"until,omitzero"`
+	transit
 }
 
 // SPD is one security policy database entry: a local CIDR and the remote
@@ -54,6 +52,18 @@ type VpnConn struct {
 type SPD struct {
 	Local  string   `json:"local"`
 	Remote []string `json:"remote"`
+}
+
+var vpnGateways = &kind[*VpnGateway]{
+	noun: "VPN gateway", prefix: "vpngw-", rows: func(s *Store) *table[*VpnGateway] { return &s.VpnGateways },
+	code: "InvalidVpnGatewayId", legacyCode: "InvalidVpnGw",
+	states: func(g *VpnGateway) *transit { return &g.transit },
+}
+
+var vpnConns = &kind[*VpnConn]{
+	noun: "VPN connection", prefix: "vpnx-", rows: func(s *Store) *table[*VpnConn] { return &s.VpnConns },
+	legacyCode: "InvalidVpnConn",
+	states:     func(x *VpnConn) *transit { return &x.transit },
 }
 
 func registerVPN(h map[string]handler) {
@@ -101,9 +111,6 @@ func (c *call) publicIP() string {
 	return fmt.Sprintf("119.29.%d.%d", int(s[0])%250+1, (int(s[1])*7+int(s[2]))%250+2)
 }
 
-// transitionUntil is when a transitional state entered now ends.
-func (c *call) transitionUntil() time.Time { return c.now.Add(c.srv.opts.TaskDelay) }
-
 // byIDOrNum finds a resource by its ID, or by the legacy numeric ID (its
 // creation number) that the legacy pages also accept.
 func byIDOrNum[P record](t *table[P], id string) P {
@@ -130,7 +137,7 @@ func (st *Store) vpnConnByID(id string) *VpnConn { return byIDOrNum(&st.VpnConns
 func (st *Store) newVpnGateway(c *call, v *VPC, name string, bandwidth int, charge string, months int) *VpnGateway {
 	g := &VpnGateway{
 		base: st.newBase(c, "vpngw-"), VpcID: v.ID, Name: name, Bandwidth: bandwidth,
-		ChargeType: charge, PublicIP: c.publicIP(), State: statePending, Until: c.transitionUntil(),
+		ChargeType: charge, PublicIP: c.publicIP(), transit: transit{statePending, c.transitionUntil()},
 	}
 	if charge == "PREPAID" {
 		g.RenewFlag = "NOTIFY_AND_AUTO_RENEW"
@@ -263,7 +270,7 @@ func v3DeleteVpnGateway(c *call, st *Store) (map[string]any, *apiError) {
 	if what := st.gatewayInUse(g.ID); what != "" {
 		return nil, errf("ResourceInUse", "The VPN gateway %s still has %s.", g.ID, what)
 	}
-	g.State, g.Until = stateDeleting, c.transitionUntil()
+	g.enter(c, stateDeleting)
 	st.dirty = true
 	return nil, nil
 }
@@ -575,9 +582,9 @@ func v3CreateVpnConnection(c *call, st *Store) (map[string]any, *apiError) {
 	x := &VpnConn{
 		base: st.newBase(c, "vpnx-"), VpcID: v.ID, GatewayID: g.ID, CgwID: cgw.ID, Name: name,
 		PSK: c.str("PreShareKey"), SPD: spd,
-		IKE:   mergeOptions(ikeDefaults, c.obj("IKEOptionsSpecification")),
-		IPSEC: mergeOptions(ipsecDefaults, c.obj("IPSECOptionsSpecification")),
-		State: statePending, Until: c.transitionUntil(),
+		IKE:     mergeOptions(ikeDefaults, c.obj("IKEOptionsSpecification")),
+		IPSEC:   mergeOptions(ipsecDefaults, c.obj("IPSECOptionsSpecification")),
+		transit: transit{statePending, c.transitionUntil()},
 	}
 	if x.IKE["LocalAddress"] == nil {
 		x.IKE["LocalAddress"] = g.PublicIP
@@ -620,7 +627,7 @@ func v3DeleteVpnConnection(c *call, st *Store) (map[string]any, *apiError) {
 	if x.State != stateAvailable {
 		return nil, errf("UnsupportedOperation.DeleteVpnConnInvalidState", "The VPN connection %s is %s; only an AVAILABLE connection can be deleted.", x.ID, x.State)
 	}
-	x.State, x.Until = stateDeleting, c.transitionUntil()
+	x.enter(c, stateDeleting)
 	st.dirty = true
 	return nil, nil
 }
@@ -1091,9 +1098,9 @@ func legacyAddVpnConnEx(c *call, st *Store) (map[string]any, *apiError) {
 	x := &VpnConn{
 		base: st.newBase(c, "vpnx-"), VpcID: v.ID, GatewayID: g.ID, CgwID: cgw.ID, Name: name,
 		PSK: c.str("preSharedKey"), SPD: spd,
-		IKE:   mergeOptions(ikeDefaults, fromLegacyOptions(c.obj("IKESet"))),
-		IPSEC: mergeOptions(ipsecDefaults, fromLegacyOptions(c.obj("IPsecSet"))),
-		State: statePending, Until: c.transitionUntil(),
+		IKE:     mergeOptions(ikeDefaults, fromLegacyOptions(c.obj("IKESet"))),
+		IPSEC:   mergeOptions(ipsecDefaults, fromLegacyOptions(c.obj("IPsecSet"))),
+		transit: transit{statePending, c.transitionUntil()},
 	}
 	if x.IKE["LocalAddress"] == nil {
 		x.IKE["LocalAddress"] = g.PublicIP
@@ -1121,7 +1128,7 @@ func legacyDeleteVpnConn(c *call, st *Store) (map[string]any, *apiError) {
 	if x.State != stateAvailable {
 		return nil, lerrf(5100, "InvalidVpnConnState", "The VPN connection %s is %s; only a running connection can be deleted.", x.ID, x.State)
 	}
-	x.State, x.Until = stateDeleting, c.transitionUntil()
+	x.enter(c, stateDeleting)
 	t := st.newTask(c, "vpc", x.ID)
 	return map[string]any{"data": map[string]any{
 		"vpnGwId": g.ID, "vpcConnId": x.ID, "taskId": t.ID, "state": legacyConnStatus(x.State),
@@ -1161,7 +1168,7 @@ func legacyModifyVpnConnEx(c *call, st *Store) (map[string]any, *apiError) {
 	for _, m := range c.objs("IPsecSet") {
 		x.IPSEC = mergeOptions(x.IPSEC, fromLegacyOptions(m))
 	}
-	x.State, x.Until = stateModifying, c.transitionUntil()
+	x.enter(c, stateModifying)
 	t := st.newTask(c, "vpc", x.ID)
 	var remote []string
 	for _, s := range x.SPD {
