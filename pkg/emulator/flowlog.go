@@ -12,17 +12,43 @@ type FlowLog struct {
 	CloudLogID   string `json:"cloudLogId"`
 }
 
-func registerFlowLog(h map[string]handler) {
-	h["legacy/CreateFlowLog"] = legacyCreateFlowLog
-	h["legacy/DescribeFlowLog"] = legacyDescribeFlowLog
-	h["legacy/DescribeFlowLogs"] = legacyDescribeFlowLogs
-	h["legacy/ModifyFlowLogAttribute"] = legacyModifyFlowLogAttribute
-	h["legacy/DeleteFlowLog"] = legacyDeleteFlowLog
-}
-
+// flowLogs is the flow log kind. Its pages' code for an unknown log,
+// FlowLogIDNotFound, is not of the Stem.NotFound form.
+//
 // The flow log pages' tables put the fields at the top of the reply;
 // their example replies, followed here, put them under data (a single
 // log under data.data, a list as data.totalNum and data.data).
+var flowLogs = &kind[*FlowLog]{
+	noun: "flow log", prefix: "fl-", rows: func(s *Store) *table[*FlowLog] { return &s.FlowLogs },
+	vpcParam:  "vpcId",
+	legacyErr: func(public int, suffix, msg string) *apiError { return lerrf(public, "FlowLogID"+suffix, "%s", msg) },
+	legacy: &legacyList[*FlowLog]{
+		max: 100, size: 10, orderBy: []string{"flowLogName"}, parent: "vpcId", strict: true,
+		exact: []attr[*FlowLog]{
+			{"resourceType", func(f *FlowLog) string { return f.ResourceType }},
+			{"resourceId", func(f *FlowLog) string { return f.ResourceID }},
+			{"trafficType", func(f *FlowLog) string { return f.TrafficType }},
+			{"cloudLogId", func(f *FlowLog) string { return f.CloudLogID }},
+			{"cloudLogState", func(*FlowLog) string { return "SUCCESS" }},
+		},
+		substr: []attr[*FlowLog]{
+			{"flowLogId", func(f *FlowLog) string { return f.ID }},
+			{"flowLogName", func(f *FlowLog) string { return f.Name }},
+		},
+		reply: func(total int, rows []any) map[string]any {
+			return map[string]any{"data": map[string]any{"totalNum": total, "data": rows}}
+		},
+		row: func(_ *Store, f *FlowLog) map[string]any { return legacyFlowLogRow(f) },
+	},
+}
+
+func registerFlowLog(h map[string]handler) {
+	h["legacy/CreateFlowLog"] = legacyCreateFlowLog
+	h["legacy/DescribeFlowLog"] = legacyDescribeFlowLog
+	h["legacy/DescribeFlowLogs"] = flowLogs.describeLegacy
+	h["legacy/ModifyFlowLogAttribute"] = legacyModifyFlowLogAttribute
+	h["legacy/DeleteFlowLog"] = flowLogs.deleter("flowLogId")
+}
 
 func legacyFlowLogRow(f *FlowLog) map[string]any {
 	return map[string]any{
@@ -32,26 +58,32 @@ func legacyFlowLogRow(f *FlowLog) map[string]any {
 	}
 }
 
-func (st *Store) flowLogNameTaken(vpcID, name, except string) bool {
-	for _, f := range st.FlowLogs.byID {
-		if f.VpcID == vpcID && f.Name == name && f.ID != except {
-			return true
+// flowLogName reads flowLogName for f (nil: a log about to be created in
+// vpcID): the model holds its longest, not that it is given or that the
+// VPC's other logs have other names.
+func (st *Store) flowLogName(c *call, vpcID string, f *FlowLog) (string, *apiError) {
+	name := c.str("flowLogName")
+	if name == "" {
+		return "", c.invalid("flowLogName", "a name is 1 to 60 characters")
+	}
+	for _, x := range st.FlowLogs.under(vpcID) {
+		if x.Name == name && x != f {
+			return "", lerrf(5100, "FlowLogNameDuplicate", "VPC %s has a flow log named %q already.", vpcID, name)
 		}
 	}
-	return false
+	return name, nil
 }
 
+// legacyCreateFlowLog makes a log of a resource of the VPC. The model has
+// checked the resource type, the traffic type and the IDs' shapes.
 func legacyCreateFlowLog(c *call, st *Store) (map[string]any, *apiError) {
-	v, err := legacyVpcOf(c, st)
+	v, err := vpcs.find(c, st, "vpcId")
 	if err != nil {
 		return nil, err
 	}
-	name := c.str("flowLogName")
-	if !nameOK(name) {
-		return nil, lerrf(4000, "InvalidFlowLogName", "The flow log name must be 1 to 60 characters.")
-	}
-	if st.flowLogNameTaken(v.ID, name, "") {
-		return nil, lerrf(5100, "FlowLogNameDuplicate", "VPC %s has a flow log named %q already.", v.ID, name)
+	name, err := st.flowLogName(c, v.ID, nil)
+	if err != nil {
+		return nil, err
 	}
 	typ, res := c.str("resourceType"), c.str("resourceId")
 	switch typ {
@@ -60,25 +92,18 @@ func legacyCreateFlowLog(c *call, st *Store) (map[string]any, *apiError) {
 			return nil, lerrf(5000, "InvalidVpc.NotFound", "The resource VPC %s is not the VPC %s.", res, v.ID)
 		}
 	case "SUBNET":
-		if s := st.Subnets.get(res); s == nil || s.VpcID != v.ID {
-			return nil, lerrf(5000, "InvalidSubnet.NotFound", "The subnet %s does not exist in VPC %s.", res, v.ID)
-		}
-	case "NETWORKINTERFACE":
-		if e := st.ENIs.get(res); e == nil || e.VpcID != v.ID {
-			return nil, lerrf(5000, "InvalidNetworkInterface.NotFound", "The network interface %s does not exist in VPC %s.", res, v.ID)
-		}
+		_, err = subnets.findIn(c, st, "resourceId", v.ID)
 	default:
-		return nil, c.invalid("resourceType", "%q is not VPC, SUBNET or NETWORKINTERFACE", typ)
+		_, err = enis.findIn(c, st, "resourceId", v.ID)
 	}
-	traffic := c.str("trafficType")
-	if traffic != "ACCEPT" && traffic != "REJECT" && traffic != "ALL" {
-		return nil, c.invalid("trafficType", "%q is not ACCEPT, REJECT or ALL", traffic)
+	if err != nil {
+		return nil, err
 	}
 	desc := c.str("flowLogDescription")
 	if !descOK(desc) {
 		return nil, c.invalid("flowLogDescription", "must be at most 60 characters")
 	}
-	f := &FlowLog{base: st.newBase(c, "fl-"), VpcID: v.ID, Name: name, Desc: desc, ResourceType: typ, ResourceID: res, TrafficType: traffic, CloudLogID: c.str("cloudLogId")}
+	f := &FlowLog{base: st.newBase(c, "fl-"), VpcID: v.ID, Name: name, Desc: desc, ResourceType: typ, ResourceID: res, TrafficType: c.str("trafficType"), CloudLogID: c.str("cloudLogId")}
 	st.FlowLogs.put(f)
 	return map[string]any{"data": map[string]any{
 		"flowLogId": f.ID, "flowLogName": f.Name, "resourceType": f.ResourceType, "resourceId": f.ResourceID,
@@ -86,90 +111,32 @@ func legacyCreateFlowLog(c *call, st *Store) (map[string]any, *apiError) {
 	}}, nil
 }
 
-func legacyFlowLogOf(c *call, st *Store) (*FlowLog, *apiError) {
-	v, err := legacyVpcOf(c, st)
-	if err != nil {
-		return nil, err
-	}
-	id := c.str("flowLogId")
-	f := st.FlowLogs.get(id)
-	if f == nil || f.VpcID != v.ID {
-		return nil, lerrf(5000, "FlowLogIDNotFound", "The flow log %s does not exist in VPC %s.", id, v.ID)
-	}
-	return f, nil
-}
-
 func legacyDescribeFlowLog(c *call, st *Store) (map[string]any, *apiError) {
-	f, err := legacyFlowLogOf(c, st)
+	f, err := flowLogs.find(c, st, "flowLogId")
 	if err != nil {
 		return nil, err
 	}
 	return map[string]any{"data": map[string]any{"data": legacyFlowLogRow(f)}}, nil
 }
 
-func legacyDescribeFlowLogs(c *call, st *Store) (map[string]any, *apiError) {
-	q, err := c.legacyPage(100, "flowLogName")
-	if err != nil {
-		return nil, err
-	}
-	if !c.has("limit") {
-		q.limit = 10 // this page's default
-	}
-	vpcID := c.str("vpcId")
-	if vpcID != "" && st.VPCs.get(vpcID) == nil {
-		return nil, lerrf(5000, "InvalidVpc.NotFound", "The VPC %s does not exist.", vpcID)
-	}
-	want := func(param, have string) bool { return c.str(param) == "" || c.str(param) == have }
-	var rows []map[string]any
-	for _, f := range st.FlowLogs.all() {
-		if want("vpcId", f.VpcID) && fuzzy(f.ID, c.str("flowLogId")) && fuzzy(f.Name, c.str("flowLogName")) &&
-			want("resourceType", f.ResourceType) && want("resourceId", f.ResourceID) && want("trafficType", f.TrafficType) &&
-			want("cloudLogId", f.CloudLogID) && want("cloudLogState", "SUCCESS") {
-			row := legacyFlowLogRow(f)
-			row["createTime"] = row["createdTime"]
-			rows = append(rows, row)
-		}
-	}
-	page := q.apply(rows)
-	for _, r := range page {
-		delete(r, "createTime")
-	}
-	return map[string]any{"data": map[string]any{"totalNum": len(rows), "data": rowsAny(page)}}, nil
-}
-
 func legacyModifyFlowLogAttribute(c *call, st *Store) (map[string]any, *apiError) {
-	f, err := legacyFlowLogOf(c, st)
+	f, err := flowLogs.find(c, st, "flowLogId")
 	if err != nil {
 		return nil, err
 	}
-	name := c.str("flowLogName")
+	name := f.Name
 	if c.has("flowLogName") {
-		if !nameOK(name) {
-			return nil, lerrf(4000, "InvalidFlowLogName", "The flow log name must be 1 to 60 characters.")
-		}
-		if st.flowLogNameTaken(f.VpcID, name, f.ID) {
-			return nil, lerrf(5100, "FlowLogNameDuplicate", "VPC %s has a flow log named %q already.", f.VpcID, name)
+		if name, err = st.flowLogName(c, f.VpcID, f); err != nil {
+			return nil, err
 		}
 	}
 	if !descOK(c.str("flowLogDescription")) {
 		return nil, c.invalid("flowLogDescription", "must be at most 60 characters")
 	}
-	if c.has("flowLogName") {
-		f.Name = name
-	}
+	f.Name = name
 	if _, ok := c.raw("flowLogDescription"); ok {
 		f.Desc = c.str("flowLogDescription")
 	}
-	st.dirty = true
-	return nil, nil
-}
-
-func legacyDeleteFlowLog(c *call, st *Store) (map[string]any, *apiError) {
-	f, err := legacyFlowLogOf(c, st)
-	if err != nil {
-		return nil, err
-	}
-	st.FlowLogs.del(f.ID)
 	st.dirty = true
 	return nil, nil
 }

@@ -67,6 +67,12 @@ type legacyList[P record] struct {
 	id, parent string    // parameters
 	exact      []attr[P] // parameters a field must equal, when given
 	substr     []attr[P] // parameters a field must contain
+	// match, when set, is a condition the lists above cannot state (a
+	// subnet's zone among zoneIds.N).
+	match func(*call, P) bool
+	// size, when set, is the page's default limit, for the pages whose
+	// default is not 20.
+	size int
 	// reply, when set, is the reply of the count and the page's rows, for
 	// the pages whose reply is not {totalCount, data}.
 	reply func(total int, rows []any) map[string]any
@@ -236,6 +242,9 @@ func (k *kind[P]) describeLegacy(c *call, st *Store) (map[string]any, *apiError)
 	if l.unsorted {
 		q.unsortedByDefault(c)
 	}
+	if l.size != 0 && !c.has("limit") {
+		q.limit = l.size
+	}
 	if l.strict {
 		if err := k.known(c, st); err != nil {
 			return nil, err
@@ -295,7 +304,7 @@ func (l *legacyList[P]) keeps(c *call, t *table[P], v P) bool {
 			return false
 		}
 	}
-	return true
+	return l.match == nil || l.match(c, v)
 }
 
 // transit is the state of a resource whose changes take the task delay:

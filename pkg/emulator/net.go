@@ -170,6 +170,27 @@ func zoneFromLegacy(id string) (string, bool) {
 	return "", false
 }
 
+// legacyZone reads a legacy numeric zoneId of region, as zoneOK reads a
+// name: for a region the zone table knows, the number of one of its zones
+// (with the zone's name); for another known region, where zoneOK takes
+// REGION-1 to REGION-9, a number RRR00N with N from 1 to 9 whose RRR is
+// no listed region's (it has no name here).
+func legacyZone(region, id string) (name string, n int, ok bool) {
+	if z, known := zoneFromLegacy(id); known {
+		return z, 0, regionOfZone(z) == region
+	}
+	n, err := strconv.Atoi(id)
+	if err != nil || n < 100001 || n > 999999 || n%1000 < 1 || n%1000 > 9 {
+		return "", 0, false
+	}
+	for _, z := range config.Zones("") {
+		if regionOfZone(z.Name) == region || z.LegacyID/1000 == n/1000 {
+			return "", 0, false
+		}
+	}
+	return "", n, true
+}
+
 // idShape is the documented ID form: a prefix and 8 lowercase
 // alphanumerics.
 var idShape = regexp.MustCompile(`^[a-z]+(-[a-z]+)*-[0-9a-z]{8}$`)

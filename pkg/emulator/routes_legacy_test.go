@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/tcvpc/tcvpc/pkg/api"
@@ -98,4 +99,105 @@ func TestLegacyRouteTables(t *testing.T) {
 	}
 	_, err = e.do(api.Legacy, "CreateRouteTable", params.Tree{"vpcId": "vpc-00000000", "routeTableName": "x"})
 	wantErr(t, err, "InvalidVpc.NotFound", "5000")
+}
+
+// TestRouteCallsBothStyles checks what the two styles share: the route
+// table limit of a VPC, deleting routes by what an entry gives (an entry
+// that matches nothing removes nothing), replacing routes all or none,
+// and ResetRoutes renaming a table with a new set of routes.
+func TestRouteCallsBothStyles(t *testing.T) {
+	e := start(t, Options{})
+	vpcID, _ := e.network("10.6.0.0/16", "10.6.1.0/24")
+	for i := 1; i < routeTableMaxPerVpc; i++ {
+		style, p := api.V3, params.Tree{"VpcId": vpcID, "RouteTableName": "t"}
+		if i%2 == 0 {
+			style, p = api.Legacy, params.Tree{"vpcId": vpcID, "routeTableName": "t"}
+		}
+		if _, err := e.do(style, "CreateRouteTable", p); err != nil {
+			t.Fatalf("table %d: %v", i+1, err)
+		}
+	}
+	_, err := e.do(api.V3, "CreateRouteTable", params.Tree{"VpcId": vpcID, "RouteTableName": "t"})
+	wantErr(t, err, "LimitExceeded")
+	_, err = e.do(api.Legacy, "CreateRouteTable", params.Tree{"vpcId": vpcID, "routeTableName": "t"})
+	wantErr(t, err, "RouteTableLimitExceeded", "5100")
+
+	vpcID, _ = e.network("10.7.0.0/16", "10.7.1.0/24")
+	rt := str(dig(e.must(api.V3, "CreateRouteTable", params.Tree{"VpcId": vpcID, "RouteTableName": "egress"}), "RouteTable", "RouteTableId"))
+	route := func(dst, hub string) map[string]any {
+		return map[string]any{"DestinationCidrBlock": dst, "GatewayType": "NAT", "GatewayId": hub}
+	}
+	out := e.must(api.V3, "CreateRoutes", params.Tree{"RouteTableId": rt, "Routes": []any{route("1.0.0.0/8", "nat-aaaaaaaa"), route("2.0.0.0/8", "nat-aaaaaaaa"), route("3.0.0.0/8", "nat-bbbbbbbb")}})
+	ids := []string{}
+	for _, r := range rows(dig(out, "RouteTableSet", 0, "RouteSet")) {
+		ids = append(ids, str(dig(r, "RouteId")))
+	}
+	listed := func() string {
+		var got []string
+		for _, r := range rows(dig(e.must(api.V3, "DescribeRouteTables", params.Tree{"RouteTableIds": []any{rt}}), "RouteTableSet", 0, "RouteSet")) {
+			got = append(got, str(dig(r, "DestinationCidrBlock"))+">"+str(dig(r, "GatewayId")))
+		}
+		return fmt.Sprint(got)
+	}
+	if len(ids) != 3 || str(out["TotalCount"]) != "3" {
+		t.Fatalf("CreateRoutes: %v", out)
+	}
+	// A route ID with another route's destination matches nothing.
+	_, err = e.do(api.V3, "DeleteRoutes", params.Tree{"RouteTableId": rt, "Routes": []any{
+		map[string]any{"RouteId": ids[0]}, map[string]any{"RouteId": ids[1], "DestinationCidrBlock": "3.0.0.0/8"},
+	}})
+	wantErr(t, err, "ResourceNotFound")
+	_, err = e.do(api.Legacy, "DeleteRoute", params.Tree{"vpcId": vpcID, "routeTableId": rt, "routeSet": []any{
+		map[string]any{"destinationCidrBlock": "1.0.0.0/8", "nextType": "8", "nextHub": "nat-bbbbbbbb"},
+	}})
+	wantErr(t, err, "ResourceNotFound", "5000")
+	_, err = e.do(api.Legacy, "DeleteRoute", params.Tree{"vpcId": vpcID, "routeTableId": rt, "routeSet": []any{
+		map[string]any{"destinationCidrBlock": "1.0.0.0/8", "nextType": "6", "nextHub": "nat-aaaaaaaa"},
+	}})
+	wantErr(t, err, "InvalidRouteNextType", "4000")
+	if got := listed(); got != "[1.0.0.0/8>nat-aaaaaaaa 2.0.0.0/8>nat-aaaaaaaa 3.0.0.0/8>nat-bbbbbbbb]" {
+		t.Fatalf("a refused delete removed routes: %s", got)
+	}
+	e.must(api.Legacy, "DeleteRoute", params.Tree{"vpcId": vpcID, "routeTableId": rt, "routeSet": []any{
+		map[string]any{"destinationCidrBlock": "1.0.0.0/8", "nextType": "8", "nextHub": "nat-aaaaaaaa"},
+	}})
+	e.must(api.V3, "DeleteRoutes", params.Tree{"RouteTableId": rt, "Routes": []any{map[string]any{"RouteId": ids[2], "DestinationCidrBlock": "3.0.0.0/8"}}})
+	if got := listed(); got != "[2.0.0.0/8>nat-aaaaaaaa]" {
+		t.Fatalf("after the deletes: %s", got)
+	}
+
+	// ReplaceRoutes: one unknown route ID and nothing is replaced.
+	replace := func(id, dst string) map[string]any {
+		r := route(dst, "nat-cccccccc")
+		r["RouteId"] = id
+		return r
+	}
+	_, err = e.do(api.V3, "ReplaceRoutes", params.Tree{"RouteTableId": rt, "Routes": []any{replace(ids[1], "4.0.0.0/8"), replace("99999", "5.0.0.0/8")}})
+	wantErr(t, err, "ResourceNotFound")
+	if got := listed(); got != "[2.0.0.0/8>nat-aaaaaaaa]" {
+		t.Fatalf("a refused ReplaceRoutes changed routes: %s", got)
+	}
+	e.must(api.V3, "ReplaceRoutes", params.Tree{"RouteTableId": rt, "Routes": []any{replace(ids[1], "4.0.0.0/8")}})
+	if got := listed(); got != "[4.0.0.0/8>nat-cccccccc]" {
+		t.Fatalf("after ReplaceRoutes: %s", got)
+	}
+
+	_, err = e.do(api.V3, "ResetRoutes", params.Tree{"RouteTableId": rt, "RouteTableName": "reset", "Routes": []any{route("6.0.0.0/8", "nat-aaaaaaaa"), route("6.0.0.0/8", "nat-bbbbbbbb")}})
+	wantErr(t, err, "InvalidParameterValue.Duplicate")
+	e.must(api.V3, "ResetRoutes", params.Tree{"RouteTableId": rt, "RouteTableName": "reset", "Routes": []any{route("6.0.0.0/8", "nat-aaaaaaaa"), route("7.0.0.0/8", "nat-bbbbbbbb")}})
+	if got := listed(); got != "[6.0.0.0/8>nat-aaaaaaaa 7.0.0.0/8>nat-bbbbbbbb]" {
+		t.Fatalf("after ResetRoutes: %s", got)
+	}
+	row := e.must(api.Legacy, "DescribeRouteTable", params.Tree{"routeTableId": rt})
+	if str(dig(row, "data", 0, "routeTableName")) != "reset" || str(row["totalCount"]) != "1" {
+		t.Fatalf("renamed table: %v", row)
+	}
+	_, err = e.do(api.Legacy, "DescribeRouteTable", params.Tree{"routeTableId": "rtb-00000000"})
+	wantErr(t, err, "InvalidRouteTableId.NotFound", "5000")
+	_, err = e.do(api.V3, "ModifyRouteTableAttribute", params.Tree{"RouteTableId": rt, "RouteTableName": ""})
+	wantErr(t, err, "InvalidParameterValue")
+	_, err = e.do(api.V3, "DeleteRouteTable", params.Tree{"RouteTableId": str(dig(e.must(api.V3, "DescribeRouteTables", params.Tree{"Filters": []any{
+		map[string]any{"Name": "vpc-id", "Values": []any{vpcID}}, map[string]any{"Name": "association.main", "Values": []any{"true"}},
+	}}), "RouteTableSet", 0, "RouteTableId"))})
+	wantErr(t, err, "UnsupportedOperation")
 }

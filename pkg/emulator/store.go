@@ -52,6 +52,7 @@ func (s *Store) init(cl *cloud) {
 	s.DirectConnectGateways.parentOf = func(x *DirectConnectGateway) string { return x.VpcID }
 	s.ENIs.parentOf = func(x *ENI) string { return x.VpcID }
 	s.NetworkAcls.parentOf = func(x *NetworkAcl) string { return x.VpcID }
+	s.FlowLogs.parentOf = func(x *FlowLog) string { return x.VpcID }
 	s.Subnets.init()
 	s.RouteTables.init()
 	s.VpnGateways.init()
@@ -59,6 +60,7 @@ func (s *Store) init(cl *cloud) {
 	s.DirectConnectGateways.init()
 	s.ENIs.init()
 	s.NetworkAcls.init()
+	s.FlowLogs.init()
 }
 
 func ensure[K comparable, V any](m *map[K]V) {

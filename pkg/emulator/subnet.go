@@ -2,6 +2,7 @@ package emulator
 
 import (
 	"net/netip"
+	"slices"
 	"strconv"
 )
 
@@ -12,7 +13,7 @@ type Subnet struct {
 	Name            string `json:"name"`
 	CIDR            string `json:"cidr"`
 	Zone            string `json:"zone"`
-	LegacyZoneID    int    `json:"legacyZoneId,omitempty"` // a legacy zoneId with no known name
+	LegacyZoneID    int    `json:"legacyZoneId,omitempty"` // a zoneId of a region the zone table lists no zones of
 	RouteTableID    string `json:"routeTableId"`
 	NetworkAclID    string `json:"networkAclId,omitempty"`
 	IsDefault       bool   `json:"isDefault,omitempty"`
@@ -56,15 +57,43 @@ func (st *Store) subnetV3(s *Subnet) map[string]any {
 	}
 }
 
+// subnets is the subnet kind. The legacy pages name a subnet with its VPC.
+var subnets = &kind[*Subnet]{
+	noun: "subnet", prefix: "subnet-", rows: func(s *Store) *table[*Subnet] { return &s.Subnets },
+	legacyCode: "InvalidSubnet", vpcParam: "vpcId",
+	inUse: func(st *Store, s *Subnet) string { return st.subnetInUse(s.ID) },
+
+	idsParam: "SubnetIds", set: "SubnetSet", parent: "vpc-id",
+	filters: []attr[*Subnet]{
+		{"subnet-id", func(s *Subnet) string { return s.ID }},
+		{"vpc-id", func(s *Subnet) string { return s.VpcID }},
+		{"cidr-block", func(s *Subnet) string { return s.CIDR }},
+		{"is-default", func(s *Subnet) string { return boolStr(s.IsDefault) }},
+		{"subnet-name", func(s *Subnet) string { return s.Name }},
+		{"zone", func(s *Subnet) string { return s.Zone }},
+		{"route-table-id", func(s *Subnet) string { return s.RouteTableID }},
+	},
+	v3Row: func(st *Store, s *Subnet) any { return st.subnetV3(s) },
+	legacy: &legacyList[*Subnet]{
+		max: 100, orderBy: []string{"subnetName"}, id: "subnetId", parent: "vpcId",
+		substr: []attr[*Subnet]{{"subnetName", func(s *Subnet) string { return s.Name }}},
+		match: func(c *call, s *Subnet) bool {
+			ids := c.strs("zoneIds")
+			return len(ids) == 0 || slices.Contains(ids, strconv.Itoa(s.zoneID()))
+		},
+		row: legacySubnetRow,
+	},
+}
+
 func registerSubnet(h map[string]handler) {
 	h["v3/CreateSubnet"] = v3CreateSubnet
-	h["v3/DeleteSubnet"] = v3DeleteSubnet
-	h["v3/DescribeSubnets"] = v3DescribeSubnets
-	h["v3/ModifySubnetAttribute"] = v3ModifySubnetAttribute
+	h["v3/DeleteSubnet"] = subnets.deleter("SubnetId")
+	h["v3/DescribeSubnets"] = subnets.describeV3
+	h["v3/ModifySubnetAttribute"] = modifySubnetAttribute
 	h["legacy/CreateSubnet"] = legacyCreateSubnet
-	h["legacy/DeleteSubnet"] = legacyDeleteSubnet
-	h["legacy/ModifySubnetAttribute"] = legacyModifySubnetAttribute
-	h["legacy/DescribeSubnetEx"] = legacyDescribeSubnetEx
+	h["legacy/DeleteSubnet"] = subnets.deleter("subnetId")
+	h["legacy/ModifySubnetAttribute"] = modifySubnetAttribute
+	h["legacy/DescribeSubnetEx"] = subnets.describeLegacy
 	h["legacy/DescribeSubnet"] = legacyDescribeSubnet
 	h["legacy/CheckDefaultSubnet"] = legacyCheckDefaultSubnet
 }
@@ -110,17 +139,13 @@ func (st *Store) subnetInUse(id string) string {
 }
 
 func v3CreateSubnet(c *call, st *Store) (map[string]any, *apiError) {
-	vpcID := c.str("VpcId")
-	if err := c.checkID("VpcId", vpcID, "vpc-"); err != nil {
+	v, err := vpcs.find(c, st, "VpcId")
+	if err != nil {
 		return nil, err
 	}
-	v := st.vpcByID(vpcID)
-	if v == nil {
-		return nil, errf("ResourceNotFound", "The VPC %s does not exist.", vpcID)
-	}
 	name, cidr, zone := c.str("SubnetName"), c.str("CidrBlock"), c.str("Zone")
-	if !nameOK(name) {
-		return nil, errf("InvalidParameterValue", "SubnetName must be 1 to 60 characters.")
+	if name == "" {
+		return nil, c.invalid("SubnetName", "a name is 1 to 60 characters")
 	}
 	if !zoneOK(c.home, zone) {
 		return nil, errf(c.pick("InvalidParameterValue.Zone", "InvalidParameterValue"), "Zone %q is not a zone of %s, such as %s.", zone, c.home, defaultZone(c.home))
@@ -139,36 +164,24 @@ func v3CreateSubnet(c *call, st *Store) (map[string]any, *apiError) {
 	return map[string]any{"Subnet": st.subnetV3(s)}, nil
 }
 
-func v3DeleteSubnet(c *call, st *Store) (map[string]any, *apiError) {
-	id := c.str("SubnetId")
-	if err := c.checkID("SubnetId", id, "subnet-"); err != nil {
+// modifySubnetAttribute is ModifySubnetAttribute in both styles. The
+// legacy page takes the name alone, requires it, and refuses one another
+// subnet of the VPC has.
+func modifySubnetAttribute(c *call, st *Store) (map[string]any, *apiError) {
+	s, err := subnets.find(c, st, c.pickParam("SubnetId", "subnetId"))
+	if err != nil {
 		return nil, err
 	}
-	if st.Subnets.get(id) == nil {
-		return nil, errf("ResourceNotFound", "The subnet %s does not exist.", id)
-	}
-	if what := st.subnetInUse(id); what != "" {
-		return nil, errf("ResourceInUse", "The subnet %s cannot be deleted: %s is in it.", id, what)
-	}
-	st.Subnets.del(id)
-	st.dirty = true
-	return nil, nil
-}
-
-func v3ModifySubnetAttribute(c *call, st *Store) (map[string]any, *apiError) {
-	id := c.str("SubnetId")
-	if err := c.checkID("SubnetId", id, "subnet-"); err != nil {
-		return nil, err
-	}
-	s := st.Subnets.get(id)
-	if s == nil {
-		return nil, errf("ResourceNotFound", "The subnet %s does not exist.", id)
-	}
-	if c.has("SubnetName") {
-		if !nameOK(c.str("SubnetName")) {
-			return nil, errf("InvalidParameterValue", "SubnetName must be 1 to 60 characters.")
+	if name := c.pickParam("SubnetName", "subnetName"); c.has(name) || c.style == Legacy {
+		if c.str(name) == "" {
+			return nil, c.invalid(name, "a name is 1 to 60 characters")
 		}
-		s.Name = c.str("SubnetName")
+		for _, x := range st.Subnets.under(s.VpcID) {
+			if c.style == Legacy && x.ID != s.ID && x.Name == c.str(name) {
+				return nil, c.invalid(name, "another subnet of VPC %s is named %q", s.VpcID, x.Name)
+			}
+		}
+		s.Name = c.str(name)
 	}
 	b, set, err := c.boolParam("EnableBroadcast")
 	if err != nil {
@@ -181,18 +194,6 @@ func v3ModifySubnetAttribute(c *call, st *Store) (map[string]any, *apiError) {
 	return nil, nil
 }
 
-func v3DescribeSubnets(c *call, st *Store) (map[string]any, *apiError) {
-	return listV3(c, &st.Subnets, "SubnetIds", "SubnetSet", "vpc-id", filterFuncs[*Subnet]{
-		"subnet-id":      func(s *Subnet) string { return s.ID },
-		"vpc-id":         func(s *Subnet) string { return s.VpcID },
-		"cidr-block":     func(s *Subnet) string { return s.CIDR },
-		"is-default":     func(s *Subnet) string { return boolStr(s.IsDefault) },
-		"subnet-name":    func(s *Subnet) string { return s.Name },
-		"zone":           func(s *Subnet) string { return s.Zone },
-		"route-table-id": func(s *Subnet) string { return s.RouteTableID },
-	}, func(s *Subnet) any { return st.subnetV3(s) })
-}
-
 // Legacy API.
 
 type subnetSpec struct {
@@ -203,37 +204,36 @@ type subnetSpec struct {
 // legacySubnetSpecs reads subnetSet.N, checking each against the VPC
 // (vpc nil: against the CIDR of a VPC about to be created).
 func legacySubnetSpecs(c *call, st *Store, vpcCIDR netip.Prefix, v *VPC) ([]subnetSpec, *apiError) {
+	// CreateVpc's page lists none of CreateSubnet's codes for a subnet:
+	// the common code stands for them there.
+	bad := func(public int, code, format string, args ...any) *apiError {
+		return lerrf(public, c.pick(code, "InvalidParameterValue"), format, args...)
+	}
 	var specs []subnetSpec
 	var seen []netip.Prefix
 	for i, m := range c.objs("subnetSet") {
 		sp := subnetSpec{name: field(m, "subnetName"), cidr: field(m, "cidrBlock")}
 		where := "subnetSet." + strconv.Itoa(i)
-		if !nameOK(sp.name) {
-			return nil, lerrf(4000, "InvalidSubnetName", "%s.subnetName must be 1 to 60 characters.", where)
+		if sp.name == "" {
+			return nil, bad(4000, "InvalidSubnetName", "%s.subnetName must be 1 to 60 characters.", where)
 		}
 		zid := field(m, "zoneId")
-		if z, ok := zoneFromLegacy(zid); ok {
-			if regionOfZone(z) != c.home {
-				return nil, lerrf(5000, "InvalidZone.NotFound", "%s.zoneId %s is %s, not a zone of %s.", where, zid, z, c.home)
-			}
-			sp.zone = z
-		} else if n, err := strconv.Atoi(zid); err == nil && n > 0 {
-			sp.zoneID = n
-		} else {
-			return nil, lerrf(5000, "InvalidZone.NotFound", "%s.zoneId %q is not a zone ID such as 800001.", where, zid)
+		var ok bool
+		if sp.zone, sp.zoneID, ok = legacyZone(c.home, zid); !ok {
+			return nil, bad(5000, "InvalidZone.NotFound", "%s.zoneId %q is not a zone ID of %s.", where, zid, c.home)
 		}
 		p, ok := parseCIDR(sp.cidr)
 		if !ok || p.Bits() < 16 || p.Bits() > 28 || !within(p, vpcCIDR) {
-			return nil, lerrf(4000, "InvalidSubnetCidr", "%s.cidrBlock %q is not a /16 to /28 block inside the VPC's %s.", where, sp.cidr, vpcCIDR)
+			return nil, bad(4000, "InvalidSubnetCidr", "%s.cidrBlock %q is not a /16 to /28 block inside the VPC's %s.", where, sp.cidr, vpcCIDR)
 		}
 		for _, e := range seen {
 			if overlaps(e, p) {
-				return nil, lerrf(5100, "InvalidSubnet.Conflict", "%s.cidrBlock %s overlaps %s in the same request.", where, sp.cidr, e)
+				return nil, bad(5100, "InvalidSubnet.Conflict", "%s.cidrBlock %s overlaps %s in the same request.", where, sp.cidr, e)
 			}
 		}
 		if v != nil {
 			if kind, msg := st.subnetProblem(v, sp.cidr, nil); kind == "conflict" {
-				return nil, lerrf(5100, "InvalidSubnet.Conflict", "%s: %s.", where, msg)
+				return nil, bad(5100, "InvalidSubnet.Conflict", "%s: %s.", where, msg)
 			}
 		}
 		seen = append(seen, p)
@@ -278,10 +278,9 @@ func legacySubnetRow(st *Store, s *Subnet) map[string]any {
 }
 
 func legacyCreateSubnet(c *call, st *Store) (map[string]any, *apiError) {
-	id := c.str("vpcId")
-	v := st.vpcByID(id)
-	if v == nil {
-		return nil, lerrf(5000, "InvalidVpc.NotFound", "The VPC %s does not exist.", id)
+	v, err := vpcs.find(c, st, "vpcId")
+	if err != nil {
+		return nil, err
 	}
 	vp, _ := parseCIDR(v.CIDR)
 	specs, err := legacySubnetSpecs(c, st, vp, v)
@@ -292,73 +291,8 @@ func legacyCreateSubnet(c *call, st *Store) (map[string]any, *apiError) {
 	return map[string]any{"subnetSet": st.addLegacySubnets(c, v, rt, specs)}, nil
 }
 
-// legacySubnet finds a subnet of vpcId, with the page's error codes.
-func legacySubnet(st *Store, vpcID, subnetID string) (*Subnet, *apiError) {
-	if st.vpcByID(vpcID) == nil {
-		return nil, lerrf(5000, "InvalidVpc.NotFound", "The VPC %s does not exist.", vpcID)
-	}
-	s := st.Subnets.get(subnetID)
-	if s == nil || s.VpcID != vpcID {
-		return nil, lerrf(5000, "InvalidSubnet.NotFound", "The subnet %s does not exist in VPC %s.", subnetID, vpcID)
-	}
-	return s, nil
-}
-
-func legacyDeleteSubnet(c *call, st *Store) (map[string]any, *apiError) {
-	s, err := legacySubnet(st, c.str("vpcId"), c.str("subnetId"))
-	if err != nil {
-		return nil, err
-	}
-	if what := st.subnetInUse(s.ID); what != "" {
-		return nil, lerrf(5100, "InvalidSubnet.CannotDelete", "The subnet %s cannot be deleted: %s is in it.", s.ID, what)
-	}
-	st.Subnets.del(s.ID)
-	st.dirty = true
-	return nil, nil
-}
-
-func legacyModifySubnetAttribute(c *call, st *Store) (map[string]any, *apiError) {
-	s, err := legacySubnet(st, c.str("vpcId"), c.str("subnetId"))
-	if err != nil {
-		return nil, err
-	}
-	name := c.str("subnetName")
-	if !nameOK(name) {
-		return nil, lerrf(4000, "InvalidSubnetName", "The subnet name must be 1 to 60 characters.")
-	}
-	for _, x := range st.Subnets.under(s.VpcID) {
-		if x.ID != s.ID && x.Name == name {
-			return nil, lerrf(4000, "InvalidSubnetName", "Another subnet of VPC %s is named %q.", s.VpcID, name)
-		}
-	}
-	s.Name = name
-	st.dirty = true
-	return nil, nil
-}
-
-func legacyDescribeSubnetEx(c *call, st *Store) (map[string]any, *apiError) {
-	q, err := c.legacyPage(100, "subnetName")
-	if err != nil {
-		return nil, err
-	}
-	vpcID, id, name := c.str("vpcId"), c.str("subnetId"), c.str("subnetName")
-	zoneIDs := map[int]bool{}
-	for _, z := range c.strs("zonelids") {
-		n, _ := strconv.Atoi(z)
-		zoneIDs[n] = true
-	}
-	var matches []*Subnet
-	for _, s := range st.Subnets.pick(nonEmpty(id), nonEmpty(vpcID)) {
-		if (vpcID == "" || s.VpcID == vpcID) && fuzzy(s.Name, name) && (len(zoneIDs) == 0 || zoneIDs[s.zoneID()]) {
-			matches = append(matches, s)
-		}
-	}
-	total, rows := legacyRows(q, matches, func(s *Subnet) map[string]any { return legacySubnetRow(st, s) })
-	return map[string]any{"totalCount": total, "data": rows}, nil
-}
-
 func legacyDescribeSubnet(c *call, st *Store) (map[string]any, *apiError) {
-	s, err := legacySubnet(st, c.str("vpcId"), c.str("subnetId"))
+	s, err := subnets.find(c, st, "subnetId")
 	if err != nil {
 		return nil, err
 	}

@@ -19,7 +19,7 @@ func TestRoutesSecurityGroupsAddresses(t *testing.T) {
 	}})
 	if _, err := e.do(api.V3, "CreateRoutes", params.Tree{"RouteTableId": rtID, "Routes": []any{
 		map[string]any{"DestinationCidrBlock": "10.0.5.0/24", "GatewayType": "NAT", "GatewayId": "nat-12345678"},
-	}}); apiCode(t, err) != "InvalidParameterValue" {
+	}}); apiCode(t, err) != "InvalidParameterValue.VpcCidrConflict" {
 		t.Fatalf("route into the VPC itself: %v", err)
 	}
 	e.must(api.V3, "ReplaceRouteTableAssociation", params.Tree{"SubnetId": subID, "RouteTableId": rtID})
