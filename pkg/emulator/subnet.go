@@ -75,7 +75,7 @@ var subnets = &kind[*Subnet]{
 	},
 	v3Row: func(st *Store, s *Subnet) any { return st.subnetV3(s) },
 	legacy: &legacyList[*Subnet]{
-		max: 100, orderBy: []string{"subnetName"}, id: "subnetId", parent: "vpcId",
+		max: 100, orderBy: []string{"subnetName"}, id: "subnetId", parent: "vpcId", strict: true,
 		substr: []attr[*Subnet]{{"subnetName", func(s *Subnet) string { return s.Name }}},
 		match: func(c *call, s *Subnet) bool {
 			ids := c.strs("zoneIds")
@@ -98,16 +98,16 @@ func registerSubnet(h map[string]handler) {
 	h["legacy/CheckDefaultSubnet"] = legacyCheckDefaultSubnet
 }
 
-// subnetProblem says why cidr cannot be a new subnet of v: "range" when it
-// is not inside the VPC or not /16 to /28, "conflict" when it overlaps a
-// sibling (or one of extra, subnets being created in the same call).
-func (st *Store) subnetProblem(v *VPC, cidr string, extra []netip.Prefix) (kind, msg string) {
+// subnetProblem says why cidr cannot be a new subnet of a VPC of vpcCIDR:
+// "range" when it is not inside the VPC or not /16 to /28, "conflict"
+// when it overlaps one of siblings, the VPC's subnets, or one of extra,
+// subnets being created in the same call.
+func subnetProblem(vpcCIDR netip.Prefix, siblings []*Subnet, cidr string, extra []netip.Prefix) (kind, msg string) {
 	p, ok := parseCIDR(cidr)
-	vp, _ := parseCIDR(v.CIDR)
-	if !ok || p.Bits() < 16 || p.Bits() > 28 || !within(p, vp) {
-		return "range", "the subnet CIDR " + cidr + " is not a /16 to /28 block inside the VPC's " + v.CIDR
+	if !ok || p.Bits() < 16 || p.Bits() > 28 || !within(p, vpcCIDR) {
+		return "range", "the subnet CIDR " + cidr + " is not a /16 to /28 block inside the VPC's " + vpcCIDR.String()
 	}
-	for _, x := range st.Subnets.under(v.ID) {
+	for _, x := range siblings {
 		if overlaps(x.prefix(), p) {
 			return "conflict", "the subnet CIDR " + cidr + " overlaps subnet " + x.ID + " (" + x.CIDR + ")"
 		}
@@ -150,7 +150,8 @@ func v3CreateSubnet(c *call, st *Store) (map[string]any, *apiError) {
 	if !zoneOK(c.home, zone) {
 		return nil, errf(c.pick("InvalidParameterValue.Zone", "InvalidParameterValue"), "Zone %q is not a zone of %s, such as %s.", zone, c.home, defaultZone(c.home))
 	}
-	switch kind, msg := st.subnetProblem(v, cidr, nil); kind {
+	vp, _ := parseCIDR(v.CIDR)
+	switch kind, msg := subnetProblem(vp, st.Subnets.under(v.ID), cidr, nil); kind {
 	case "range":
 		return nil, errf("InvalidParameterValue.SubnetRange", "Invalid subnet CIDR: %s.", msg)
 	case "conflict":
@@ -209,6 +210,10 @@ func legacySubnetSpecs(c *call, st *Store, vpcCIDR netip.Prefix, v *VPC) ([]subn
 	bad := func(public int, code, format string, args ...any) *apiError {
 		return lerrf(public, c.pick(code, "InvalidParameterValue"), format, args...)
 	}
+	var siblings []*Subnet
+	if v != nil {
+		siblings = st.Subnets.under(v.ID)
+	}
 	var specs []subnetSpec
 	var seen []netip.Prefix
 	for i, m := range c.objs("subnetSet") {
@@ -222,20 +227,13 @@ func legacySubnetSpecs(c *call, st *Store, vpcCIDR netip.Prefix, v *VPC) ([]subn
 		if sp.zone, sp.zoneID, ok = legacyZone(c.home, zid); !ok {
 			return nil, bad(5000, "InvalidZone.NotFound", "%s.zoneId %q is not a zone ID of %s.", where, zid, c.home)
 		}
-		p, ok := parseCIDR(sp.cidr)
-		if !ok || p.Bits() < 16 || p.Bits() > 28 || !within(p, vpcCIDR) {
-			return nil, bad(4000, "InvalidSubnetCidr", "%s.cidrBlock %q is not a /16 to /28 block inside the VPC's %s.", where, sp.cidr, vpcCIDR)
+		switch kind, msg := subnetProblem(vpcCIDR, siblings, sp.cidr, seen); kind {
+		case "range":
+			return nil, bad(4000, "InvalidSubnetCidr", "%s.cidrBlock: %s.", where, msg)
+		case "conflict":
+			return nil, bad(5100, "InvalidSubnet.Conflict", "%s.cidrBlock: %s.", where, msg)
 		}
-		for _, e := range seen {
-			if overlaps(e, p) {
-				return nil, bad(5100, "InvalidSubnet.Conflict", "%s.cidrBlock %s overlaps %s in the same request.", where, sp.cidr, e)
-			}
-		}
-		if v != nil {
-			if kind, msg := st.subnetProblem(v, sp.cidr, nil); kind == "conflict" {
-				return nil, bad(5100, "InvalidSubnet.Conflict", "%s: %s.", where, msg)
-			}
-		}
+		p, _ := parseCIDR(sp.cidr)
 		seen = append(seen, p)
 		specs = append(specs, sp)
 	}

@@ -101,6 +101,33 @@ func TestLegacySubnetListing(t *testing.T) {
 			t.Errorf("DescribeSubnetEx %v: %s, want %s", c.p, got, c.want)
 		}
 	}
+	set := func(cidrs ...string) params.Tree {
+		var l []any
+		for _, c := range cidrs {
+			l = append(l, map[string]any{"subnetName": "n", "cidrBlock": c, "zoneId": "100003"})
+		}
+		return params.Tree{"vpcId": vpc, "subnetSet": l}
+	}
+	for _, c := range []struct {
+		p            params.Tree
+		code, public string
+	}{
+		{set("10.3.8.0/24", "10.3.8.128/25"), "InvalidSubnet.Conflict", "5100"},
+		{set("10.3.2.0/25"), "InvalidSubnet.Conflict", "5100"},
+		{set("10.3.9.0/24", "10.4.0.0/24"), "InvalidSubnetCidr", "4000"},
+		{set("10.3.9.0/29"), "InvalidSubnetCidr", "4000"},
+	} {
+		_, err := e.do(api.Legacy, "CreateSubnet", c.p)
+		wantErr(t, err, c.code, c.public)
+	}
+	// The page lists codes for an unknown VPC or subnet.
+	_, err := e.do(api.Legacy, "DescribeSubnetEx", params.Tree{"vpcId": "vpc-00000000"})
+	wantErr(t, err, "InvalidVpc.NotFound", "5000")
+	_, err = e.do(api.Legacy, "DescribeSubnetEx", params.Tree{"subnetId": "subnet-00000000"})
+	wantErr(t, err, "InvalidSubnet.NotFound", "5000")
+	if got := fmt.Sprint(names(params.Tree{"vpcId": other, "subnetId": sub})); got != "[]" {
+		t.Errorf("a subnet listed with another VPC: %s", got)
+	}
 	one := e.must(api.Legacy, "DescribeSubnet", params.Tree{"vpcId": vpc, "subnetId": sub})
 	if str(one["subnetName"]) != "sub" || str(one["zoneId"]) != "100003" {
 		t.Fatalf("DescribeSubnet: %v", one)
@@ -113,7 +140,7 @@ func TestLegacySubnetListing(t *testing.T) {
 		_, err := e.do(api.Legacy, action, p)
 		wantErr(t, err, "InvalidSubnet.NotFound", "5000")
 	}
-	_, err := e.do(api.Legacy, "ModifySubnetAttribute", params.Tree{"vpcId": vpc, "subnetId": sub, "subnetName": "one"})
+	_, err = e.do(api.Legacy, "ModifySubnetAttribute", params.Tree{"vpcId": vpc, "subnetId": sub, "subnetName": "one"})
 	wantErr(t, err, "InvalidSubnetName", "4000")
 	_, err = e.do(api.Legacy, "ModifySubnetAttribute", params.Tree{"vpcId": vpc, "subnetId": sub, "subnetName": ""})
 	wantErr(t, err, "InvalidSubnetName", "4000")
