@@ -2,6 +2,7 @@ package emulator
 
 import (
 	"fmt"
+	"net/netip"
 	"slices"
 	"strconv"
 )
@@ -129,6 +130,17 @@ func gatewayType(c *call, where string, m map[string]any) (string, *apiError) {
 	return "", routeErr(c, 4000, "", "InvalidRouteNextType", "InvalidParameterValue", "%s.nextType %q is not one of 0, 1, 3, 4, 7, 8, 9.", where, s)
 }
 
+// destination reads a route's destination. The legacy pages' own
+// examples send blocks with host bits set (121.0.23.51/16), which the
+// legacy API reads as their network, as the model does.
+func destination(c *call, m map[string]any) string {
+	d := field(m, routeWires[c.style].dst)
+	if p, err := netip.ParsePrefix(d); err == nil && c.style == Legacy {
+		return p.Masked().String()
+	}
+	return d
+}
+
 // readRoutes reads a call's routes (Routes.N or routeSet.N), each checked
 // against the table; withID is for ReplaceRoutes, whose routes name the
 // route each replaces.
@@ -141,7 +153,7 @@ func readRoutes(c *call, st *Store, rt *RouteTable, withID bool) ([]Route, *apiE
 		if err != nil {
 			return nil, err
 		}
-		r := Route{Destination: field(m, w.dst), GatewayType: gt, GatewayID: field(m, w.hub), Description: field(m, w.desc)}
+		r := Route{Destination: destination(c, m), GatewayType: gt, GatewayID: field(m, w.hub), Description: field(m, w.desc)}
 		if withID {
 			n, err := strconv.ParseInt(field(m, w.id), 10, 64)
 			if err != nil {
@@ -349,7 +361,7 @@ func deleteRoutes(c *call, st *Store) (map[string]any, *apiError) {
 		if err != nil {
 			return nil, err
 		}
-		id, dst, hub := field(m, w.id), field(m, w.dst), field(m, w.hub)
+		id, dst, hub := field(m, w.id), destination(c, m), field(m, w.hub)
 		if id == "" && dst == "" {
 			return nil, c.missing(where + "." + c.pickParam(w.id, w.dst))
 		}

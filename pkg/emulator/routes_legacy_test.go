@@ -188,6 +188,23 @@ func TestRouteCallsBothStyles(t *testing.T) {
 	if got := listed(); got != "[6.0.0.0/8>nat-aaaaaaaa 7.0.0.0/8>nat-bbbbbbbb]" {
 		t.Fatalf("after ResetRoutes: %s", got)
 	}
+	// The legacy pages' examples give blocks with host bits: their network.
+	legacy := func(action, dst string) error {
+		_, err := e.do(api.Legacy, action, params.Tree{"vpcId": vpcID, "routeTableId": rt, "routeSet": []any{
+			map[string]any{"destinationCidrBlock": dst, "nextType": "8", "nextHub": "nat-dddddddd"},
+		}})
+		return err
+	}
+	if err := legacy("CreateRoute", "121.0.23.51/16"); err != nil {
+		t.Fatal(err)
+	}
+	if got := listed(); got != "[6.0.0.0/8>nat-aaaaaaaa 7.0.0.0/8>nat-bbbbbbbb 121.0.0.0/16>nat-dddddddd]" {
+		t.Fatalf("a legacy block with host bits: %s", got)
+	}
+	wantErr(t, legacy("CreateRoute", "121.0.0.0/16"), "RouteAlreadyExists", "5100")
+	if err := legacy("DeleteRoute", "121.0.99.1/16"); err != nil {
+		t.Fatal(err)
+	}
 	row := e.must(api.Legacy, "DescribeRouteTable", params.Tree{"routeTableId": rt})
 	if str(dig(row, "data", 0, "routeTableName")) != "reset" || str(row["totalCount"]) != "1" {
 		t.Fatalf("renamed table: %v", row)
