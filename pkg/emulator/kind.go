@@ -39,8 +39,11 @@ type kind[P record] struct {
 	hidden   func(P) bool
 	// states, for a kind whose changes take the task delay, is a
 	// resource's transitional state: the store's settle finishes it
-	// (kind.settle), and ready refuses a resource still in one.
-	states func(P) *transit
+	// (kind.settle), and ready refuses a resource still in one. settled,
+	// when set, completes the kind's own change as a transition other
+	// than a delete ends (a NAT gateway's new size).
+	states  func(P) *transit
+	settled func(*Store, P)
 
 	// The API 3.0 Describe: the IDs parameter ("" for none), the reply's
 	// list, the filter naming a parent the table indexes ("" for none),
@@ -345,8 +348,11 @@ func (k *kind[P]) settle(st *Store, now time.Time) {
 		st.dirty = true
 		if t.State == stateDeleting {
 			k.remove(st, v)
-		} else {
-			t.State = stateAvailable
+			continue
+		}
+		t.State = stateAvailable
+		if k.settled != nil {
+			k.settled(st, v)
 		}
 	}
 }

@@ -2,32 +2,36 @@ package emulator
 
 import (
 	"strconv"
-	"time"
 )
 
-// NatGateway is a NAT gateway (legacy API). Status is the pages'
-// productionStatus: 0 while its order is produced (the gateway is not
-// listed until then), 1 ready, 3 while a change (EIPs, an upgrade) is
-// made, 5 while it is deleted; each lasts the task delay.
+// NatGateway is a NAT gateway (legacy API). Its state is PENDING while
+// its order is produced (the gateway is not listed until then), MODIFYING
+// while a change (EIPs, an upgrade) is made and DELETING while it is
+// deleted, each for the task delay; the pages show it as productionStatus.
 type NatGateway struct {
 	base
-	VpcID         string    `json:"vpcId"`
-	Name          string    `json:"name"`
-	MaxConcurrent int       `json:"maxConcurrent"`
-	Bandwidth     int       `json:"bandwidth"`
-	EIPs          []string  `json:"eips"` // EIP IDs, in binding order
-	Status        int       `json:"status"`
-	Until         time.Time `json:"until,omitzero"`
+	transit
+	VpcID         string   `json:"vpcId"`
+	Name          string   `json:"name"`
+	MaxConcurrent int      `json:"maxConcurrent"`
+	Bandwidth     int      `json:"bandwidth"`
+	EIPs          []string `json:"eips"` // EIP IDs, in binding order
 	// Upgrade is the maxConcurrent an upgrade under way moves to.
 	Upgrade int `json:"upgrade,omitempty"`
 }
 
-const (
-	natProducing = 0
-	natReady     = 1
-	natChanging  = 3
-	natDeleting  = 5
-)
+// productionStatus is the pages' number for the state.
+func (g *NatGateway) productionStatus() int {
+	switch g.state() {
+	case statePending:
+		return 0
+	case stateModifying:
+		return 3
+	case stateDeleting:
+		return 5
+	}
+	return 1
+}
 
 // The documented NAT gateway limits.
 const (
@@ -38,7 +42,23 @@ const (
 var nats = &kind[*NatGateway]{
 	noun: "NAT gateway", prefix: "nat-", rows: func(s *Store) *table[*NatGateway] { return &s.NatGateways },
 	legacyCode: "InvalidNatGatewayId", vpcParam: "vpcId",
-	hidden: func(g *NatGateway) bool { return g.Status == natProducing },
+	hidden: func(g *NatGateway) bool { return g.state() == statePending },
+	states: func(g *NatGateway) *transit { return &g.transit },
+	// A deleted gateway's EIPs are unbound, and routes through it go.
+	drop: func(st *Store, g *NatGateway) {
+		for _, id := range g.EIPs {
+			if a := st.EIPs.get(id); a != nil && a.InstanceID == g.ID {
+				a.InstanceID = ""
+			}
+		}
+		st.NatGateways.del(g.ID)
+		st.dropRoutesTo("NAT", g.ID)
+	},
+	settled: func(_ *Store, g *NatGateway) {
+		if g.Upgrade != 0 {
+			g.MaxConcurrent, g.Upgrade = g.Upgrade, 0
+		}
+	},
 	legacy: &legacyList[*NatGateway]{
 		max: 50, orderBy: []string{"natId"}, id: "natId", parent: "vpcId", unsorted: true, strict: true,
 		substr: []attr[*NatGateway]{{"natName", func(g *NatGateway) string { return g.Name }}},
@@ -50,37 +70,10 @@ func registerNat(h map[string]handler) {
 	h["legacy/CreateNatGateway"] = legacyCreateNatGateway
 	h["legacy/DescribeNatGateway"] = nats.describeLegacy
 	h["legacy/ModifyNatGateway"] = legacyModifyNatGateway
-	h["legacy/UpgradeNatGateway"] = natChange(natChanging, upgradeNat)
-	h["legacy/DeleteNatGateway"] = natChange(natDeleting, nil)
-	h["legacy/EipBindNatGateway"] = natChange(natChanging, bindNat)
-	h["legacy/EipUnBindNatGateway"] = natChange(natChanging, unbindNat)
-}
-
-func (st *Store) settleNat(now time.Time) {
-	for id, g := range st.NatGateways.byID {
-		if g.Until.IsZero() || now.Before(g.Until) {
-			continue
-		}
-		g.Until = time.Time{}
-		st.dirty = true
-		switch g.Status {
-		case natDeleting:
-			for _, a := range st.EIPs.byID {
-				if a.InstanceID == id {
-					a.InstanceID = ""
-				}
-			}
-			st.NatGateways.del(id)
-			st.dropRoutesTo("NAT", id)
-		case natChanging:
-			if g.Upgrade != 0 {
-				g.MaxConcurrent, g.Upgrade = g.Upgrade, 0
-			}
-			g.Status = natReady
-		default:
-			g.Status = natReady
-		}
-	}
+	h["legacy/UpgradeNatGateway"] = natChange(stateModifying, "be upgraded", upgradeNat)
+	h["legacy/DeleteNatGateway"] = natChange(stateDeleting, "be deleted", nil)
+	h["legacy/EipBindNatGateway"] = natChange(stateModifying, "bind EIPs", bindNat)
+	h["legacy/EipUnBindNatGateway"] = natChange(stateModifying, "unbind EIPs", unbindNat)
 }
 
 // eipByAddress finds an EIP by its address, or by its ID.
@@ -162,7 +155,8 @@ func legacyCreateNatGateway(c *call, st *Store) (map[string]any, *apiError) {
 	}
 	size, _ := c.intParam("maxConcurrent", 0)
 	bw, _ := c.intParam("bandwidth", 100)
-	g := &NatGateway{base: st.newBase(c, "nat-"), VpcID: v.ID, Name: c.str("natName"), MaxConcurrent: size, Bandwidth: bw, Status: natProducing, Until: c.transitionUntil()}
+	g := &NatGateway{base: st.newBase(c, "nat-"), VpcID: v.ID, Name: c.str("natName"), MaxConcurrent: size, Bandwidth: bw}
+	g.enter(c, statePending)
 	st.bindEIPs(c, g, eips, auto)
 	st.NatGateways.put(g)
 	t := st.newTask(c, "nat", g.ID)
@@ -179,7 +173,7 @@ func legacyNatRow(st *Store, g *NatGateway) map[string]any {
 	row := map[string]any{
 		"appId": accountAppID, "natId": g.ID, "vpcId": g.VpcID, "natName": g.Name, "state": 0,
 		"maxConcurrent": g.MaxConcurrent, "bandwidth": g.Bandwidth, "eipCount": len(ips), "eipSet": ips,
-		"createTime": g.created(), "productionStatus": g.Status,
+		"createTime": g.created(), "productionStatus": g.productionStatus(),
 	}
 	if v := st.VPCs.get(g.VpcID); v != nil {
 		row["vpcName"] = v.Name
@@ -201,17 +195,16 @@ func legacyModifyNatGateway(c *call, st *Store) (map[string]any, *apiError) {
 }
 
 // natChange is a change to a ready gateway that takes the task delay,
-// with the gateway in status until it is done. A change while another is
-// under way is refused; the pages document no code for it, so the common
-// one names it.
-func natChange(status int, change func(c *call, st *Store, g *NatGateway) (map[string]any, *apiError)) handler {
+// with the gateway in state until it is done. A change while another is
+// under way is refused with the common code: the pages list none.
+func natChange(state, what string, change func(c *call, st *Store, g *NatGateway) (map[string]any, *apiError)) handler {
 	return func(c *call, st *Store) (map[string]any, *apiError) {
 		g, err := nats.find(c, st, "natId")
+		if err == nil {
+			err = nats.ready(c, g, what)
+		}
 		if err != nil {
 			return nil, err
-		}
-		if g.Status != natReady {
-			return nil, lerrf(5100, "UnsupportedOperation", "The NAT gateway %s is busy (productionStatus %d); wait until its task has finished.", g.ID, g.Status)
 		}
 		var out map[string]any
 		if change == nil {
@@ -219,8 +212,7 @@ func natChange(status int, change func(c *call, st *Store, g *NatGateway) (map[s
 		} else if out, err = change(c, st, g); err != nil {
 			return nil, err
 		}
-		g.Status, g.Until = status, c.transitionUntil()
-		st.dirty = true
+		g.enter(c, state)
 		return out, nil
 	}
 }

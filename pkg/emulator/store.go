@@ -191,7 +191,7 @@ func (s *Store) settle(now time.Time) {
 	vpnGateways.settle(s, now)
 	vpnConns.settle(s, now)
 	s.settleENIs(now)
-	s.settleNat(now)
+	nats.settle(s, now)
 	s.settlePeerings(now)
 	kept := s.Pending[:0]
 	for _, id := range s.Pending {

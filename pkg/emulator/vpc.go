@@ -258,8 +258,8 @@ func legacyVpcRow(st *Store, v *VPC) map[string]any {
 			links++
 		}
 	}
-	for _, x := range st.NatGateways.byID {
-		if x.VpcID == v.ID && x.Status != natProducing {
+	for _, x := range st.NatGateways.under(v.ID) {
+		if x.state() != statePending {
 			nats++
 		}
 	}
