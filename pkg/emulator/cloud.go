@@ -161,6 +161,9 @@ type journalRecord struct {
 	Params params.Tree `json:"params"`
 	Now    time.Time   `json:"now"`
 	Draws  []string    `json:"draws,omitempty"`
+	// Delay is the task delay the call ran with, so that a restart with
+	// another --task-delay keeps the times the reply promised.
+	Delay *time.Duration `json:"delay,omitempty"`
 }
 
 type journal struct {
@@ -233,7 +236,10 @@ func (s *Server) replayJournal(path string) error {
 		if rec.Style == Legacy.String() {
 			st = Legacy
 		}
-		c := &call{srv: s, style: st, action: rec.Action, region: rec.Region, params: rec.Params, now: rec.Now, replaying: true, draws: rec.Draws}
+		c := &call{srv: s, style: st, action: rec.Action, region: rec.Region, params: rec.Params, now: rec.Now, replaying: true, draws: rec.Draws, delay: s.opts.TaskDelay}
+		if rec.Delay != nil {
+			c.delay = *rec.Delay
+		}
 		if c.params == nil {
 			c.params = params.Tree{}
 		}
@@ -250,7 +256,7 @@ func (s *Server) record(c *call, raw params.Tree) error {
 	if j == nil || c.replaying {
 		return nil
 	}
-	b, err := json.Marshal(journalRecord{Region: c.home, Style: c.style.String(), Action: c.action, Params: raw, Now: c.now, Draws: c.drawn})
+	b, err := json.Marshal(journalRecord{Region: c.home, Style: c.style.String(), Action: c.action, Params: raw, Now: c.now, Draws: c.drawn, Delay: &c.delay})
 	if err != nil {
 		return err
 	}

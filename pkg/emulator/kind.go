@@ -334,7 +334,7 @@ func (t *transit) state() string {
 func (t *transit) busy() bool { return t.state() != stateAvailable }
 
 // transitionUntil is when a transitional state entered now ends.
-func (c *call) transitionUntil() time.Time { return c.now.Add(c.srv.opts.TaskDelay) }
+func (c *call) transitionUntil() time.Time { return c.now.Add(c.delay) }
 
 // settle finishes the kind's transitions that are due by now: a DELETING
 // resource is removed (by drop, when set), any other becomes AVAILABLE.

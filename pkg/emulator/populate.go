@@ -15,7 +15,7 @@ func (s *Server) Populate(vpcs, subnetsPerVPC int) error {
 	if vpcs < 0 || vpcs > 256 || subnetsPerVPC < 0 || subnetsPerVPC > 256 {
 		return fmt.Errorf("populate %dx%d: want at most 256 VPCs of at most 256 subnets", vpcs, subnetsPerVPC)
 	}
-	c := &call{srv: s, style: V3, now: s.now()}
+	c := &call{srv: s, style: V3, now: s.now(), delay: s.opts.TaskDelay}
 	s.cloud.mu.Lock()
 	defer s.cloud.mu.Unlock()
 	st := s.cloud.store(DefaultRegion)

@@ -51,6 +51,9 @@ type call struct {
 	now       time.Time
 	op        *model.Operation
 	home      string // the region's API 3.0 name, once dispatch found it
+	// delay is how long the asynchronous work the call starts takes: the
+	// server's task delay, or for a replayed call the delay it had.
+	delay time.Duration
 
 	// drawn is the random IDs the call drew, for the journal; a replayed
 	// call draws from draws instead, so it makes the same IDs again.
@@ -139,7 +142,7 @@ type reply struct {
 }
 
 func (s *Server) newCall(st Style, r *http.Request) *call {
-	return &call{srv: s, style: st, requestID: s.ids.uuid(), now: s.now()}
+	return &call{srv: s, style: st, requestID: s.ids.uuid(), now: s.now(), delay: s.opts.TaskDelay}
 }
 
 // request is what was read off the wire, before authentication.

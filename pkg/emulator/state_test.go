@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/tcvpc/tcvpc/pkg/api"
 	"github.com/tcvpc/tcvpc/pkg/params"
@@ -86,5 +87,48 @@ func TestStateKeepsEveryKind(t *testing.T) {
 	}
 	if got := e2.must(api.Legacy, "DescribeAddress", params.Tree{"addressId": ipm}); str(dig(got, "data", "data", 0, "address", 0)) != "2.2.2.2" {
 		t.Fatalf("the saved change did not apply: %v", got)
+	}
+}
+
+// TestReplayKeepsTaskDelay restarts from a journal with another task
+// delay: what the first run's replies promised (a gateway PENDING for an
+// hour, a task running for an hour; or done at once) still holds.
+func TestReplayKeepsTaskDelay(t *testing.T) {
+	for _, tc := range []struct {
+		name          string
+		first, second time.Duration
+	}{{"long then instant", time.Hour, -1}, {"instant then long", -1, time.Hour}} {
+		t.Run(tc.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "cloud.json")
+			clock := newFakeClock()
+			e := start(t, Options{StateFile: path, TaskDelay: tc.first, Clock: clock})
+			vpcID := str(dig(e.must(api.V3, "CreateVpc", params.Tree{"VpcName": "v", "CidrBlock": "10.1.0.0/16"}), "Vpc", "VpcId"))
+			gw := str(dig(e.must(api.V3, "CreateVpnGateway", params.Tree{"VpcId": vpcID, "VpnGatewayName": "g", "InternetMaxBandwidthOut": 5}), "VpnGateway", "VpnGatewayId"))
+			ipm := str(dig(e.must(api.Legacy, "CreateAddress", params.Tree{"addressName": "a", "address": []any{"1.1.1.1"}}), "data", "addressId"))
+			task := dig(e.must(api.Legacy, "ModifyAddress", params.Tree{"addressId": ipm, "address": []any{"2.2.2.2"}}), "data", "taskId")
+			e.srv.crash()
+
+			e2 := start(t, Options{StateFile: path, TaskDelay: tc.second, Clock: clock, MaxSkew: 2 * time.Hour})
+			state := func() string {
+				return str(dig(e2.must(api.V3, "DescribeVpnGateways", params.Tree{"VpnGatewayIds": []any{gw}}), "VpnGatewaySet", 0, "State"))
+			}
+			wantState, wantTask := "AVAILABLE", "0"
+			if tc.first > 0 {
+				wantState, wantTask = "PENDING", "2"
+			}
+			if got := state(); got != wantState {
+				t.Fatalf("gateway after restart: %s, want %s", got, wantState)
+			}
+			if got := e2.taskStatus("DescribeNetTaskResult", task); got != wantTask {
+				t.Fatalf("task after restart: %s, want %s", got, wantTask)
+			}
+			clock.Advance(time.Hour)
+			if got := state(); got != "AVAILABLE" {
+				t.Fatalf("gateway an hour on: %s", got)
+			}
+			if got := e2.taskStatus("DescribeNetTaskResult", task); got != "0" {
+				t.Fatalf("task an hour on: %s", got)
+			}
+		})
 	}
 }

@@ -151,7 +151,7 @@ type taskFailure struct {
 
 // newTask starts a task that completes after the task delay.
 func (s *Store) newTask(c *call, kind, target string) *Task {
-	t := &Task{ID: s.nextNum() + 10000, Kind: kind, Done: c.now.Add(c.srv.opts.TaskDelay), Target: target}
+	t := &Task{ID: s.nextNum() + 10000, Kind: kind, Done: c.now.Add(c.delay), Target: target}
 	s.Tasks[t.ID] = t
 	return t
 }
