@@ -11,7 +11,8 @@ import (
 // ENI is an elastic network interface with its private IPs. Its State is
 // PENDING after creation, ATTACHING or DETACHING while a binding changes
 // and DELETING on the way out, each for the task delay; AVAILABLE
-// otherwise ("" in state files from before states were kept).
+// otherwise ("" in state files from before states were kept). The
+// service refuses to change an interface in transition.
 type ENI struct {
 	base
 	VpcID       string      `json:"vpcId"`
@@ -24,8 +25,7 @@ type ENI struct {
 	DeviceIndex int         `json:"deviceIndex,omitempty"`
 	AttachTime  time.Time   `json:"attachTime,omitzero"`
 	PrivateIPs  []PrivateIP `json:"privateIps"`
-	State       string      `json:"state,omitempty"`
-	Until       time.Time   `json:"until,omitzero"`
+	transit
 }
 
 // PrivateIP is one address of an ENI.
@@ -52,6 +52,7 @@ const (
 var enis = &kind[*ENI]{
 	noun: "network interface", prefix: "eni-", rows: func(s *Store) *table[*ENI] { return &s.ENIs },
 	code: "InvalidNetworkInterfaceId", legacyCode: "InvalidNetworkInterface", vpcParam: "vpcId",
+	states: func(e *ENI) *transit { return &e.transit },
 
 	idsParam: "NetworkInterfaceIds", set: "NetworkInterfaceSet", parent: "vpc-id",
 	filters: []attr[*ENI]{
@@ -129,17 +130,6 @@ func registerENI(h map[string]handler) {
 	h["legacy/ModifyNetworkInterface"] = modifyNetworkInterface
 }
 
-func (e *ENI) state() string {
-	if e.State == "" {
-		return stateAvailable
-	}
-	return e.State
-}
-
-// busy reports whether a transition is under way; the service refuses
-// to change an interface until it has finished.
-func (e *ENI) busy() bool { return e.state() != stateAvailable }
-
 func (e *ENI) ip(addr string) (int, *PrivateIP) {
 	for i := range e.PrivateIPs {
 		if e.PrivateIPs[i].Address == addr {
@@ -147,25 +137,6 @@ func (e *ENI) ip(addr string) (int, *PrivateIP) {
 		}
 	}
 	return -1, nil
-}
-
-func (e *ENI) transition(c *call, state string) {
-	e.State, e.Until = state, c.transitionUntil()
-}
-
-func (st *Store) settleENIs(now time.Time) {
-	for id, e := range st.ENIs.byID {
-		if e.Until.IsZero() || now.Before(e.Until) {
-			continue
-		}
-		e.Until = time.Time{}
-		st.dirty = true
-		if e.State == stateDeleting {
-			st.ENIs.del(id)
-			continue
-		}
-		e.State = stateAvailable
-	}
 }
 
 // macOf derives a MAC address in the service's 20:90:6F range from the
@@ -300,7 +271,7 @@ func (st *Store) newENI(c *call, sub *Subnet, name, desc string, groups []string
 	}
 	e := &ENI{base: st.newBase(c, "eni-"), VpcID: sub.VpcID, SubnetID: sub.ID, Name: name, Desc: desc, Groups: groups, PrivateIPs: ips}
 	e.MAC = macOf(e.Num)
-	e.transition(c, statePending)
+	e.enter(c, statePending)
 	st.ENIs.put(e)
 	return e, nil
 }
@@ -315,12 +286,12 @@ func (st *Store) attach(c *call, e *ENI, instance string) {
 		}
 	}
 	e.InstanceID, e.DeviceIndex, e.AttachTime = instance, idx, c.now
-	e.transition(c, stateAttaching)
+	e.enter(c, stateAttaching)
 }
 
 func (st *Store) detach(c *call, e *ENI) {
 	e.InstanceID, e.DeviceIndex, e.AttachTime = "", 0, time.Time{}
-	e.transition(c, stateDetaching)
+	e.enter(c, stateDetaching)
 }
 
 // moveIP hands a secondary IP, with its EIP, from one interface to another.
@@ -396,8 +367,8 @@ func descOK(s string) bool { return utf8.RuneCountInString(s) <= 60 }
 // is under way.
 func idleENI(c *call, st *Store, param string) (*ENI, *apiError) {
 	e, err := enis.find(c, st, param)
-	if err == nil && e.busy() {
-		err = e.busyError(c)
+	if err == nil {
+		err = e.ready(c)
 	}
 	if err != nil {
 		return nil, err
@@ -405,8 +376,9 @@ func idleENI(c *call, st *Store, param string) (*ENI, *apiError) {
 	return e, nil
 }
 
-func (e *ENI) busyError(c *call) *apiError {
-	return lerrf(5100, c.pick("UnsupportedOperation.InvalidState", "UnsupportedOperation"), "The network interface %s is %s; wait until it is AVAILABLE.", e.ID, e.state())
+// ready refuses a change to an interface in transition.
+func (e *ENI) ready(c *call) *apiError {
+	return enis.ready(c, e, "change", "UnsupportedOperation.InvalidState")
 }
 
 // notBound refuses a call naming an instance e is not bound to.
@@ -430,8 +402,8 @@ func (e *ENI) secondary(c *call, addr string) *apiError {
 func groupsOf(c *call, st *Store, param string) ([]string, *apiError) {
 	ids := c.strs(param)
 	for _, id := range ids {
-		if st.SecurityGroups.get(id) == nil {
-			return nil, lerrf(5000, "ResourceNotFound", "The security group %s does not exist.", id)
+		if _, err := sgs.lookup(c, st, param, id); err != nil {
+			return nil, err
 		}
 	}
 	return ids, nil
@@ -453,10 +425,9 @@ func createNetworkInterface(c *call, st *Store) (map[string]any, *apiError) {
 	if err != nil {
 		return nil, err
 	}
-	subID := c.str(c.pickParam("SubnetId", "subnetId"))
-	sub := st.Subnets.get(subID)
-	if sub == nil || sub.VpcID != v.ID {
-		return nil, lerrf(5000, c.pick("InvalidSubnet.NotFound", "ResourceNotFound"), "The subnet %s does not exist in VPC %s.", subID, v.ID)
+	sub, err := subnets.findIn(c, st, c.pickParam("SubnetId", "subnetId"), v.ID)
+	if err != nil {
+		return nil, err
 	}
 	name := c.str(n.name)
 	if name == "" { // the model holds the longest
@@ -483,7 +454,7 @@ func modifyNetworkInterface(c *call, st *Store) (map[string]any, *apiError) {
 		return nil, err
 	}
 	if e.State == stateDeleting {
-		return nil, e.busyError(c)
+		return nil, e.ready(c)
 	}
 	groups, err := groupsOf(c, st, n.groups)
 	if err != nil {
@@ -511,7 +482,7 @@ func deleteNetworkInterface(c *call, st *Store) (map[string]any, *apiError) {
 		return nil, lerrf(5100, c.pick("InvalidNetworkInterface.CanNotDelete", "ResourceInUse"), "The network interface %s is bound to instance %s; detach it first.", e.ID, e.InstanceID)
 	}
 	st.releaseEIPs(e.ID, nil)
-	e.transition(c, stateDeleting)
+	e.enter(c, stateDeleting)
 	return c.eniDone(st, e, nil), nil
 }
 
@@ -524,8 +495,8 @@ func attachNetworkInterface(c *call, st *Store) (map[string]any, *apiError) {
 	if e.InstanceID != "" {
 		return nil, lerrf(5100, c.pick("InvalidNetworkInterface.AlreadyAssociated", "UnsupportedOperation"), "The network interface %s is bound to instance %s already.", e.ID, e.InstanceID)
 	}
-	if e.busy() {
-		return nil, e.busyError(c)
+	if err := e.ready(c); err != nil {
+		return nil, err
 	}
 	st.attach(c, e, c.str(n.instance))
 	return c.eniDone(st, e, nil), nil

@@ -256,6 +256,13 @@ func TestENIVpcLimit(t *testing.T) {
 	wantErr(t, err, "NetworkInterfaceLimitExceeded", "5100")
 	other, otherSub := e.network("10.3.0.0/16", "10.3.0.0/24")
 	e.must(api.V3, "CreateNetworkInterface", params.Tree{"VpcId": other, "SubnetId": otherSub, "NetworkInterfaceName": "n"})
+	// A subnet of another VPC is not found in the one named.
+	_, err = e.do(api.V3, "CreateNetworkInterface", params.Tree{"VpcId": other, "SubnetId": subID, "NetworkInterfaceName": "n"})
+	wantErr(t, err, "ResourceNotFound")
+	_, err = e.do(api.Legacy, "CreateNetworkInterface", params.Tree{"vpcId": other, "subnetId": subID, "eniName": "n"})
+	wantErr(t, err, "InvalidSubnet.NotFound", "5000")
+	_, err = e.do(api.Legacy, "CreateNetworkInterface", params.Tree{"vpcId": "vpc-00000000", "subnetId": subID, "eniName": "n"})
+	wantErr(t, err, "InvalidVpc.NotFound", "5000")
 }
 
 // TestEIPAssociate: AssociateAddress answers the codes its page lists.

@@ -190,7 +190,7 @@ func taskReply(t *Task) map[string]any {
 func (s *Store) settle(now time.Time) {
 	vpnGateways.settle(s, now)
 	vpnConns.settle(s, now)
-	s.settleENIs(now)
+	enis.settle(s, now)
 	nats.settle(s, now)
 	s.settlePeerings(now)
 	kept := s.Pending[:0]
