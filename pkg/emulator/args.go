@@ -233,10 +233,10 @@ func (c *call) v3Query(idsParam string, known ...string) (*query, *apiError) {
 	}
 	q.filters = f
 	if len(q.ids) > 0 && len(f) > 0 {
-		return nil, errf("InvalidParameter.Coexist", "The parameters `%s` and `Filters` cannot be specified at the same time.", idsParam)
+		return nil, errf(c.pick("InvalidParameter.Coexist", "InvalidParameter"), "The parameters `%s` and `Filters` cannot be specified at the same time.", idsParam)
 	}
 	if p := c.ruled(idsParam); (p == nil || p.MaxItems == 0) && len(q.ids) > 100 {
-		return nil, errf("InvalidParameterValue.LimitExceeded", "At most 100 values of `%s` are allowed.", idsParam)
+		return nil, errf(c.pick("InvalidParameterValue.LimitExceeded", "InvalidParameterValue"), "At most 100 values of `%s` are allowed.", idsParam)
 	}
 	for name := range f {
 		ok := false
@@ -261,7 +261,7 @@ func (c *call) v3Query(idsParam string, known ...string) (*query, *apiError) {
 		return nil, c.invalid("Offset", "must not be negative")
 	}
 	if !c.hasRange("Limit") && (q.limit < 0 || q.limit > 100) {
-		return nil, errf("InvalidParameterValue.Range", "Parameter `Limit` must be between 0 and 100.")
+		return nil, errf(c.pick("InvalidParameterValue.Range", "InvalidParameterValue"), "Parameter `Limit` must be between 0 and 100.")
 	}
 	return q, nil
 }
