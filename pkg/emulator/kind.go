@@ -37,6 +37,9 @@ type kind[P record] struct {
 	// found or listed.
 	vpcParam string
 	hidden   func(P) bool
+	// numbered is for the legacy pages that also take a resource's
+	// creation number for its ID (the numeric vpnGwId of their rows).
+	numbered bool
 	// states, for a kind whose changes take the task delay, is a
 	// resource's transitional state: the store's settle finishes it
 	// (kind.settle), and ready refuses a resource still in one. settled,
@@ -86,7 +89,10 @@ type legacyList[P record] struct {
 	// a VPC (parent) or an ID given that does not exist is not found,
 	// rather than an empty list.
 	strict bool
-	row    func(*Store, P) map[string]any
+	// parentID, when set, is the parent's ID for what its parameter gave
+	// (a parent's legacy creation number).
+	parentID func(*Store, string) string
+	row      func(*Store, P) map[string]any
 }
 
 // attr is a resource's value for a filter or a parameter. Kinds are
@@ -148,11 +154,20 @@ func (k *kind[P]) lookup(c *call, st *Store, param, id string) (P, *apiError) {
 		return zero, k.fail(c, 4000, "InvalidParameterValue", "Malformed",
 			"Parameter `%s`: %q is not an ID of the form %sxxxxxxxx.", param, id, k.prefix)
 	}
-	v := k.rows(st).get(id)
+	v := k.get(c, st, id)
 	if v == zero || k.hidden != nil && k.hidden(v) {
 		return zero, k.fail(c, 5000, "ResourceNotFound", "NotFound", "The %s %s does not exist.", k.noun, id)
 	}
 	return v, nil
+}
+
+// get returns the resource with id, or nil: for a numbered kind, in the
+// legacy style, also the one with that creation number.
+func (k *kind[P]) get(c *call, st *Store, id string) P {
+	if k.numbered && c.style == Legacy {
+		return k.rows(st).getOrNum(id)
+	}
+	return k.rows(st).get(id)
 }
 
 // findIn is find for the legacy pages that name a resource with its
@@ -253,17 +268,23 @@ func (k *kind[P]) describeLegacy(c *call, st *Store) (map[string]any, *apiError)
 			return nil, err
 		}
 	}
-	var ids, parents []string
+	var id, parent string
 	if l.id != "" {
-		ids = nonEmpty(c.str(l.id))
+		id = c.str(l.id)
+		if v := k.get(c, st, id); v != *new(P) {
+			id = v.key()
+		}
 	}
 	if l.parent != "" {
-		parents = nonEmpty(c.str(l.parent))
+		parent = c.str(l.parent)
+		if l.parentID != nil && parent != "" {
+			parent = l.parentID(st, parent)
+		}
 	}
 	var matches []P
 	t := k.rows(st)
-	for _, v := range t.pick(ids, parents) {
-		if l.keeps(c, t, v) && (k.hidden == nil || !k.hidden(v)) {
+	for _, v := range t.pick(nonEmpty(id), nonEmpty(parent)) {
+		if l.keeps(c, t, v, id, parent) && (k.hidden == nil || !k.hidden(v)) {
 			matches = append(matches, v)
 		}
 	}
@@ -290,11 +311,13 @@ func (k *kind[P]) known(c *call, st *Store) *apiError {
 	return nil
 }
 
-func (l *legacyList[P]) keeps(c *call, t *table[P], v P) bool {
-	if l.id != "" && c.has(l.id) && v.key() != c.str(l.id) {
+// keeps reports whether v passes the parameters; id and parent are what
+// the ID and parent parameters name.
+func (l *legacyList[P]) keeps(c *call, t *table[P], v P, id, parent string) bool {
+	if l.id != "" && c.has(l.id) && v.key() != id {
 		return false
 	}
-	if l.parent != "" && c.has(l.parent) && t.parentOf(v) != c.str(l.parent) {
+	if l.parent != "" && c.has(l.parent) && t.parentOf(v) != parent {
 		return false
 	}
 	for _, f := range l.exact {
@@ -358,17 +381,12 @@ func (k *kind[P]) settle(st *Store, now time.Time) {
 }
 
 // ready refuses a resource in transition with the first of codes the
-// operation's page lists, else the common UnsupportedOperation (legacy
-// 5100); what says what the call would have done.
+// operation's page lists, else the common UnsupportedOperation; what says
+// what the call would have done.
 func (k *kind[P]) ready(c *call, v P, what string, codes ...string) *apiError {
-	t := k.states(v)
-	if !t.busy() {
-		return nil
+	if t := k.states(v); t.busy() {
+		return lerrf(5100, c.pick(append(codes, "UnsupportedOperation")...),
+			"The %s %s is %s and cannot %s until it is AVAILABLE.", k.noun, v.key(), t.State, what)
 	}
-	code := c.pick(append(codes, "UnsupportedOperation")...)
-	msg := fmt.Sprintf("The %s %s is %s and cannot %s until it is AVAILABLE.", k.noun, v.key(), t.State, what)
-	if c.style == Legacy {
-		return lerrf(5100, code, "%s", msg)
-	}
-	return errf(code, "%s", msg)
+	return nil
 }

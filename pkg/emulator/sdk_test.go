@@ -167,7 +167,8 @@ func TestSDKVpnTunnel(t *testing.T) {
 		r.SecurityPolicyDatabases = []*vpc.SecurityPolicyDatabase{{LocalCidrBlock: sp("10.0.0.0/16"), RemoteCidrBlock: []*string{sp("192.168.10.0/24")}}}
 		return c.CreateVpnConnection(r)
 	}
-	if _, err := mkConn(); sdkCode(t, err) != "UnsupportedOperation.InvalidState" {
+	// The page lists no state code: the common UnsupportedOperation.
+	if _, err := mkConn(); sdkCode(t, err) != "UnsupportedOperation" {
 		t.Fatalf("tunnel on a PENDING gateway: %v", err)
 	}
 	e.clock.Advance(2 * time.Second)

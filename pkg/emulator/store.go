@@ -48,6 +48,7 @@ func (s *Store) init(cl *cloud) {
 	s.Subnets.parentOf = func(x *Subnet) string { return x.VpcID }
 	s.RouteTables.parentOf = func(x *RouteTable) string { return x.VpcID }
 	s.VpnGateways.parentOf = func(x *VpnGateway) string { return x.VpcID }
+	s.VpnConns.parentOf = func(x *VpnConn) string { return x.GatewayID }
 	s.NatGateways.parentOf = func(x *NatGateway) string { return x.VpcID }
 	s.DirectConnectGateways.parentOf = func(x *DirectConnectGateway) string { return x.VpcID }
 	s.ENIs.parentOf = func(x *ENI) string { return x.VpcID }

@@ -3,6 +3,7 @@ package emulator
 import (
 	"encoding/json"
 	"slices"
+	"strconv"
 )
 
 // record is what a table holds: a resource with an ID and a creation
@@ -41,6 +42,21 @@ func (t *table[P]) init() {
 
 // get returns the resource with id, or nil.
 func (t *table[P]) get(id string) P { return t.byID[id] }
+
+// getOrNum returns the resource with id or, as the legacy pages also
+// accept, with the creation number id spells; nil when none.
+func (t *table[P]) getOrNum(id string) P {
+	if x := t.get(id); x != *new(P) {
+		return x
+	}
+	if n, err := strconv.ParseInt(id, 10, 64); err == nil {
+		rows := t.live()
+		if i, ok := slices.BinarySearchFunc(rows, n, func(x P, n int64) int { return cmpInt(x.num(), n) }); ok {
+			return rows[i]
+		}
+	}
+	return *new(P)
+}
 
 func (t *table[P]) len() int { return len(t.byID) }
 
