@@ -172,6 +172,7 @@ type pkgSrc struct {
 	consts  map[string]bool            // consts without an initialiser of their own (iota)
 	structs map[string][]string        // struct type → field names in order
 	fieldTy map[string]ast.Expr        // "type.field" → the field's type
+	tparams map[string][]string        // generic type → its type parameters
 	types   map[string]bool
 	imports map[string]bool
 	varVals map[string]*aval
@@ -186,7 +187,7 @@ func loadPkg(dir string) (*pkgSrc, error) {
 	pk := &pkgSrc{
 		fset: token.NewFileSet(), funcs: map[string]*ast.FuncDecl{}, methods: map[string][]*ast.FuncDecl{},
 		vars: map[string]ast.Expr{}, consts: map[string]bool{}, structs: map[string][]string{},
-		fieldTy: map[string]ast.Expr{}, types: map[string]bool{}, imports: map[string]bool{}, varVals: map[string]*aval{},
+		fieldTy: map[string]ast.Expr{}, tparams: map[string][]string{}, types: map[string]bool{}, imports: map[string]bool{}, varVals: map[string]*aval{},
 	}
 	for _, name := range files {
 		if strings.HasSuffix(name, "_test.go") {
@@ -252,6 +253,13 @@ func (pk *pkgSrc) genDecl(d *ast.GenDecl) {
 			}
 		case *ast.TypeSpec:
 			pk.types[s.Name.Name] = true
+			if s.TypeParams != nil {
+				for _, f := range s.TypeParams.List {
+					for _, n := range f.Names {
+						pk.tparams[s.Name.Name] = append(pk.tparams[s.Name.Name], n.Name)
+					}
+				}
+			}
 			if st, ok := s.Type.(*ast.StructType); ok {
 				var fields []string
 				for _, f := range st.Fields.List {
@@ -294,6 +302,23 @@ func atypeName(e ast.Expr) string {
 }
 
 func recvType(d *ast.FuncDecl) string { return atypeName(d.Recv.List[0].Type) }
+
+// recvParams is the type parameters a generic receiver names: (k *kind[P]) → P.
+func recvParams(t ast.Expr) []string {
+	if s, ok := t.(*ast.StarExpr); ok {
+		t = s.X
+	}
+	var out []string
+	switch x := t.(type) {
+	case *ast.IndexExpr:
+		out = append(out, atypeName(x.Index))
+	case *ast.IndexListExpr:
+		for _, i := range x.Indices {
+			out = append(out, atypeName(i))
+		}
+	}
+	return out
+}
 
 // registered runs every register function on a map that records what is
 // stored in it: handler key → the handler values.
@@ -342,7 +367,8 @@ type aatom struct {
 type aval struct {
 	atoms   map[aatom]bool
 	unknown bool
-	typ     string // when unknown: the package type it has, if declared
+	typ     string   // when unknown: the package type it has, if declared
+	targs   []string // and that type's type arguments
 	objs    []*aobj
 	lists   []*alist
 	funcs   []*afunc
@@ -350,6 +376,7 @@ type aval struct {
 
 type aobj struct {
 	typ    string
+	targs  []string // a generic type's arguments: kind[*VPC] → VPC
 	fields map[string]*aval
 }
 
@@ -367,25 +394,79 @@ type afunc struct {
 	lit  *ast.FuncLit
 	recv *aval
 	env  *ascope
+	tenv map[string]string // the type parameters a literal sees
 }
 
 func unk() *aval { return &aval{unknown: true} }
 
 // typed is an unknown value of the declared type t, when t is one of
 // the package's types: its methods and fields are then those of t.
-func (pk *pkgSrc) typed(t ast.Expr) *aval {
-	if n := atypeName(t); pk.types[n] && !isTypeParam(t) {
-		return &aval{unknown: true, typ: n}
+func (pk *pkgSrc) typed(t ast.Expr, tenv map[string]string) *aval {
+	for {
+		switch x := t.(type) {
+		case *ast.StarExpr:
+			t = x.X
+			continue
+		case *ast.ParenExpr:
+			t = x.X
+			continue
+		case *ast.ArrayType:
+			// A slice of the type: ranging over it gives the type.
+			return &aval{unknown: true, lists: []*alist{{elems: []*aval{pk.typed(x.Elt, tenv)}}}}
+		case *ast.MapType:
+			return &aval{unknown: true, objs: []*aobj{{typ: "map", fields: map[string]*aval{"*": pk.typed(x.Value, tenv)}}}}
+		}
+		break
 	}
-	return unk()
+	n := pk.resolve(t, tenv)
+	if !pk.types[n] {
+		return unk()
+	}
+	return &aval{unknown: true, typ: n, targs: pk.targsOf(t, tenv)}
 }
 
-func isTypeParam(t ast.Expr) bool {
-	if s, ok := t.(*ast.StarExpr); ok {
-		t = s.X
+// resolve is the package type t names, its type parameters replaced.
+func (pk *pkgSrc) resolve(t ast.Expr, tenv map[string]string) string {
+	n := atypeName(t)
+	if x, ok := tenv[n]; ok {
+		return x
 	}
-	id, ok := t.(*ast.Ident)
-	return ok && len(id.Name) == 1 && strings.ToUpper(id.Name) == id.Name
+	return n
+}
+
+// targsOf is the type arguments of t: table[*VPC] → VPC.
+func (pk *pkgSrc) targsOf(t ast.Expr, tenv map[string]string) []string {
+	for {
+		switch x := t.(type) {
+		case *ast.StarExpr:
+			t = x.X
+			continue
+		case *ast.ParenExpr:
+			t = x.X
+			continue
+		case *ast.IndexExpr:
+			return []string{pk.resolve(x.Index, tenv)}
+		case *ast.IndexListExpr:
+			var out []string
+			for _, i := range x.Indices {
+				out = append(out, pk.resolve(i, tenv))
+			}
+			return out
+		}
+		return nil
+	}
+}
+
+// typeEnv binds the type parameters of a generic type to args.
+func (pk *pkgSrc) typeEnv(params []string, args []string) map[string]string {
+	env := map[string]string{}
+	for i, p := range params {
+		env[p] = ""
+		if i < len(args) {
+			env[p] = args[i]
+		}
+	}
+	return env
 }
 
 func (v *aval) pureTyped() bool {
@@ -435,7 +516,7 @@ func ajoin(vs ...*aval) *aval {
 		for _, f := range v.funcs {
 			dup := false
 			for _, g := range out.funcs {
-				dup = dup || *g == *f
+				dup = dup || g.decl == f.decl && g.lit == f.lit && g.recv == f.recv && g.env == f.env
 			}
 			if !dup {
 				out.funcs = append(out.funcs, f)
@@ -571,6 +652,7 @@ type interp struct {
 	memo       map[string][]*aval
 	active     map[string]bool
 	steps      int
+	tenv       map[string]string          // type parameter → type, in the running function
 	stack      []string                   // the calls being run, for ERRTABLE_TRACE
 	sites      []token.Pos                // where each of them was called
 	site       token.Pos                  // the call about to be run
@@ -673,7 +755,7 @@ func (in *interp) invoke(f *afunc, args []*aval, spread bool) []*aval {
 		return r
 	}
 	if in.active[key] || in.steps > 2_000_000 {
-		return in.pk.unknownResults(ft)
+		return in.pk.unknownResults(ft, nil)
 	}
 	in.active[key] = true
 	in.stack = append(in.stack, in.where(node))
@@ -686,12 +768,37 @@ func (in *interp) invoke(f *afunc, args []*aval, spread bool) []*aval {
 	}()
 
 	sc := &ascope{vars: map[string]*binding{}, parent: parent}
-	if f.decl != nil && f.decl.Recv != nil {
-		for _, n := range f.decl.Recv.List[0].Names {
-			r := f.recv
-			if r == nil || r.pure() {
-				r = in.pk.typed(f.decl.Recv.List[0].Type)
+	savedEnv := in.tenv
+	defer func() { in.tenv = savedEnv }()
+	in.tenv = f.tenv
+	if f.decl != nil {
+		in.tenv = map[string]string{}
+		if f.decl.Type.TypeParams != nil {
+			for _, p := range f.decl.Type.TypeParams.List {
+				for _, n := range p.Names {
+					in.tenv[n.Name] = "" // inferred: not followed
+				}
 			}
+		}
+	}
+	if f.decl != nil && f.decl.Recv != nil {
+		rt := f.decl.Recv.List[0].Type
+		r := f.recv
+		if r == nil || r.pure() {
+			r = in.pk.typed(rt, nil)
+		}
+		// The receiver's type arguments, when it is certainly one
+		// instance of a generic type.
+		var targs []string
+		if len(r.objs) == 1 && !r.unknown {
+			targs = r.objs[0].targs
+		} else if len(r.objs) == 0 && r.unknown {
+			targs = r.targs
+		}
+		for k, v := range in.pk.typeEnv(recvParams(rt), targs) {
+			in.tenv[k] = v
+		}
+		for _, n := range f.decl.Recv.List[0].Names {
 			sc.define(n.Name, r, in.level)
 		}
 	}
@@ -718,10 +825,10 @@ func (in *interp) invoke(f *afunc, args []*aval, spread bool) []*aval {
 				l.elems = args[i:]
 			}
 			v = &aval{lists: []*alist{l}}
-		case i < len(args) && !args[i].pure():
-			v = args[i]
+		case i < len(args):
+			v = withType(args[i], in.pk.typed(types[i], in.tenv))
 		default:
-			v = in.pk.typed(types[i])
+			v = in.pk.typed(types[i], in.tenv)
 		}
 		sc.define(n, v, in.level)
 	}
@@ -735,11 +842,32 @@ func (in *interp) invoke(f *afunc, args []*aval, spread bool) []*aval {
 		}
 	}
 	in.block(body.List, sc, fr)
+	declared := in.pk.unknownResults(ft, in.tenv)
 	if fr.results == nil {
-		fr.results = in.pk.unknownResults(ft)
+		fr.results = declared
+	}
+	// What the function returns has the type it declares.
+	for i, r := range fr.results {
+		if i < len(declared) {
+			fr.results[i] = withType(r, declared[i])
+		}
 	}
 	in.memo[key] = fr.results
 	return fr.results
+}
+
+// withType is v, its unknown part of the type declared has (an unknown
+// value of a declared type) when v does not say.
+func withType(v, declared *aval) *aval {
+	if !v.unknown || v.typ != "" || declared.typ == "" && len(declared.lists) == 0 && len(declared.objs) == 0 {
+		return v
+	}
+	if v.pure() {
+		return declared
+	}
+	c := *v
+	c.typ, c.targs = declared.typ, declared.targs
+	return &c
 }
 
 func aZeroOf(t ast.Expr) *aval {
@@ -750,7 +878,7 @@ func aZeroOf(t ast.Expr) *aval {
 	return atomVal(aZero, "")
 }
 
-func (pk *pkgSrc) unknownResults(ft *ast.FuncType) []*aval {
+func (pk *pkgSrc) unknownResults(ft *ast.FuncType, tenv map[string]string) []*aval {
 	var out []*aval
 	if ft.Results != nil {
 		for _, r := range ft.Results.List {
@@ -759,7 +887,7 @@ func (pk *pkgSrc) unknownResults(ft *ast.FuncType) []*aval {
 				n = 1
 			}
 			for i := 0; i < n; i++ {
-				out = append(out, pk.typed(r.Type))
+				out = append(out, pk.typed(r.Type, tenv))
 			}
 		}
 	}
@@ -779,7 +907,7 @@ func fingerprint(v *aval) string {
 	sort.Strings(atoms)
 	b.WriteString(strings.Join(atoms, ","))
 	if v.unknown {
-		b.WriteString("?")
+		b.WriteString("?" + v.typ + strings.Join(v.targs, ","))
 	}
 	for _, o := range v.objs {
 		fmt.Fprintf(&b, "o%p", o)
@@ -882,7 +1010,7 @@ func (in *interp) stmt(s ast.Stmt, sc *ascope, fr *aframe) astatus {
 				for i, n := range vs.Names {
 					v := aZeroOf(vs.Type)
 					if st, ok := vs.Type.(*ast.StarExpr); ok && len(vs.Values) == 0 {
-						v = ajoin(atomVal(aNil, ""), in.pk.typed(st))
+						v = ajoin(atomVal(aNil, ""), in.pk.typed(st, in.tenv))
 						_ = st
 					}
 					if i < len(vals) {
@@ -1035,9 +1163,19 @@ func (in *interp) rangeStmt(s *ast.RangeStmt, sc *ascope, fr *aframe) astatus {
 		}
 		return goesOn
 	}
-	elem := unk()
+	elem := &aval{}
 	for _, l := range x.lists {
 		elem = ajoin(append([]*aval{elem}, l.elems...)...)
+	}
+	if len(x.lists) == 0 || len(x.objs) > 0 || len(elem.atoms)+len(elem.objs)+len(elem.lists)+len(elem.funcs) == 0 && !elem.unknown {
+		elem = ajoin(elem, unk())
+	}
+	for _, o := range x.objs {
+		if o.typ == "map" {
+			for _, v := range o.fields {
+				elem = ajoin(elem, v)
+			}
+		}
 	}
 	in.uncertain(func() astatus {
 		for i := 0; i < 2; i++ {
@@ -1275,7 +1413,7 @@ func (in *interp) expr(e ast.Expr, sc *ascope) *aval {
 	case *ast.CompositeLit:
 		return in.composite(e, "", sc)
 	case *ast.FuncLit:
-		return &aval{funcs: []*afunc{{lit: e, env: sc}}}
+		return &aval{funcs: []*afunc{{lit: e, env: sc, tenv: in.tenv}}}
 	case *ast.IndexExpr:
 		x := in.expr(e.X, sc)
 		if len(x.funcs) > 0 {
@@ -1340,7 +1478,7 @@ func aintOf(v *aval) int {
 }
 
 func aindex(x, idx *aval) *aval {
-	out := &aval{unknown: x.unknown}
+	out := &aval{unknown: x.unknown && len(x.lists) == 0 && len(x.objs) == 0}
 	n := aintOf(idx)
 	for _, l := range x.lists {
 		if l.exact && n >= 0 && n < len(l.elems) {
@@ -1455,7 +1593,7 @@ func (in *interp) selector(e *ast.SelectorExpr, sc *ascope) *aval {
 
 // member is x.name: a field, or a method value.
 func (in *interp) member(x *aval, name string) *aval {
-	out := &aval{unknown: x.unknown}
+	out := &aval{}
 	for _, o := range x.objs {
 		if v, ok := o.fields[name]; ok {
 			out = ajoin(out, v)
@@ -1479,24 +1617,35 @@ func (in *interp) member(x *aval, name string) *aval {
 			out.unknown = true
 		}
 	}
-	if x.pureTyped() {
-		if m := in.method(x.typ, name); m != nil {
-			return &aval{funcs: []*afunc{{decl: m, recv: x}}}
-		}
-		if t, ok := in.pk.fieldTy[x.typ+"."+name]; ok {
-			return in.pk.typed(t)
-		}
-		return unk()
-	}
 	nonNil := false
 	for a := range x.atoms {
 		nonNil = nonNil || a.k != aNil && a.k != aZero
 	}
+	if x.unknown && x.typ != "" {
+		// A value of a declared type: its own method or field.
+		switch m := in.method(x.typ, name); {
+		case m != nil:
+			recv := &aval{unknown: true, typ: x.typ, targs: x.targs}
+			if recvType(m) != x.typ {
+				recv = unk() // promoted from an embedded type
+			}
+			out = ajoin(out, &aval{funcs: []*afunc{{decl: m, recv: recv}}})
+		case in.pk.fieldTy[x.typ+"."+name] != nil:
+			out = ajoin(out, in.pk.typed(in.pk.fieldTy[x.typ+"."+name], in.pk.typeEnv(in.pk.tparams[x.typ], x.targs)))
+		default:
+			out = ajoin(out, unk())
+		}
+		return out
+	}
 	if x.unknown || nonNil {
 		// A method of a value of a type the analysis does not know: any
 		// method of that name.
+		out.unknown = x.unknown
 		for _, m := range in.pk.methods[name] {
 			out = ajoin(out, &aval{funcs: []*afunc{{decl: m, recv: unk()}}})
+		}
+		if os.Getenv("ERRTABLE_TRACE") == "names" && len(in.pk.methods[name]) > 1 {
+			fmt.Printf("by name: %s %s\n", name, in.stack[len(in.stack)-1])
 		}
 		if len(in.pk.methods[name]) == 0 {
 			out.unknown = true
@@ -1596,6 +1745,9 @@ func (in *interp) composite(e *ast.CompositeLit, typ string, sc *ascope) *aval {
 		return &aval{lists: []*alist{l}}
 	}
 	o := &aobj{typ: typ, fields: map[string]*aval{}}
+	if t != nil {
+		o.targs = in.pk.targsOf(t, in.tenv)
+	}
 	for i, el := range e.Elts {
 		if kv, ok := el.(*ast.KeyValueExpr); ok {
 			if id, ok := kv.Key.(*ast.Ident); ok {
