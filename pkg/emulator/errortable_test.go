@@ -37,7 +37,11 @@ func TestErrorTable(t *testing.T) {
 	var bad, unresolved []string
 	found := map[string]bool{}
 	for _, row := range tab {
-		t.Logf("%s %s: %s", row.style, row.action, strings.Join(row.codes, ", "))
+		more := ""
+		if row.named {
+			more = " (+ the page's code for a parameter, named at run time)"
+		}
+		t.Logf("%s %s: %s%s", row.style, row.action, strings.Join(row.codes, ", "), more)
 		for _, code := range row.codes {
 			key := fmt.Sprintf("%s %s %s", row.style, row.action, code)
 			switch {
@@ -83,6 +87,10 @@ type errorRow struct {
 	codes      []string            // sorted
 	at         map[string][]string // code → where the source gives it
 	unresolved []string            // positions of codes the analysis could not compute
+	// named: besides codes, the operation may answer a code of its page
+	// that c.pick is given as made at run time (legacy "Invalid" and a
+	// parameter's name, for a value the model's rules refuse).
+	named bool
 }
 
 func (r *errorRow) listed(code string) bool {
@@ -141,7 +149,7 @@ func computeErrorTable() ([]*errorRow, error) {
 		for _, f := range h.funcs {
 			in.invoke(f, []*aval{c, st}, false)
 		}
-		row := &errorRow{style: style, action: action, op: op, unresolved: in.unresolved, at: map[string][]string{}}
+		row := &errorRow{style: style, action: action, op: op, unresolved: in.unresolved, at: map[string][]string{}, named: in.named}
 		for code := range in.codes {
 			row.codes = append(row.codes, code)
 			for site := range in.at[code] {
@@ -653,6 +661,7 @@ type interp struct {
 	active     map[string]bool
 	steps      int
 	tenv       map[string]string          // type parameter → type, in the running function
+	named      bool                       // c.pick was given a code made at run time
 	stack      []string                   // the calls being run, for ERRTABLE_TRACE
 	sites      []token.Pos                // where each of them was called
 	site       token.Pos                  // the call about to be run
@@ -946,6 +955,7 @@ func (in *interp) pickCodes(args []*aval, spread bool) *aval {
 			return ajoin(out, c)
 		}
 		certain := complete && len(codes) == 1
+		in.named = in.named || !complete
 		for _, code := range codes {
 			if in.op != nil && listedIn(in.op, code) {
 				out = ajoin(out, astrVal(code))
