@@ -240,7 +240,6 @@ func loadPkg(dir string) (*pkgSrc, error) {
 }
 
 func (pk *pkgSrc) genDecl(d *ast.GenDecl) {
-	var last []ast.Expr
 	for _, s := range d.Specs {
 		switch s := s.(type) {
 		case *ast.ValueSpec:
@@ -251,7 +250,6 @@ func (pk *pkgSrc) genDecl(d *ast.GenDecl) {
 				}
 				continue
 			}
-			last = s.Values
 			for i, n := range s.Names {
 				if i < len(s.Values) && len(s.Values) == len(s.Names) {
 					pk.vars[n.Name] = s.Values[i]
@@ -284,7 +282,6 @@ func (pk *pkgSrc) genDecl(d *ast.GenDecl) {
 			}
 		}
 	}
-	_ = last
 }
 
 // typeName is the name of a (pointer to a, generic) named type.
@@ -1021,7 +1018,6 @@ func (in *interp) stmt(s ast.Stmt, sc *ascope, fr *aframe) astatus {
 					v := aZeroOf(vs.Type)
 					if st, ok := vs.Type.(*ast.StarExpr); ok && len(vs.Values) == 0 {
 						v = ajoin(atomVal(aNil, ""), in.pk.typed(st, in.tenv))
-						_ = st
 					}
 					if i < len(vals) {
 						v = vals[i]
