@@ -13,7 +13,7 @@ func TestNetworkAcls(t *testing.T) {
 	sub2 := str(dig(e.must(api.V3, "CreateSubnet", params.Tree{"VpcId": vpcID, "SubnetName": "b", "CidrBlock": "10.3.2.0/24", "Zone": "ap-guangzhou-3"}), "Subnet", "SubnetId"))
 
 	acl := str(dig(e.must(api.Legacy, "CreateNetworkAcl", params.Tree{"vpcId": vpcID, "networkAclName": "web"}), "data", "networkAclId"))
-	if !idShape.MatchString(acl) || acl[:4] != "acl-" {
+	if !idOK(acl, "acl-") {
 		t.Fatalf("CreateNetworkAcl: %s", acl)
 	}
 	_, err := e.do(api.Legacy, "CreateNetworkAcl", params.Tree{"vpcId": vpcID, "networkAclName": ""})

@@ -32,7 +32,7 @@ func TestENILifecycle(t *testing.T) {
 	}
 	nic := dig(out, "NetworkInterface")
 	eni := str(dig(nic, "NetworkInterfaceId"))
-	if !idShape.MatchString(eni) || str(dig(nic, "State")) != "PENDING" || str(dig(nic, "GroupSet", 0)) != sgID ||
+	if !idOK(eni, "eni-") || str(dig(nic, "State")) != "PENDING" || str(dig(nic, "GroupSet", 0)) != sgID ||
 		str(dig(nic, "PrivateIpAddressSet", 0, "PrivateIpAddress")) != "10.0.1.5" || str(dig(nic, "PrivateIpAddressSet", 0, "Primary")) != "true" ||
 		str(dig(nic, "PrivateIpAddressSet", 1, "PrivateIpAddress")) != "10.0.1.2" || str(dig(nic, "MacAddress")) == "" ||
 		str(dig(nic, "Zone")) != "ap-guangzhou-3" || len(dig(nic, "Attachment").(map[string]any)) != 0 {

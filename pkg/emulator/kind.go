@@ -150,7 +150,7 @@ func (k *kind[P]) find(c *call, st *Store, param string) (P, *apiError) {
 // lookup returns the resource with id, which the parameter gave.
 func (k *kind[P]) lookup(c *call, st *Store, param, id string) (P, *apiError) {
 	var zero P
-	if c.style == V3 && (!strings.HasPrefix(id, k.prefix) || !idShape.MatchString(id)) {
+	if c.style == V3 && !idOK(id, k.prefix) {
 		return zero, k.fail(c, 4000, "InvalidParameterValue", "Malformed",
 			"Parameter `%s`: %q is not an ID of the form %sxxxxxxxx.", param, id, k.prefix)
 	}

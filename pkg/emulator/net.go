@@ -4,7 +4,6 @@ import (
 	"encoding/binary"
 	"github.com/tcvpc/tcvpc/pkg/config"
 	"net/netip"
-	"regexp"
 	"strconv"
 	"strings"
 )
@@ -191,6 +190,17 @@ func legacyZone(region, id string) (name string, n int, ok bool) {
 	return "", n, true
 }
 
-// idShape is the documented ID form: a prefix and 8 lowercase
-// alphanumerics.
-var idShape = regexp.MustCompile(`^[a-z]+(-[a-z]+)*-[0-9a-z]{8}$`)
+// idOK reports whether id has the documented form: prefix ("vpc-") and 8
+// lower-case letters or digits.
+func idOK(id, prefix string) bool {
+	rest, ok := strings.CutPrefix(id, prefix)
+	if !ok || len(rest) != 8 {
+		return false
+	}
+	for _, r := range rest {
+		if (r < 'a' || r > 'z') && (r < '0' || r > '9') {
+			return false
+		}
+	}
+	return true
+}

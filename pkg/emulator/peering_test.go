@@ -26,7 +26,7 @@ func TestPeeringSameRegion(t *testing.T) {
 	_, err = create(a, "vpc-00000000", "2407912486")
 	wantErr(t, err, "InvalidVpc.NotFound", "5000")
 	pcx, err := create(a, b, "2407912486")
-	if err != nil || !idShape.MatchString(pcx) || pcx[:4] != "pcx-" {
+	if err != nil || !idOK(pcx, "pcx-") {
 		t.Fatalf("CreateVpcPeeringConnection: %q %v", pcx, err)
 	}
 	state := func() string {

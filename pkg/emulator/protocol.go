@@ -32,12 +32,15 @@ const (
 	maxBody    = 8 << 20
 )
 
-// commonParams are the query-signed styles' common parameters; they are
-// signed but are not the operation's own.
-var commonParams = map[string]bool{
-	"Action": true, "Region": true, "Timestamp": true, "Nonce": true,
-	"SecretId": true, "Signature": true, "SignatureMethod": true, "Token": true,
-	"Version": true, "Language": true, "RequestClient": true,
+// commonParam reports whether k is one of the query-signed styles'
+// common parameters: signed, but not the operation's own.
+func commonParam(k string) bool {
+	switch k {
+	case "Action", "Region", "Timestamp", "Nonce", "SecretId", "Signature",
+		"SignatureMethod", "Token", "Version", "Language", "RequestClient":
+		return true
+	}
+	return false
 }
 
 // call is one request on its way through the server.
@@ -250,7 +253,7 @@ func (s *Server) read(st Style, r *http.Request) (*request, *apiError) {
 	business := make(map[string]string, len(values))
 	for k, v := range values {
 		flat[k] = v[0]
-		if !commonParams[k] {
+		if !commonParam(k) {
 			business[k] = v[0]
 		}
 	}

@@ -19,7 +19,7 @@ func TestLegacyRouteTables(t *testing.T) {
 		map[string]any{"destinationCidrBlock": "121.0.0.0/16", "nextType": "1", "nextHub": gw, "description": "office"},
 	}})
 	rtID := str(out["unRouteTableId"])
-	if !idShape.MatchString(rtID) || str(dig(out, "routeTableSet", 0, "nextType")) != "1" || str(dig(out, "routeTableSet", 0, "nextHub")) != gw {
+	if !idOK(rtID, "rtb-") || str(dig(out, "routeTableSet", 0, "nextType")) != "1" || str(dig(out, "routeTableSet", 0, "nextHub")) != gw {
 		t.Fatalf("legacy CreateRouteTable: %v", out)
 	}
 	v3 := e.must(api.V3, "DescribeRouteTables", params.Tree{"RouteTableIds": []any{rtID}})

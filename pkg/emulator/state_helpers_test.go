@@ -61,3 +61,14 @@ func (s *Server) crash() {
 		s.stateLock.Close()
 	}
 }
+
+func TestIDForm(t *testing.T) {
+	for id, want := range map[string]bool{
+		"vpc-12ab34cd": true, "vpc-12ab34c": false, "vpc-12ab34cde": false, "vpc-12AB34CD": false,
+		"vpc-x-12ab34c": false, "subnet-12ab34cd": false, "vpc12ab34cd": false, "": false,
+	} {
+		if got := idOK(id, "vpc-"); got != want {
+			t.Errorf("idOK(%q, vpc-) = %v", id, got)
+		}
+	}
+}

@@ -238,7 +238,7 @@ func (t *tmplKind) memberProblem(st *Store, members []string) (*tmplCode, string
 			}
 		// The model holds the shape of API 3.0's member IDs, not the
 		// legacy API's.
-		case !strings.HasPrefix(m, t.members.prefix) || !idShape.MatchString(m):
+		case !idOK(m, t.members.prefix):
 			return &tmplMalformed, fmt.Sprintf("%q is not the ID of a %s", m, t.members.noun)
 		case t.members.table(st).get(m) == nil:
 			return &tmplMissing, fmt.Sprintf("the %s %s does not exist", t.members.noun, m)

@@ -77,7 +77,7 @@ func TestTemplatesV3(t *testing.T) {
 func TestTemplatesLegacy(t *testing.T) {
 	e := start(t, Options{})
 	ipm := str(dig(e.must(api.Legacy, "CreateAddress", params.Tree{"addressName": "lab", "address": []any{"10.0.0.6", "10.0.0.2/16"}}), "data", "addressId"))
-	if !idShape.MatchString(ipm) || ipm[:4] != "ipm-" {
+	if !idOK(ipm, "ipm-") {
 		t.Fatalf("CreateAddress: %s", ipm)
 	}
 	_, err := e.do(api.Legacy, "CreateAddress", params.Tree{"addressName": "x", "address": []any{"nope"}})

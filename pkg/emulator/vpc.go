@@ -2,7 +2,6 @@ package emulator
 
 import (
 	"slices"
-	"strings"
 	"unicode/utf8"
 )
 
@@ -72,7 +71,7 @@ func nameOK(s string) bool {
 // checkID refuses an API 3.0 ID that does not have the documented shape
 // (InvalidParameterValue.Malformed, as the pages list).
 func (c *call) checkID(name, id, prefix string) *apiError {
-	if c.style == V3 && (!strings.HasPrefix(id, prefix) || !idShape.MatchString(id)) {
+	if c.style == V3 && !idOK(id, prefix) {
 		return errf("InvalidParameterValue.Malformed", "Parameter `%s`: %q is not an ID of the form %sxxxxxxxx.", name, id, prefix)
 	}
 	return nil
