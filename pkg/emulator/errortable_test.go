@@ -116,12 +116,13 @@ var (
 // staticErrorTable is the table, sorted by style and Action, computed
 // once for TestErrorTable and the check of the codes the tests saw.
 func staticErrorTable() ([]*errorRow, error) {
-	errorTableOnce.Do(func() { errorTable, errorTableErr = computeErrorTable() })
+	errorTableOnce.Do(func() { errorTable, errorTableErr = computeErrorTable(".") })
 	return errorTable, errorTableErr
 }
 
-func computeErrorTable() ([]*errorRow, error) {
-	pk, err := loadPkg(".")
+// computeErrorTable is the table of the package in dir.
+func computeErrorTable(dir string) ([]*errorRow, error) {
+	pk, err := loadPkg(dir)
 	if err != nil {
 		return nil, err
 	}
@@ -304,6 +305,13 @@ func atypeName(e ast.Expr) string {
 			return ""
 		}
 	}
+}
+
+func unstar(t ast.Expr) ast.Expr {
+	if s, ok := t.(*ast.StarExpr); ok {
+		return s.X
+	}
+	return t
 }
 
 func recvType(d *ast.FuncDecl) string { return atypeName(d.Recv.List[0].Type) }
@@ -1417,7 +1425,7 @@ func (in *interp) expr(e ast.Expr, sc *ascope) *aval {
 	case *ast.SelectorExpr:
 		return in.selector(e, sc)
 	case *ast.CompositeLit:
-		return in.composite(e, "", sc)
+		return in.composite(e, nil, sc)
 	case *ast.FuncLit:
 		return &aval{funcs: []*afunc{{lit: e, env: sc, tenv: in.tenv}}}
 	case *ast.IndexExpr:
@@ -1699,19 +1707,31 @@ func (in *interp) method(typ, name string) *ast.FuncDecl {
 	return nil
 }
 
-func (in *interp) composite(e *ast.CompositeLit, typ string, sc *ascope) *aval {
+// composite is a composite literal; elem is its type when the literal
+// leaves it out (an element of a slice or map literal).
+func (in *interp) composite(e *ast.CompositeLit, elem ast.Expr, sc *ascope) *aval {
 	t := e.Type
-	if t != nil {
-		typ = atypeName(t)
+	if t == nil {
+		t = elem
 	}
-	var elemType string
-	switch tt := t.(type) {
+	typ := atypeName(t)
+	var elemType ast.Expr
+	var fields []string
+	isStruct := false
+	switch tt := unstar(t).(type) {
 	case *ast.ArrayType:
-		elemType = atypeName(tt.Elt)
+		elemType = tt.Elt
 		typ = ""
 	case *ast.MapType:
-		elemType = atypeName(tt.Value)
+		elemType = tt.Value
 		typ = "map"
+	case *ast.StructType:
+		isStruct = true
+		for _, f := range tt.Fields.List {
+			for _, n := range f.Names {
+				fields = append(fields, n.Name)
+			}
+		}
 	}
 	val := func(x ast.Expr) *aval {
 		if cl, ok := x.(*ast.CompositeLit); ok && cl.Type == nil {
@@ -1733,7 +1753,9 @@ func (in *interp) composite(e *ast.CompositeLit, typ string, sc *ascope) *aval {
 		}
 		return &aval{objs: []*aobj{o}}
 	}
-	fields, isStruct := in.pk.structs[typ]
+	if !isStruct {
+		fields, isStruct = in.pk.structs[typ]
+	}
 	if !isStruct {
 		l := &alist{exact: true}
 		for _, el := range e.Elts {
@@ -1929,4 +1951,29 @@ func (in *interp) stdlib(name string, e *ast.CallExpr, sc *ascope) *aval {
 		}
 	}
 	return unk()
+}
+
+// TestErrorTableAnalysis runs the analysis on a small package of the
+// constructs it must follow (testdata/errtable) and checks the table.
+func TestErrorTableAnalysis(t *testing.T) {
+	tab, err := computeErrorTable(filepath.Join("testdata", "errtable"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range tab {
+		got = append(got, fmt.Sprintf("%s %s: %s", r.style, r.action, strings.Join(r.codes, ", ")))
+		if len(r.unresolved) > 0 {
+			t.Errorf("%s %s: unresolved %v", r.style, r.action, r.unresolved)
+		}
+	}
+	want := []string{
+		"v3 CreateVpc: FromParameter",
+		"v3 DeleteVpc: InvalidParameter, ResourceNotFound, VpcCheck",
+		"v3 ModifyVpcAttribute: FromList",
+		"legacy DeleteVpc: LegacyOnly, ResourceNotFound, VpcCheck",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("table:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
 }
