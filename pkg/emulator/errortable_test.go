@@ -7,6 +7,7 @@ import (
 	"go/token"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -701,6 +702,9 @@ func (in *interp) emit(v *aval, at ast.Node) {
 		return
 	}
 	codes, complete := v.strs()
+	// An empty code is a zero value on a path the analysis cannot rule
+	// out (a table's miss): not a code.
+	codes = slices.DeleteFunc(codes, func(c string) bool { return c == "" })
 	// Where the code is given: the call of the function building the
 	// error (errf's caller), or the literal itself in a handler.
 	site := in.where(at)
