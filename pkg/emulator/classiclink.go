@@ -125,7 +125,7 @@ func v3AttachClassicLinkVpc(c *call, st *Store) (map[string]any, *apiError) {
 	}
 	switch kind, msg := st.linkProblem(v, ids); kind {
 	case "cidr":
-		return nil, errf("UnsupportedOperation.CIDRUnsupportedClassicLink", "Classic link is not supported: %s.", msg)
+		return nil, errf(c.pick("UnsupportedOperation.CIDRUnsupportedClassicLink", "UnsupportedOperation"), "Classic link is not supported: %s.", msg)
 	case "linked":
 		return nil, errf("UnsupportedOperation.ClassicInstanceIdAlreadyExists", "%s.", msg)
 	case "limit":
@@ -204,7 +204,7 @@ func legacyAttachClassicLinkVpc(c *call, st *Store) (map[string]any, *apiError) 
 	}
 	switch kind, msg := st.linkProblem(v, ids); kind {
 	case "cidr":
-		return nil, lerrf(5100, "UnsupportedOperation.CIDRUnsupportedClassicLink", "Classic link is not supported: %s.", msg)
+		return nil, lerrf(5100, c.pick("UnsupportedOperation.CIDRUnsupportedClassicLink", "UnsupportedOperation"), "Classic link is not supported: %s.", msg)
 	case "linked":
 		return nil, lerrf(5100, "InstanceAlreadyLinked", "%s.", msg)
 	case "limit":

@@ -25,19 +25,7 @@ var commonCodes = map[string]bool{
 // the model) nor common, each with the reason it is kept. Each is a
 // deviation to remove: TestErrorTable fails on a new one, and on an entry
 // no handler answers any more, so this list only shrinks.
-var offTable = map[string]string{
-	"legacy AcceptVpcPeeringConnection UnsupportedOperation.InvalidState":         "to fix (peering.go)",
-	"legacy AcceptVpcPeeringConnectionEx UnsupportedOperation.InvalidState":       "to fix (peering.go)",
-	"legacy AttachClassicLinkVpc UnsupportedOperation.CIDRUnsupportedClassicLink": "to fix (classiclink.go)",
-	"legacy DeleteVpcPeeringConnection UnsupportedOperation.InvalidState":         "to fix (peering.go)",
-	"legacy DeleteVpcPeeringConnectionEx UnsupportedOperation.InvalidState":       "to fix (peering.go)",
-	"legacy EnableVpcPeeringConnection UnsupportedOperation.InvalidState":         "to fix (peering.go)",
-	"legacy EnableVpcPeeringConnectionEx UnsupportedOperation.InvalidState":       "to fix (peering.go)",
-	"legacy ModifyVpcPeeringConnection UnsupportedOperation.InvalidState":         "to fix (peering.go)",
-	"legacy ModifyVpcPeeringConnectionEx UnsupportedOperation.InvalidState":       "to fix (peering.go)",
-	"legacy RejectVpcPeeringConnection UnsupportedOperation.InvalidState":         "to fix (peering.go)",
-	"legacy RejectVpcPeeringConnectionEx UnsupportedOperation.InvalidState":       "to fix (peering.go)",
-}
+var offTable = map[string]string{}
 
 var (
 	seenMu    sync.Mutex

@@ -166,7 +166,8 @@ func peeringOf(c *call, st *Store, ex bool) (*Peering, *apiError) {
 
 // peeringChange handles accept, reject, enable, delete and modify. The
 // pages document only not-found codes; a change the connection's state
-// does not allow is UnsupportedOperation.InvalidState.
+// does not allow is UnsupportedOperation.InvalidState where the page lists
+// it, UnsupportedOperation where it does not.
 func peeringChange(ex bool, op string) handler {
 	return func(c *call, st *Store) (map[string]any, *apiError) {
 		x, err := peeringOf(c, st, ex)
@@ -177,11 +178,11 @@ func peeringChange(ex bool, op string) handler {
 		switch op {
 		case "accept", "reject":
 			if x.State != peerPending {
-				return nil, lerrf(5100, "UnsupportedOperation.InvalidState", "The peering connection %s is not waiting for acceptance (state %d).", x.ID, x.State)
+				return nil, lerrf(5100, c.pick("UnsupportedOperation.InvalidState", "UnsupportedOperation"), "The peering connection %s is not waiting for acceptance (state %d).", x.ID, x.State)
 			}
 		case "enable":
 			if x.State != peerExpired {
-				return nil, lerrf(5100, "UnsupportedOperation.InvalidState", "The peering connection %s has not expired (state %d).", x.ID, x.State)
+				return nil, lerrf(5100, c.pick("UnsupportedOperation.InvalidState", "UnsupportedOperation"), "The peering connection %s has not expired (state %d).", x.ID, x.State)
 			}
 		case "modify":
 			if c.has("peeringConnectionName") || !ex {
@@ -204,13 +205,13 @@ func peeringChange(ex bool, op string) handler {
 		e := &Effect{Op: "peering." + op, Target: x.ID, Fields: fields}
 		if !ex {
 			if f := st.applyPeering(e, c.now); f != nil {
-				return nil, lerrf(5100, "UnsupportedOperation.InvalidState", "%s", f.message)
+				return nil, lerrf(5100, c.pick("UnsupportedOperation.InvalidState", "UnsupportedOperation"), "%s", f.message)
 			}
 			st.dirty = true
 			return nil, nil
 		}
 		if st.pendingOn(x.ID) {
-			return nil, lerrf(5100, "UnsupportedOperation.InvalidState", "The peering connection %s is being changed by a running task.", x.ID)
+			return nil, lerrf(5100, c.pick("UnsupportedOperation.InvalidState", "UnsupportedOperation"), "The peering connection %s is being changed by a running task.", x.ID)
 		}
 		t := st.deferTask(c, "vpc", e)
 		return map[string]any{"taskId": t.ID, "data": map[string]any{"taskId": t.ID}}, nil

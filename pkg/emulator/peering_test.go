@@ -41,13 +41,13 @@ func TestPeeringSameRegion(t *testing.T) {
 		t.Fatalf("DescribeVpcPeeringConnections: %v", row)
 	}
 	_, err = e.do(api.Legacy, "EnableVpcPeeringConnection", params.Tree{"peeringConnectionId": pcx})
-	wantErr(t, err, "UnsupportedOperation.InvalidState", "5100")
+	wantErr(t, err, "UnsupportedOperation", "5100")
 	e.must(api.Legacy, "AcceptVpcPeeringConnection", params.Tree{"peeringConnectionId": pcx})
 	if s := state(); s != "1" {
 		t.Fatalf("after accept: state %s", s)
 	}
 	_, err = e.do(api.Legacy, "RejectVpcPeeringConnection", params.Tree{"peeringConnectionId": pcx})
-	wantErr(t, err, "UnsupportedOperation.InvalidState", "5100")
+	wantErr(t, err, "UnsupportedOperation", "5100")
 	e.must(api.Legacy, "ModifyVpcPeeringConnection", params.Tree{"peeringConnectionId": pcx, "peeringConnectionName": "renamed"})
 	if r := e.must(api.Legacy, "DescribeVpcPeeringConnections", params.Tree{"peeringConnectionName": "renamed"}); str(r["totalCount"]) != "1" {
 		t.Fatalf("after modify: %v", r)
@@ -83,7 +83,7 @@ func TestPeeringSameRegion(t *testing.T) {
 		t.Fatalf("after 7 days: state %s", s)
 	}
 	_, err = e.do(api.Legacy, "AcceptVpcPeeringConnection", params.Tree{"peeringConnectionId": pcx})
-	wantErr(t, err, "UnsupportedOperation.InvalidState", "5100")
+	wantErr(t, err, "UnsupportedOperation", "5100")
 	e.must(api.Legacy, "EnableVpcPeeringConnection", params.Tree{"peeringConnectionId": pcx})
 	e.must(api.Legacy, "RejectVpcPeeringConnection", params.Tree{"peeringConnectionId": pcx})
 	if s := state2(e, pcx); s != "3" {
@@ -125,7 +125,7 @@ func TestPeeringCrossRegion(t *testing.T) {
 	wantErr(t, err, "InvalidPeeringConnection.NotFound", "5000")
 	e.must(api.Legacy, "AcceptVpcPeeringConnectionEx", params.Tree{"peeringConnectionId": pcx})
 	_, err = e.do(api.Legacy, "ModifyVpcPeeringConnectionEx", params.Tree{"peeringConnectionId": pcx, "bandwidth": "50"})
-	wantErr(t, err, "UnsupportedOperation.InvalidState", "5100")
+	wantErr(t, err, "UnsupportedOperation", "5100")
 	if s := state2(e, pcx); s != "0" {
 		t.Fatalf("accepted before its task finished: %s", s)
 	}
