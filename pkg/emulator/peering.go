@@ -3,6 +3,8 @@ package emulator
 import (
 	"strconv"
 	"time"
+
+	"github.com/tcvpc/tcvpc/pkg/config"
 )
 
 // Peering is a VPC peering connection (legacy API). State is the pages'
@@ -68,9 +70,10 @@ func (st *Store) settlePeerings(now time.Time) {
 	}
 }
 
-// peeringProblem checks a new connection between two VPCs.
-func (st *Store) peeringProblem(vpcID, peerID string) *apiError {
-	v, pv := st.VPCs.get(vpcID), st.VPCs.get(peerID)
+// peeringProblem checks a new connection between two VPCs, the peer's in
+// the store of its region (st's own for a same-region connection).
+func (st *Store) peeringProblem(vpcID, peerID string, peerSt *Store) *apiError {
+	v, pv := st.VPCs.get(vpcID), peerSt.VPCs.get(peerID)
 	if v == nil {
 		return lerrf(5000, "InvalidVpc.NotFound", "The VPC %s does not exist.", vpcID)
 	}
@@ -82,14 +85,14 @@ func (st *Store) peeringProblem(vpcID, peerID string) *apiError {
 	if v.ID == pv.ID || overlaps(a, b) {
 		return lerrf(5100, "PeeringConnectionVpcConflict", "The CIDR blocks of %s (%s) and %s (%s) overlap.", v.ID, v.CIDR, pv.ID, pv.CIDR)
 	}
-	for _, x := range st.Peerings.byID {
+	for _, x := range append(st.peerings(), peerSt.peerings()...) {
 		same := (x.VpcID == v.ID && x.PeerVpcID == pv.ID) || (x.VpcID == pv.ID && x.PeerVpcID == v.ID)
 		if same && x.State != peerRejected {
 			return lerrf(5100, "PeeringConnectionVpcConflict", "The VPCs %s and %s are peered already by %s.", v.ID, pv.ID, x.ID)
 		}
 	}
 	n := 0
-	for _, x := range st.Peerings.byID {
+	for _, x := range st.peerings() {
 		if x.VpcID == v.ID || x.PeerVpcID == v.ID {
 			n++
 		}
@@ -112,7 +115,15 @@ func legacyCreatePeering(ex bool) handler {
 	return func(c *call, st *Store) (map[string]any, *apiError) {
 		vpcID, peerID := c.str("vpcId"), c.str("peerVpcId")
 		name := c.str("peeringConnectionName")
-		if err := st.peeringProblem(vpcID, peerID); err != nil {
+		peerSt, peerRegion := st, ""
+		if ex {
+			var ok bool
+			if peerRegion, ok = canonicalRegion(c.str("peerRegion")); !ok {
+				return nil, c.invalid("peerRegion", "%q is not a region", c.str("peerRegion"))
+			}
+			peerSt = st.cl.store(peerRegion)
+		}
+		if err := st.peeringProblem(vpcID, peerID, peerSt); err != nil {
 			return nil, err
 		}
 		if !nameOK(name) {
@@ -146,7 +157,7 @@ func legacyCreatePeering(ex bool) handler {
 		id := st.newBase(c, "pcx-").ID
 		t := st.deferTask(c, "vpc", &Effect{Op: "peering.create", Target: id, Fields: map[string]string{
 			"vpcId": vpcID, "peerVpcId": peerID, "peerUin": c.str("peerUin"), "name": name,
-			"state": strconv.Itoa(state), "peerRegion": c.str("peerRegion"), "bandwidth": strconv.Itoa(bw), "type": strconv.Itoa(typ),
+			"state": strconv.Itoa(state), "peerRegion": peerRegion, "bandwidth": strconv.Itoa(bw), "type": strconv.Itoa(typ),
 		}})
 		return map[string]any{"taskId": t.ID, "data": map[string]any{"taskId": t.ID}}, nil
 	}
@@ -157,7 +168,7 @@ func legacyCreatePeering(ex bool) handler {
 // calls same-region ones.
 func peeringOf(c *call, st *Store, ex bool) (*Peering, *apiError) {
 	id := c.str("peeringConnectionId")
-	x := st.Peerings.get(id)
+	x, _ := st.peering(id)
 	if x == nil || x.CrossRegion != ex {
 		return nil, lerrf(5000, "InvalidPeeringConnection.NotFound", "The peering connection %s does not exist.", id)
 	}
@@ -210,7 +221,7 @@ func peeringChange(ex bool, op string) handler {
 			st.dirty = true
 			return nil, nil
 		}
-		if st.pendingOn(x.ID) {
+		if st.cl.pendingOn(x.ID) {
 			return nil, lerrf(5100, c.pick("UnsupportedOperation.InvalidState", "UnsupportedOperation"), "The peering connection %s is being changed by a running task.", x.ID)
 		}
 		t := st.deferTask(c, "vpc", e)
@@ -223,7 +234,7 @@ func peeringChange(ex bool, op string) handler {
 func (st *Store) applyPeering(e *Effect, now time.Time) *taskFailure {
 	f := e.Fields
 	if e.Op == "peering.create" {
-		if err := st.peeringProblemAt(f["vpcId"], f["peerVpcId"]); err != "" {
+		if err := st.peeringProblemAt(f["vpcId"], f["peerVpcId"], st.cl.store(f["peerRegion"])); err != "" {
 			return &taskFailure{5100, err}
 		}
 		state, _ := strconv.Atoi(f["state"])
@@ -237,7 +248,7 @@ func (st *Store) applyPeering(e *Effect, now time.Time) *taskFailure {
 		st.Peerings.put(x)
 		return nil
 	}
-	x := st.Peerings.get(e.Target)
+	x, owner := st.peering(e.Target)
 	if x == nil {
 		return &taskFailure{5000, "the peering connection " + e.Target + " does not exist"}
 	}
@@ -266,16 +277,19 @@ func (st *Store) applyPeering(e *Effect, now time.Time) *taskFailure {
 			x.Bandwidth, _ = strconv.Atoi(bw)
 		}
 	case "peering.delete":
-		st.Peerings.del(x.ID)
-		st.dropRoutesTo("PEERCONNECTION", x.ID)
+		owner.Peerings.del(x.ID)
+		owner.dropRoutesTo("PEERCONNECTION", x.ID)
+		if x.CrossRegion {
+			st.cl.store(x.PeerRegion).dropRoutesTo("PEERCONNECTION", x.ID)
+		}
 	}
 	return nil
 }
 
 // peeringProblemAt rechecks a deferred creation against the store as it
 // is when the task finishes.
-func (st *Store) peeringProblemAt(vpcID, peerID string) string {
-	if st.VPCs.get(vpcID) == nil || st.VPCs.get(peerID) == nil {
+func (st *Store) peeringProblemAt(vpcID, peerID string, peerSt *Store) string {
+	if st.VPCs.get(vpcID) == nil || peerSt.VPCs.get(peerID) == nil {
 		return "a VPC of the connection no longer exists"
 	}
 	return ""
@@ -305,7 +319,7 @@ func legacyPeeringRow(x *Peering) map[string]any {
 	if x.CrossRegion {
 		// Not in the page's table: what the …Ex calls set, under their
 		// request names.
-		row["peerRegion"], row["bandwidth"], row["type"] = x.PeerRegion, x.Bandwidth, x.Type
+		row["peerRegion"], row["bandwidth"], row["type"] = config.LegacyRegion(x.PeerRegion), x.Bandwidth, x.Type
 	}
 	return row
 }
@@ -324,15 +338,72 @@ func legacyDescribePeerings(c *call, st *Store) (map[string]any, *apiError) {
 	if vpcID != "" && st.VPCs.get(vpcID) == nil {
 		return nil, lerrf(5000, "InvalidVpc.NotFound", "The VPC %s does not exist.", vpcID)
 	}
-	if id != "" && st.Peerings.get(id) == nil {
+	if x, _ := st.peering(id); id != "" && x == nil {
 		return nil, lerrf(5000, "InvalidPeeringConnection.NotFound", "The peering connection %s does not exist.", id)
 	}
 	var rows []map[string]any
-	for _, x := range st.Peerings.all() {
-		if (vpcID == "" || x.VpcID == vpcID) && (id == "" || x.ID == id) && fuzzy(x.Name, name) &&
+	for _, x := range st.peerings() {
+		if (vpcID == "" || x.VpcID == vpcID || x.PeerVpcID == vpcID) && (id == "" || x.ID == id) && fuzzy(x.Name, name) &&
 			(state == "" || strconv.Itoa(x.State) == state) {
 			rows = append(rows, legacyPeeringRow(x))
 		}
 	}
 	return map[string]any{"totalCount": len(rows), "data": rowsAny(q.apply(rows))}, nil
+}
+
+// A cross-region connection is kept in the store of the region it was
+// requested in and is seen from its peer's region too, as the service
+// shows it to both sides.
+
+// peerings is every connection a region sees: its own, in creation order,
+// then the cross-region ones whose peer is in it.
+func (st *Store) peerings() []*Peering {
+	out := st.Peerings.all()
+	region := st.region()
+	for name, other := range st.cl.Regions {
+		if name == region {
+			continue
+		}
+		for _, x := range other.Peerings.live() {
+			if x.CrossRegion && x.PeerRegion == region {
+				out = append(out, x)
+			}
+		}
+	}
+	return out
+}
+
+// peering finds a connection the region sees, and the store keeping it.
+func (st *Store) peering(id string) (*Peering, *Store) {
+	if x := st.Peerings.get(id); x != nil {
+		return x, st
+	}
+	region := st.region()
+	for _, other := range st.cl.Regions {
+		if x := other.Peerings.get(id); x != nil && x.CrossRegion && x.PeerRegion == region {
+			return x, other
+		}
+	}
+	return nil, nil
+}
+
+// pendingOn reports whether a task in any region is still to change id:
+// either side of a cross-region connection may have started one.
+func (cl *cloud) pendingOn(id string) bool {
+	for _, s := range cl.Regions {
+		if s.pendingOn(id) {
+			return true
+		}
+	}
+	return false
+}
+
+// region is the name of the store's region.
+func (st *Store) region() string {
+	for name, s := range st.cl.Regions {
+		if s == st {
+			return name
+		}
+	}
+	return ""
 }

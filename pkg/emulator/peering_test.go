@@ -100,46 +100,98 @@ func state2(e *env, pcx string) string {
 }
 
 // TestPeeringCrossRegion follows the …Ex calls, which take effect when
-// their task finishes.
+// their task finishes, between a VPC in ap-guangzhou and one in
+// ap-shanghai: the peer is found in its own region, and both regions see
+// the connection and may act on it.
 func TestPeeringCrossRegion(t *testing.T) {
 	e := start(t, Options{})
+	gz, sh := e.in("ap-guangzhou", "gz"), e.in("ap-shanghai", "sh")
 	a := str(dig(e.must(api.V3, "CreateVpc", params.Tree{"VpcName": "a", "CidrBlock": "10.10.0.0/16"}), "Vpc", "VpcId"))
-	b := str(dig(e.must(api.V3, "CreateVpc", params.Tree{"VpcName": "b", "CidrBlock": "10.20.0.0/16"}), "Vpc", "VpcId"))
-	_, err := e.do(api.Legacy, "CreateVpcPeeringConnectionEx", params.Tree{"vpcId": a, "peerVpcId": b, "peerUin": "1", "peeringConnectionName": "x", "peerRegion": "sh", "bandwidth": "7"})
+	local := str(dig(e.must(api.V3, "CreateVpc", params.Tree{"VpcName": "local", "CidrBlock": "10.30.0.0/16"}), "Vpc", "VpcId"))
+	shVpc, err := sh(api.V3, "CreateVpc", params.Tree{"VpcName": "b", "CidrBlock": "10.20.0.0/16"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := str(dig(shVpc, "Vpc", "VpcId"))
+	create := func(in func(api.Style, string, params.Tree) (map[string]any, error), vpc, peer, region, bw string) (map[string]any, error) {
+		return in(api.Legacy, "CreateVpcPeeringConnectionEx", params.Tree{"vpcId": vpc, "peerVpcId": peer, "peerUin": "1", "peeringConnectionName": "x", "peerRegion": region, "bandwidth": bw})
+	}
+	list := func(in func(api.Style, string, params.Tree) (map[string]any, error), p params.Tree) map[string]any {
+		r, err := in(api.Legacy, "DescribeVpcPeeringConnections", p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	_, err = create(gz, a, b, "sh", "7")
 	wantErr(t, err, "InvalidParameterValue", "4000")
-	out := e.must(api.Legacy, "CreateVpcPeeringConnectionEx", params.Tree{"vpcId": a, "peerVpcId": b, "peerUin": "1", "peeringConnectionName": "x", "peerRegion": "sh", "bandwidth": "20"})
+	// The peer is looked up in the peer region: a VPC of ap-guangzhou
+	// named with peerRegion sh does not exist there.
+	_, err = create(gz, a, local, "sh", "20")
+	wantErr(t, err, "InvalidVpc.NotFound", "5000")
+	_, err = create(gz, a, b, "ap-nowhere", "20")
+	wantErr(t, err, "InvalidParameterValue", "4000")
+	out, err := create(gz, a, b, "sh", "20")
+	if err != nil {
+		t.Fatal(err)
+	}
 	task := out["taskId"]
-	if r := e.must(api.Legacy, "DescribeVpcPeeringConnections", nil); str(r["totalCount"]) != "0" || e.taskStatus("DescribeVpcTaskResult", task) != "2" {
+	if r := list(gz, nil); str(r["totalCount"]) != "0" || e.taskStatus("DescribeVpcTaskResult", task) != "2" {
 		t.Fatalf("before the task finished: %v", r)
 	}
-	_, err = e.do(api.Legacy, "CreateVpcPeeringConnectionEx", params.Tree{"vpcId": b, "peerVpcId": a, "peerUin": "1", "peeringConnectionName": "y", "peerRegion": "sh", "bandwidth": "20"})
+	_, err = create(gz, a, b, "ap-shanghai", "20")
 	wantErr(t, err, "PeeringConnectionVpcConflict", "5100")
 	e.settle()
-	r := e.must(api.Legacy, "DescribeVpcPeeringConnections", nil)
+	r := list(gz, nil)
 	pcx := str(dig(r, "data", 0, "peeringConnectionId"))
 	if e.taskStatus("DescribeVpcTaskResult", task) != "0" || str(dig(r, "data", 0, "state")) != "0" || str(dig(r, "data", 0, "bandwidth")) != "20" || str(dig(r, "data", 0, "peerRegion")) != "sh" {
 		t.Fatalf("after the task: %v", r)
 	}
+	// The peer's region sees it, by its VPC too, and cannot peer the pair again.
+	if r := list(sh, params.Tree{"vpcId": b}); str(r["totalCount"]) != "1" || str(dig(r, "data", 0, "peeringConnectionId")) != pcx {
+		t.Fatalf("ap-shanghai's view: %v", r)
+	}
+	_, err = create(sh, b, a, "gz", "20")
+	wantErr(t, err, "PeeringConnectionVpcConflict", "5100")
 	// The same-region calls do not reach a cross-region connection.
 	_, err = e.do(api.Legacy, "AcceptVpcPeeringConnection", params.Tree{"peeringConnectionId": pcx})
 	wantErr(t, err, "InvalidPeeringConnection.NotFound", "5000")
-	e.must(api.Legacy, "AcceptVpcPeeringConnectionEx", params.Tree{"peeringConnectionId": pcx})
+	// The peer accepts in its own region.
+	if _, err := sh(api.Legacy, "AcceptVpcPeeringConnectionEx", params.Tree{"peeringConnectionId": pcx}); err != nil {
+		t.Fatal(err)
+	}
+	// ap-guangzhou sees the task ap-shanghai started.
 	_, err = e.do(api.Legacy, "ModifyVpcPeeringConnectionEx", params.Tree{"peeringConnectionId": pcx, "bandwidth": "50"})
 	wantErr(t, err, "UnsupportedOperation", "5100")
 	if s := state2(e, pcx); s != "0" {
 		t.Fatalf("accepted before its task finished: %s", s)
 	}
 	e.settle()
-	e.must(api.Legacy, "ModifyVpcPeeringConnectionEx", params.Tree{"peeringConnectionId": pcx, "bandwidth": "50"})
+	_, err = sh(api.Legacy, "ModifyVpcPeeringConnectionEx", params.Tree{"peeringConnectionId": pcx, "bandwidth": "100"})
+	if err != nil {
+		t.Fatal(err)
+	}
 	e.settle()
-	r = e.must(api.Legacy, "DescribeVpcPeeringConnections", params.Tree{"peeringConnectionId": pcx})
-	if str(dig(r, "data", 0, "state")) != "1" || str(dig(r, "data", 0, "bandwidth")) != "50" {
+	r = list(sh, params.Tree{"peeringConnectionId": pcx})
+	if str(dig(r, "data", 0, "state")) != "1" || str(dig(r, "data", 0, "bandwidth")) != "100" {
 		t.Fatalf("after accept and modify: %v", r)
 	}
-	del := e.must(api.Legacy, "DeleteVpcPeeringConnectionEx", params.Tree{"peeringConnectionId": pcx})["taskId"]
+	// The peer VPC is in use while the connection lasts.
+	_, err = sh(api.V3, "DeleteVpc", params.Tree{"VpcId": b})
+	wantErr(t, err, "ResourceInUse")
+	del, err := sh(api.Legacy, "DeleteVpcPeeringConnectionEx", params.Tree{"peeringConnectionId": pcx})
+	if err != nil {
+		t.Fatal(err)
+	}
 	e.settle()
-	if e.taskStatus("DescribeVpcTaskResult", del) != "0" || str(e.must(api.Legacy, "DescribeVpcPeeringConnections", nil)["totalCount"]) != "0" {
+	if str(list(sh, nil)["totalCount"]) != "0" || str(list(gz, nil)["totalCount"]) != "0" {
 		t.Fatal("cross-region connection not deleted")
+	}
+	if st, err := sh(api.Legacy, "DescribeVpcTaskResult", params.Tree{"taskId": str(del["taskId"])}); err != nil || str(dig(st, "data", "status")) != "0" {
+		t.Fatalf("delete task: %v %v", st, err)
+	}
+	if _, err := sh(api.V3, "DeleteVpc", params.Tree{"VpcId": b}); err != nil {
+		t.Fatal(err)
 	}
 }
 

@@ -202,16 +202,20 @@ func (st *Store) checkRoute(c *call, rt *RouteTable, r Route, where string) *api
 			hub = "direct connect gateway"
 		}
 	case "PEERCONNECTION":
-		x := st.Peerings.get(r.GatewayID)
+		x, owner := st.peering(r.GatewayID)
 		if x == nil || (x.VpcID != rt.VpcID && x.PeerVpcID != rt.VpcID) {
 			hub = "peering connection"
 			break
 		}
-		other := x.PeerVpcID
-		if other == rt.VpcID {
-			other = x.VpcID
+		// The other end's VPC, in its own region for a cross-region one.
+		other, otherSt := x.PeerVpcID, owner
+		if x.CrossRegion {
+			otherSt = st.cl.store(x.PeerRegion)
 		}
-		if ov := st.VPCs.get(other); ov != nil {
+		if other == rt.VpcID {
+			other, otherSt = x.VpcID, owner
+		}
+		if ov := otherSt.VPCs.get(other); ov != nil {
 			if op, _ := parseCIDR(ov.CIDR); !within(p, op) {
 				return routeErr(c, 4000, "InvalidParameterValue.CidrNotInPeerVpc", "InvalidDestinationCidr", "InvalidParameterValue", "%s: the destination %s is not in the peered VPC's %s.", where, r.Destination, ov.CIDR)
 			}

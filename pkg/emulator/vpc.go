@@ -116,7 +116,7 @@ func (s *Store) vpcInUse(id string) string {
 			return "NAT gateway " + x.ID
 		}
 	}
-	for _, x := range s.Peerings.byID {
+	for _, x := range s.peerings() {
 		if x.VpcID == id || x.PeerVpcID == id {
 			return "peering connection " + x.ID
 		}
@@ -247,7 +247,7 @@ func nonNil(rows []any) []any {
 func legacyVpcRow(st *Store, v *VPC) map[string]any {
 	subnets, tables, gateways := len(st.Subnets.under(v.ID)), len(st.RouteTables.under(v.ID)), len(st.VpnGateways.under(v.ID))
 	peers, links, nats := 0, 0, 0
-	for _, x := range st.Peerings.byID {
+	for _, x := range st.peerings() {
 		if x.VpcID == v.ID || x.PeerVpcID == v.ID {
 			peers++
 		}
