@@ -193,13 +193,6 @@ func (c *call) objs(name string) []map[string]any {
 	return nil
 }
 
-// obj reads an object parameter.
-func (c *call) obj(name string) map[string]any {
-	v, _ := c.raw(name)
-	m, _ := v.(map[string]any)
-	return m
-}
-
 func field(m map[string]any, k string) string { return scalarString(m[k]) }
 
 // filters reads API 3.0 Filters.N.Name / Filters.N.Values.M.
@@ -297,25 +290,14 @@ func (q *query) match(id string, get func(name string) []string) bool {
 	return true
 }
 
-// filterFuncs maps each filter name of a Describe to a resource's value.
-type filterFuncs[P any] map[string]func(P) string
-
 // listV3 answers an API 3.0 Describe over t: idsParam names the IDs
 // parameter ("" for none), set the reply's list, parent the filter naming
-// a parent the table indexes by ("" for none). Candidates come from the
-// index (the IDs asked for, or the named parents' children), are kept when
-// they pass the filters, and rows are built for the page alone.
-func listV3[P record](c *call, t *table[P], idsParam, set, parent string, f filterFuncs[P], row func(P) any) (map[string]any, *apiError) {
-	known := make([]string, 0, len(f))
-	for name := range f {
-		known = append(known, name)
-	}
-	return listV3Of(c, t, idsParam, set, parent, known, func(v P, name string) []string { return []string{f[name](v)} }, row)
-}
-
-// listV3Of is listV3 with a resource's values for a filter from values:
-// a resource may have several (an interface's security groups).
-func listV3Of[P record](c *call, t *table[P], idsParam, set, parent string, known []string, values func(P, string) []string, row func(P) any) (map[string]any, *apiError) {
+// a parent the table indexes by ("" for none), known the filters, values
+// a resource's values for one (it may have several: an interface's
+// security groups). Candidates come from the index (the IDs asked for, or
+// the named parents' children), are kept when they pass the filters, and
+// rows are built for the page alone.
+func listV3[P record](c *call, t *table[P], idsParam, set, parent string, known []string, values func(P, string) []string, row func(P) any) (map[string]any, *apiError) {
 	sort.Strings(known)
 	q, err := c.v3Query(idsParam, known...)
 	if err != nil {

@@ -483,10 +483,6 @@ func (pk *pkgSrc) typeEnv(params []string, args []string) map[string]string {
 	return env
 }
 
-func (v *aval) pureTyped() bool {
-	return v.unknown && v.typ != "" && len(v.atoms) == 0 && len(v.objs) == 0 && len(v.lists) == 0 && len(v.funcs) == 0
-}
-
 // pure reports whether v is only unknown, with no type.
 func (v *aval) pure() bool {
 	return v.unknown && v.typ == "" && len(v.atoms) == 0 && len(v.objs) == 0 && len(v.lists) == 0 && len(v.funcs) == 0

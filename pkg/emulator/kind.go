@@ -247,7 +247,7 @@ func (k *kind[P]) describeV3(c *call, st *Store) (map[string]any, *apiError) {
 		}
 		return nil
 	}
-	return listV3Of(c, k.rows(st), k.idsParam, k.set, k.parent, known, values, func(v P) any { return k.v3Row(st, v) })
+	return listV3(c, k.rows(st), k.idsParam, k.set, k.parent, known, values, func(v P) any { return k.v3Row(st, v) })
 }
 
 // describeLegacy is the kind's legacy Describe.
