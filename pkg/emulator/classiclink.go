@@ -26,11 +26,11 @@ const classicLinkPerVpc = 100
 var classicNetworks = []netip.Prefix{netip.MustParsePrefix("10.0.0.0/11"), netip.MustParsePrefix("10.32.0.0/12")}
 
 func registerClassicLink(h map[string]handler) {
-	h["v3/AttachClassicLinkVpc"] = v3AttachClassicLinkVpc
-	h["v3/DetachClassicLinkVpc"] = v3DetachClassicLinkVpc
+	for _, style := range []string{"v3/", "legacy/"} {
+		h[style+"AttachClassicLinkVpc"] = attachClassicLinkVpc
+		h[style+"DetachClassicLinkVpc"] = detachClassicLinkVpc
+	}
 	h["v3/DescribeClassicLinkInstances"] = v3DescribeClassicLinkInstances
-	h["legacy/AttachClassicLinkVpc"] = legacyAttachClassicLinkVpc
-	h["legacy/DetachClassicLinkVpc"] = legacyDetachClassicLinkVpc
 	h["legacy/DescribeVpcClassicLink"] = legacyDescribeVpcClassicLink
 }
 
@@ -108,52 +108,71 @@ func (st *Store) unlink(vpcID string, instances []string) {
 	st.dirty = true
 }
 
-// API 3.0.
+// linkCall is the VPC and the instances an attach or detach call names.
+func linkCall(c *call, st *Store) (*VPC, []string, *apiError) {
+	v, err := vpcs.find(c, st, c.pickParam("VpcId", "vpcId"))
+	if err != nil {
+		return nil, nil, err
+	}
+	param := c.pickParam("InstanceIds", "instanceIds")
+	ids := c.strs(param)
+	if len(ids) == 0 {
+		return nil, nil, c.missing(param)
+	}
+	return v, ids, nil
+}
 
-func v3AttachClassicLinkVpc(c *call, st *Store) (map[string]any, *apiError) {
-	vpcID := c.str("VpcId")
-	if err := c.checkID("VpcId", vpcID, "vpc-"); err != nil {
+// attachClassicLinkVpc links at once in API 3.0; in the legacy API the
+// link is made when its task finishes.
+func attachClassicLinkVpc(c *call, st *Store) (map[string]any, *apiError) {
+	v, ids, err := linkCall(c, st)
+	if err != nil {
 		return nil, err
 	}
-	v := st.VPCs.get(vpcID)
-	if v == nil {
-		return nil, errf("ResourceNotFound", "The VPC %s does not exist.", vpcID)
-	}
-	ids := c.strs("InstanceIds")
-	if len(ids) == 0 {
-		return nil, c.missing("InstanceIds")
+	legacy := c.style == Legacy
+	for _, tid := range st.Pending {
+		if t := st.Tasks[tid]; legacy && t != nil && t.Effect != nil && t.Effect.Op == "classiclink.attach" {
+			for _, id := range ids {
+				if contains(t.Effect.Items, id) {
+					return nil, lerrf(5100, "InstanceAlreadyLinked", "The instance %s is being linked already.", id)
+				}
+			}
+		}
 	}
 	switch kind, msg := st.linkProblem(v, ids); kind {
 	case "cidr":
-		return nil, errf(c.pick("UnsupportedOperation.CIDRUnsupportedClassicLink", "UnsupportedOperation"), "Classic link is not supported: %s.", msg)
+		return nil, lerrf(5100, c.pick("UnsupportedOperation.CIDRUnsupportedClassicLink", "UnsupportedOperation"), "Classic link is not supported: %s.", msg)
 	case "linked":
-		return nil, errf("UnsupportedOperation.ClassicInstanceIdAlreadyExists", "%s.", msg)
+		return nil, lerrf(5100, c.pickParam("UnsupportedOperation.ClassicInstanceIdAlreadyExists", "InstanceAlreadyLinked"), "%s.", msg)
 	case "limit":
-		return nil, errf("LimitExceeded", "%s.", msg)
+		return nil, lerrf(5100, c.pickParam("LimitExceeded", "InstanceLimitExceeded"), "%s.", msg)
 	}
-	st.link(v.ID, ids, st.linkIDs(c, ids), c.now)
-	return nil, nil
+	if !legacy {
+		st.link(v.ID, ids, st.linkIDs(c, ids), c.now)
+		return nil, nil
+	}
+	t := st.deferTask(c, "vpc", &Effect{Op: "classiclink.attach", Target: v.ID, Items: ids, Fields: st.linkIDs(c, ids)})
+	return taskReply(t), nil
 }
 
-func v3DetachClassicLinkVpc(c *call, st *Store) (map[string]any, *apiError) {
-	vpcID := c.str("VpcId")
-	if err := c.checkID("VpcId", vpcID, "vpc-"); err != nil {
+// detachClassicLinkVpc unlinks at once in API 3.0, when its task finishes
+// in the legacy API.
+func detachClassicLinkVpc(c *call, st *Store) (map[string]any, *apiError) {
+	v, ids, err := linkCall(c, st)
+	if err != nil {
 		return nil, err
 	}
-	if st.VPCs.get(vpcID) == nil {
-		return nil, errf("ResourceNotFound", "The VPC %s does not exist.", vpcID)
-	}
-	ids := c.strs("InstanceIds")
-	if len(ids) == 0 {
-		return nil, c.missing("InstanceIds")
-	}
 	for _, id := range ids {
-		if l := st.linkOf(id); l == nil || l.VpcID != vpcID {
-			return nil, errf("ResourceNotFound", "The instance %s is not linked to VPC %s.", id, vpcID)
+		if l := st.linkOf(id); l == nil || l.VpcID != v.ID {
+			return nil, lerrf(5000, c.pickParam("ResourceNotFound", "InvalidInstance.NotFound"), "The instance %s is not linked to VPC %s.", id, v.ID)
 		}
 	}
-	st.unlink(vpcID, ids)
-	return nil, nil
+	if c.style != Legacy {
+		st.unlink(v.ID, ids)
+		return nil, nil
+	}
+	t := st.deferTask(c, "vpc", &Effect{Op: "classiclink.detach", Target: v.ID, Items: ids})
+	return taskReply(t), nil
 }
 
 // v3DescribeClassicLinkInstances lists links. The page's example reply
@@ -180,56 +199,6 @@ func v3DescribeClassicLinkInstances(c *call, st *Store) (map[string]any, *apiErr
 		}
 	}
 	return map[string]any{"TotalCount": len(rows), "ClassicLinkInstanceSet": pageOf(nonNil(rows), q.offset, q.limit)}, nil
-}
-
-// Legacy API: attach and detach finish when their task does.
-
-func legacyAttachClassicLinkVpc(c *call, st *Store) (map[string]any, *apiError) {
-	v, err := legacyVpcOf(c, st)
-	if err != nil {
-		return nil, err
-	}
-	ids := c.strs("instanceIds")
-	if len(ids) == 0 {
-		return nil, c.missing("instanceIds")
-	}
-	for _, tid := range st.Pending {
-		if t := st.Tasks[tid]; t != nil && t.Effect != nil && t.Effect.Op == "classiclink.attach" {
-			for _, id := range ids {
-				if contains(t.Effect.Items, id) {
-					return nil, lerrf(5100, "InstanceAlreadyLinked", "The instance %s is being linked already.", id)
-				}
-			}
-		}
-	}
-	switch kind, msg := st.linkProblem(v, ids); kind {
-	case "cidr":
-		return nil, lerrf(5100, c.pick("UnsupportedOperation.CIDRUnsupportedClassicLink", "UnsupportedOperation"), "Classic link is not supported: %s.", msg)
-	case "linked":
-		return nil, lerrf(5100, "InstanceAlreadyLinked", "%s.", msg)
-	case "limit":
-		return nil, lerrf(5100, "InstanceLimitExceeded", "%s.", msg)
-	}
-	t := st.deferTask(c, "vpc", &Effect{Op: "classiclink.attach", Target: v.ID, Items: ids, Fields: st.linkIDs(c, ids)})
-	return taskReply(t), nil
-}
-
-func legacyDetachClassicLinkVpc(c *call, st *Store) (map[string]any, *apiError) {
-	v, err := legacyVpcOf(c, st)
-	if err != nil {
-		return nil, err
-	}
-	ids := c.strs("instanceIds")
-	if len(ids) == 0 {
-		return nil, c.missing("instanceIds")
-	}
-	for _, id := range ids {
-		if l := st.linkOf(id); l == nil || l.VpcID != v.ID {
-			return nil, lerrf(5000, "InvalidInstance.NotFound", "The instance %s is not linked to VPC %s.", id, v.ID)
-		}
-	}
-	t := st.deferTask(c, "vpc", &Effect{Op: "classiclink.detach", Target: v.ID, Items: ids})
-	return taskReply(t), nil
 }
 
 // applyClassicLink links or unlinks when the task finishes, rechecking
