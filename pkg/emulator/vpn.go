@@ -877,12 +877,3 @@ func vpnConnConfig(c *call, st *Store) (map[string]any, *apiError) {
 	}
 	return map[string]any{"CustomerGatewayConfiguration": cfg}, nil
 }
-
-func legacyVpcOf(c *call, st *Store) (*VPC, *apiError) {
-	id := c.str("vpcId")
-	v := st.vpcByID(id)
-	if v == nil {
-		return nil, lerrf(5000, "InvalidVpc.NotFound", "The VPC %s does not exist.", id)
-	}
-	return v, nil
-}
