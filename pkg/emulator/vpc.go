@@ -68,17 +68,6 @@ func nameOK(s string) bool {
 	return n >= 1 && n <= 60
 }
 
-// checkID refuses an API 3.0 ID that does not have the documented shape
-// (InvalidParameterValue.Malformed, as the pages list).
-func (c *call) checkID(name, id, prefix string) *apiError {
-	if c.style == V3 && !idOK(id, prefix) {
-		return errf("InvalidParameterValue.Malformed", "Parameter `%s`: %q is not an ID of the form %sxxxxxxxx.", name, id, prefix)
-	}
-	return nil
-}
-
-func (s *Store) vpcByID(id string) *VPC { return s.VPCs.get(id) }
-
 // createVpc adds a VPC with its default route table.
 func (s *Store) createVpc(c *call, name, cidr string) (*VPC, *RouteTable) {
 	v := &VPC{base: s.newBase(c, "vpc-"), Name: name, CIDR: cidr}
